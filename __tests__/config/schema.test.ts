@@ -1,0 +1,216 @@
+import { ConfigValidationError, DEFAULT_CONFIG, resolveConfig } from "../../src/config";
+
+/** The problems resolveConfig reports for `overrides`, as "path: message" lines. */
+function problemsOf(overrides: unknown): string[] {
+  try {
+    resolveConfig(overrides, "test");
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    }
+    throw error;
+  }
+  return [];
+}
+
+describe("config defaults", () => {
+  it("are valid and are the seeds' values, corrected where AWS rejects them", () => {
+    const config = resolveConfig();
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(config.regions.primary).toMatchObject({
+      region: "us-east-2",
+      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      webAmiId: "ami-0df92fab4fc936ce1",
+    });
+    expect(config.regions.dr).toMatchObject({
+      region: "us-west-1",
+      availabilityZones: ["us-west-1b", "us-west-1c"],
+      webAmiId: "ami-0cf0917c6fa17e621",
+    });
+    expect(config.web).toMatchObject({ runtime: "eks", instanceType: "t3.micro", instances: { primary: 3 } });
+    expect(config.database.instanceClass).not.toMatch(/^db\.t/);
+    expect(config.database.masterUsername).not.toBe("admin");
+    expect(config.cache.nodes.primary).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("config overrides", () => {
+  it("deep-merge over the defaults, keeping siblings of what they change", () => {
+    const config = resolveConfig({ regions: { dr: { vpcCidr: "10.20.0.0/16" } }, web: { runtime: "ec2" } });
+    expect(config.regions.dr.vpcCidr).toBe("10.20.0.0/16");
+    expect(config.regions.dr.region).toBe("us-west-1");
+    expect(config.regions.primary).toEqual(DEFAULT_CONFIG.regions.primary);
+    expect(config.web.runtime).toBe("ec2");
+  });
+
+  it("replace arrays rather than concatenating them", () => {
+    const config = resolveConfig({ regions: { primary: { availabilityZones: ["us-east-2a", "us-east-2b"] } } });
+    expect(config.regions.primary.availabilityZones).toEqual(["us-east-2a", "us-east-2b"]);
+  });
+
+  it("may name the published JSON Schema with $schema", () => {
+    expect(problemsOf({ $schema: "./titan.config.schema.json" })).toEqual([]);
+  });
+
+  it("must be a JSON object", () => {
+    expect(problemsOf([1, 2])).toEqual([": the config must be a JSON object"]);
+  });
+});
+
+const region = (role: "primary" | "dr", values: object) => ({ regions: { [role]: values } });
+
+describe("config validation rejects", () => {
+  test.each([
+    [
+      "the same region twice",
+      region("dr", { region: "us-east-2", availabilityZones: ["us-east-2a", "us-east-2b"] }),
+      "regions.dr.region",
+      /also the primary region/,
+    ],
+    [
+      "an AZ of another region",
+      region("primary", { availabilityZones: ["us-east-2a", "us-west-1b"] }),
+      "regions.primary.availabilityZones[1]",
+      /not an Availability Zone of us-east-2/,
+    ],
+    [
+      "an AZ letter the region does not offer",
+      region("dr", { availabilityZones: ["us-west-1a", "us-west-1b"] }),
+      "regions.dr.availabilityZones[0]",
+      /us-west-1b, us-west-1c/,
+    ],
+    [
+      "an AZ listed twice",
+      region("primary", { availabilityZones: ["us-east-2a", "us-east-2a"] }),
+      "regions.primary.availabilityZones[1]",
+      /listed twice/,
+    ],
+    [
+      "fewer than 2 AZs",
+      region("dr", { availabilityZones: ["us-west-1b"] }),
+      "regions.dr.availabilityZones",
+      /at least 2/,
+    ],
+    ["an invalid CIDR", region("primary", { vpcCidr: "10.0.0/16" }), "regions.primary.vpcCidr", /not an IPv4 CIDR/],
+    [
+      "a CIDR with host bits set",
+      region("primary", { vpcCidr: "10.0.1.0/16" }),
+      "regions.primary.vpcCidr",
+      /network address of that block is 10\.0\.0\.0\/16/,
+    ],
+    ["a CIDR larger than /16", region("primary", { vpcCidr: "10.0.0.0/12" }), "regions.primary.vpcCidr", /is a \/12/],
+    ["a CIDR smaller than /24", region("dr", { vpcCidr: "10.1.0.0/25" }), "regions.dr.vpcCidr", /is a \/25/],
+    [
+      "overlapping primary and DR CIDRs",
+      region("dr", { vpcCidr: "10.0.128.0/17" }),
+      "regions.dr.vpcCidr",
+      /overlaps the primary VPC "10\.0\.0\.0\/16"/,
+    ],
+    [
+      "a single NAT gateway in primary",
+      region("primary", { natGateways: "single" }),
+      "regions.primary.natGateways",
+      /"perAz"/,
+    ],
+    [
+      "a burstable Aurora class while global",
+      { database: { instanceClass: "db.t3.small" } },
+      "database.instanceClass",
+      /burstable.*db\.r6g\.large/,
+    ],
+    [
+      "the reserved username admin",
+      { database: { masterUsername: "admin" } },
+      "database.masterUsername",
+      /"admin" is reserved/,
+    ],
+    [
+      "the reserved username rdsadmin",
+      { database: { masterUsername: "RDSAdmin" } },
+      "database.masterUsername",
+      /reserved/,
+    ],
+    [
+      "a username that is not an identifier",
+      { database: { masterUsername: "1user" } },
+      "database.masterUsername",
+      /start with a letter/,
+    ],
+    [
+      "Redis failover with one node",
+      { cache: { nodes: { dr: 1 } } },
+      "cache.nodes.dr",
+      /automatic failover needs 2 or more nodes/,
+    ],
+    [
+      "a Global Datastore on t3 nodes",
+      { cache: { globalDatastore: true } },
+      "cache.nodeType",
+      /r5\/m5 family or newer/,
+    ],
+    ["an unknown web.runtime", { web: { runtime: "lambda" } }, "web.runtime", /"eks"\|"ec2".*received "lambda"/],
+    ["a malformed AMI id", region("dr", { webAmiId: "ami-XYZ" }), "regions.dr.webAmiId", /AMI id.*received "ami-XYZ"/],
+    [
+      "an unknown key, suggesting the right one",
+      region("dr", { vpcCidrs: "10.1.0.0/16" }),
+      "regions.dr.vpcCidrs",
+      /unknown key "vpcCidrs" \(did you mean "vpcCidr"\?\)/,
+    ],
+    ["an unknown top-level key", { databse: {} }, "databse", /did you mean "database"/],
+    [
+      "an API hostname outside the zone",
+      { domain: { apiHostname: "api.other.org" } },
+      "domain.apiHostname",
+      /not inside the zone "example\.com"/,
+    ],
+    ["a wrong type", { database: { backupRetentionDays: "7" } }, "database.backupRetentionDays", /expected number/],
+  ])("%s", (_name, overrides, path, message) => {
+    const problems = problemsOf(overrides);
+    const matching = problems.filter((problem) => problem.startsWith(`${path}: `));
+    expect(matching).toHaveLength(1);
+    expect(matching[0]).toMatch(message);
+  });
+
+  it("accepts Redis with one node when failover is off", () => {
+    expect(problemsOf({ cache: { nodes: { primary: 1, dr: 1 }, automaticFailover: false } })).toEqual([]);
+  });
+
+  it("accepts a Global Datastore on r6g nodes", () => {
+    expect(problemsOf({ cache: { globalDatastore: true, nodeType: "cache.r6g.large" } })).toEqual([]);
+  });
+
+  it("accepts a burstable class when the database is not global", () => {
+    expect(problemsOf({ database: { global: false, instanceClass: "db.t4g.medium" } })).toEqual([]);
+  });
+
+  it("reports every problem at once, sorted by path", () => {
+    const problems = problemsOf({
+      regions: {
+        primary: { availabilityZones: ["us-east-2a", "us-west-1b"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
+        dr: { region: "us-east-2", availabilityZones: ["us-east-2c"], vpcCidr: "10.0.5.0/24", typo: 1 },
+      },
+      database: { instanceClass: "db.t3.small", masterUsername: "admin" },
+      cache: { nodes: { primary: 1, dr: 2 } },
+      web: { runtime: "lambda" },
+    });
+    expect(problems.map((problem) => problem.split(": ")[0])).toEqual([
+      "cache.nodes.primary",
+      "database.instanceClass",
+      "database.masterUsername",
+      "regions.dr.availabilityZones",
+      "regions.dr.region",
+      "regions.dr.typo",
+      "regions.dr.vpcCidr",
+      "regions.primary.availabilityZones[1]",
+      "regions.primary.vpcCidr",
+      "regions.primary.webAmiId",
+      "web.runtime",
+    ]);
+  });
+
+  it("keeps cross-field rules running when a sibling value is malformed", () => {
+    const problems = problemsOf({ regions: { dr: { region: "us-east-2", vpcCidr: "not-a-cidr" } } });
+    expect(problems.some((problem) => problem.startsWith("regions.dr.region: "))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith("regions.dr.vpcCidr: "))).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import type { App } from "cdktf";
+import type { TitanConfig } from "./config";
+import { GlobalStack } from "./stacks/global-stack";
+import { K8sStack } from "./stacks/k8s-stack";
+import { RegionalStack } from "./stacks/regional-stack";
+import { StateStack } from "./stacks/state-stack";
+
+export interface TitanStacks {
+  readonly statePrimary: StateStack;
+  readonly stateDr: StateStack;
+  readonly primary: RegionalStack;
+  readonly dr: RegionalStack;
+  readonly primaryK8s: K8sStack;
+  readonly drK8s: K8sStack;
+  readonly global: GlobalStack;
+}
+
+/**
+ * Builds titan's seven stacks into `app`, with dependencies in deploy order: the state buckets,
+ * then primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack
+ * after its cluster, and the global edge last (it needs both ALBs).
+ */
+export function buildTitan(app: App, config: TitanConfig): TitanStacks {
+  const statePrimary = new StateStack(app, "state-primary", { config, role: "primary" });
+  const stateDr = new StateStack(app, "state-dr", { config, role: "dr" });
+  const primary = new RegionalStack(app, "primary", { config, role: "primary" });
+  const dr = new RegionalStack(app, "dr", { config, role: "dr" });
+  const primaryK8s = new K8sStack(app, "primary-k8s", { config, role: "primary" });
+  const drK8s = new K8sStack(app, "dr-k8s", { config, role: "dr" });
+  const global = new GlobalStack(app, "global", { config });
+
+  primary.addDependency(statePrimary);
+  dr.addDependency(stateDr);
+  dr.addDependency(primary);
+  primaryK8s.addDependency(primary);
+  drK8s.addDependency(dr);
+  global.addDependency(primary);
+  global.addDependency(dr);
+
+  return { statePrimary, stateDr, primary, dr, primaryK8s, drK8s, global };
+}

@@ -1,0 +1,67 @@
+import type { TitanConfig } from "./schema";
+
+/**
+ * The seeds' values, corrected where AWS rejects them (see ../shared/DESIGN.md). Each correction
+ * says why beside it; everything else is as the seeds wrote it.
+ */
+export const DEFAULT_CONFIG: TitanConfig = {
+  project: "titan",
+  // S3 names are global across every AWS account: set this (e.g. to your account id) so the
+  // buckets below are yours to create.
+  bucketSuffix: "",
+  app: { name: "birthday-app", port: 5000, healthCheckPath: "/health" },
+  regions: {
+    primary: {
+      region: "us-east-2",
+      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      vpcCidr: "10.0.0.0/16",
+      webAmiId: "ami-0df92fab4fc936ce1",
+      natGateways: "perAz",
+    },
+    dr: {
+      region: "us-west-1",
+      // Seed 003 asks for 3 AZs everywhere; us-west-1 offers most accounts only b and c (seed 000).
+      availabilityZones: ["us-west-1b", "us-west-1c"],
+      vpcCidr: "10.1.0.0/16",
+      webAmiId: "ami-0cf0917c6fa17e621",
+      natGateways: "single",
+    },
+  },
+  web: {
+    runtime: "eks",
+    instanceType: "t3.micro",
+    // Seed 000: 3 per region; DR runs a smaller warm standby that scales up on failover.
+    instances: { primary: 3, dr: 2 },
+  },
+  domain: {
+    zoneName: "example.com",
+    hostedZoneId: "Z0123456789EXAMPLE0",
+    apiHostname: "api.example.com",
+    internalZoneName: "titan.internal",
+  },
+  database: {
+    engineVersion: "16.6",
+    // Seed: t3.small. aurora-postgresql does not offer it, and global databases reject every
+    // burstable class, so the smallest memory-optimized Graviton class instead.
+    instanceClass: "db.r6g.large",
+    instances: { primary: 2, dr: 2 },
+    global: true,
+    globalClusterIdentifier: "titan-aurora-global",
+    // Seed: "admin", which is reserved on aurora-postgresql.
+    masterUsername: "birthday_admin",
+    databaseName: "birthday",
+    backupRetentionDays: 7,
+    deletionProtection: true,
+    skipFinalSnapshot: false,
+  },
+  cache: {
+    engineVersion: "7.1",
+    nodeType: "cache.t3.micro",
+    // Seed: 1 node. Multi-AZ automatic failover needs a replica, so 2 per region.
+    nodes: { primary: 2, dr: 2 },
+    automaticFailover: true,
+    // Off: a cache failover loses only cached entries, which the app rebuilds from Aurora.
+    globalDatastore: false,
+    snapshotRetentionDays: 7,
+  },
+};

@@ -1,0 +1,152 @@
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import {
+  S3BucketLifecycleConfiguration,
+  type S3BucketLifecycleConfigurationRule,
+} from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+
+/** How objects are encrypted at rest. */
+export type BucketEncryption =
+  /** SSE-S3 (AES-256): the only option some writers accept, such as ALB access logs. */
+  | { readonly kind: "s3-managed" }
+  /** SSE-KMS with the account's AWS-managed `aws/s3` key: audited in CloudTrail, no key to manage. */
+  | { readonly kind: "aws-managed-kms" }
+  /** SSE-KMS with a customer key, with an S3 bucket key to cut KMS request costs. */
+  | { readonly kind: "customer-kms"; readonly keyArn: string };
+
+/** A move of current objects to a cheaper storage class after some days. */
+export interface BucketTransition {
+  readonly days: number;
+  readonly storageClass: "STANDARD_IA" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
+}
+
+export interface SecureBucketProps {
+  readonly bucketName: string;
+  /** @default - SSE-KMS with the AWS-managed `aws/s3` key */
+  readonly encryption?: BucketEncryption;
+  /** Days a replaced or deleted object version is kept. @default 90 */
+  readonly noncurrentVersionExpirationDays?: number;
+  /** Storage-class moves for current objects. @default - none: objects stay in S3 Standard */
+  readonly transitions?: readonly BucketTransition[];
+  /** Days after which current objects expire. @default - never */
+  readonly expirationDays?: number;
+  /**
+   * Refuse `terraform destroy` of the bucket. Opting out is explicit because every bucket here
+   * holds state, logs or replicas someone will need after an incident.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /** Statements added to the bucket policy after the TLS-only deny (log delivery, replication). */
+  readonly policyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
+}
+
+/**
+ * An S3 bucket that is private, versioned, encrypted and TLS-only by default.
+ *
+ * Every bucket titan makes (Terraform state, logs, replicas, pipeline artifacts) goes through this
+ * construct so none of them can be created without the baseline: full public access block,
+ * bucket-owner-enforced ownership (no ACLs), default encryption, a policy denying plain HTTP, and
+ * old versions expiring so versioning does not grow without bound.
+ */
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly versioning: S3BucketVersioningA;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const encryption = props.encryption ?? { kind: "aws-managed-kms" };
+    const noncurrentDays = props.noncurrentVersionExpirationDays ?? 90;
+    if (noncurrentDays < 1) {
+      throw new Error(
+        `SecureBucket ${props.bucketName}: noncurrentVersionExpirationDays must be 1 or more, got ${noncurrentDays}`,
+      );
+    }
+
+    this.bucket = new S3Bucket(this, "Resource", {
+      bucket: props.bucketName,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    const bucket = this.bucket.id;
+
+    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "Ownership", {
+      bucket,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    this.versioning = new S3BucketVersioningA(this, "Versioning", {
+      bucket,
+      versioningConfiguration: { status: "Enabled" },
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
+      bucket,
+      rule: [encryptionRule(encryption)],
+    });
+    new S3BucketLifecycleConfiguration(this, "Lifecycle", {
+      bucket,
+      rule: [lifecycleRule(noncurrentDays, props.transitions ?? [], props.expirationDays)],
+      dependsOn: [this.versioning],
+    });
+
+    const policy = new DataAwsIamPolicyDocument(this, "PolicyDocument", {
+      statement: [denyInsecureTransport(this.bucket.arn), ...(props.policyStatements ?? [])],
+    });
+    new S3BucketPolicy(this, "Policy", { bucket, policy: policy.json });
+  }
+}
+
+function encryptionRule(encryption: BucketEncryption) {
+  switch (encryption.kind) {
+    case "s3-managed":
+      return { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } };
+    case "aws-managed-kms":
+      return { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true };
+    case "customer-kms":
+      return {
+        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.keyArn },
+        bucketKeyEnabled: true,
+      };
+  }
+}
+
+function lifecycleRule(
+  noncurrentDays: number,
+  transitions: readonly BucketTransition[],
+  expirationDays: number | undefined,
+): S3BucketLifecycleConfigurationRule {
+  return {
+    id: "retention",
+    status: "Enabled",
+    // An empty filter applies the rule to every object (the provider warns when it is missing).
+    filter: [{}],
+    abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+    noncurrentVersionExpiration: [{ noncurrentDays }],
+    transition: transitions.map((transition) => ({ days: transition.days, storageClass: transition.storageClass })),
+    ...(expirationDays === undefined ? {} : { expiration: [{ days: expirationDays }] }),
+  };
+}
+
+function denyInsecureTransport(bucketArn: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions: ["s3:*"],
+    resources: [bucketArn, `${bucketArn}/*`],
+    condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+  };
+}

@@ -1,0 +1,40 @@
+import { TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import type { RegionRole, TitanConfig } from "../config";
+import { SecureBucket } from "../modules/storage/secure-bucket";
+import { awsProvider, stateBucketName, TitanStack } from "./stack-base";
+
+export interface StateStackProps {
+  readonly config: TitanConfig;
+  readonly role: RegionRole;
+}
+
+/**
+ * The remote-state bucket of one region. Its own state is local: it creates the bucket every
+ * other stack's backend needs, so it is applied first and its state file kept by the operator.
+ */
+export class StateStack extends TitanStack {
+  readonly stateBucket: SecureBucket;
+
+  constructor(scope: Construct, id: string, props: StateStackProps) {
+    super(scope, id, props.config, props.role);
+    const region = props.config.regions[props.role].region;
+    awsProvider(this, props.config, { region, scope: props.role });
+
+    this.stateBucket = new SecureBucket(this, "StateBucket", {
+      bucketName: stateBucketName(props.config, props.role),
+      // Old state versions are the way back from a bad apply; 90 days covers a quarter's audits.
+      noncurrentVersionExpirationDays: 90,
+      preventDestroy: true,
+    });
+
+    new TerraformOutput(this, "state_bucket_name", {
+      value: this.stateBucket.bucket.bucket,
+      description: "S3 bucket holding the Terraform state of this region's stacks",
+    });
+    new TerraformOutput(this, "state_bucket_region", {
+      value: region,
+      description: "Region of the state bucket",
+    });
+  }
+}
