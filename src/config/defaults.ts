@@ -64,4 +64,12 @@ export const DEFAULT_CONFIG: TitanConfig = {
     globalDatastore: false,
     snapshotRetentionDays: 7,
   },
+  logArchive: { glacierAfterDays: 90, expireAfterDays: 365 },
+  backup: {
+    // Daily (seed 003: "daily RDS snapshots"), outside US business hours.
+    scheduleExpression: "cron(0 7 * * ? *)",
+    retentionDays: 35,
+    copyRetentionDays: 35,
+  },
+  observability: { logRetentionDays: 90, alarmEmails: [] },
 };

@@ -109,8 +109,8 @@ const databaseSchema = z
       .describe("Identifier the DR cluster joins (knowable at synth time, so no remote state)"),
     masterUsername: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
-        message: "must start with a letter and hold only letters, digits and underscores (1-63)",
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, {
+        message: "must start with a letter and hold only letters, digits and underscores, 1-16 characters",
       })
       .superRefine((name, ctx) => {
         if (RESERVED_DB_USERNAMES.includes(name.toLowerCase())) {
@@ -211,6 +211,36 @@ const appSchema = z.strictObject({
   healthCheckPath: z.string().regex(/^\/[A-Za-z0-9/_.-]*$/, { message: "must be a URL path such as /health" }),
 });
 
+const logArchiveSchema = z
+  .strictObject({
+    glacierAfterDays: z.int().min(1).describe('Days before log objects move to Glacier (seed: "archive old S3 data to Glacier")'),
+    expireAfterDays: z.int().min(2).describe("Days before log objects are deleted"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.expireAfterDays <= value.glacierAfterDays + 90) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["expireAfterDays"],
+        message: `${value.expireAfterDays} days leaves under 90 days in Glacier, its minimum storage duration (billed anyway); use more than ${value.glacierAfterDays + 90}`,
+      });
+    }
+  });
+
+const backupSchema = z.strictObject({
+  scheduleExpression: z
+    .string()
+    .regex(/^cron\(.+\)$/, { message: "must be an AWS Backup cron expression such as cron(0 5 * * ? *)" }),
+  retentionDays: z.int().min(1).max(36500),
+  copyRetentionDays: z.int().min(1).max(36500).describe("Retention of the copies in the DR region's vault"),
+});
+
+const observabilitySchema = z.strictObject({
+  logRetentionDays: z
+    .literal([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653])
+    .describe("CloudWatch Logs retention; one of the values CloudWatch accepts"),
+  alarmEmails: z.array(z.email()).describe("Addresses subscribed to the alarm topic (each must confirm)"),
+});
+
 export const configSchema = z
   .strictObject({
     project: z
@@ -229,6 +259,9 @@ export const configSchema = z
     domain: domainSchema,
     database: databaseSchema,
     cache: cacheSchema,
+    logArchive: logArchiveSchema,
+    backup: backupSchema,
+    observability: observabilitySchema,
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 

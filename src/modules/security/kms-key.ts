@@ -1,0 +1,78 @@
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Construct } from "constructs";
+
+export interface RegionalKeyProps {
+  /** Alias without the `alias/` prefix, e.g. `titan-primary-data`. */
+  readonly aliasName: string;
+  readonly description: string;
+  /** Region of the key: CloudWatch Logs is granted through its regional service principal. */
+  readonly region: string;
+  readonly accountId: string;
+  /** Statements for service principals or roles beyond the defaults (e.g. EBS via Auto Scaling). */
+  readonly additionalStatements?: readonly DataAwsIamPolicyDocumentStatement[];
+  /** Days AWS waits before deleting a scheduled key. @default 30: the longest, for the most time to cancel */
+  readonly deletionWindowDays?: number;
+}
+
+/**
+ * The customer-managed key of one region, used by Aurora, Redis, Secrets Manager, logs, EBS, ECR,
+ * SNS, Backup and S3 wherever AWS accepts a customer key.
+ *
+ * One key per region because KMS keys are regional and every encrypted replica (Aurora secondary,
+ * S3 replicas, Secrets Manager replica, backup copies) must be re-encrypted under a key in its own
+ * region. Rotation is on. The policy is explicit: the account administers and delegates through
+ * IAM, CloudWatch Logs may use it only for this account's log groups in this region, and
+ * CloudWatch may publish encrypted alarm notifications.
+ */
+export class RegionalKey extends Construct {
+  readonly key: KmsKey;
+  readonly alias: KmsAlias;
+
+  constructor(scope: Construct, id: string, props: RegionalKeyProps) {
+    super(scope, id);
+    const policy = new DataAwsIamPolicyDocument(this, "Policy", {
+      statement: [
+        {
+          sid: "AccountAdministersAndDelegatesToIam",
+          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+          actions: ["kms:*"],
+          resources: ["*"],
+        },
+        {
+          sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
+          principals: [{ type: "Service", identifiers: [`logs.${props.region}.amazonaws.com`] }],
+          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          resources: ["*"],
+          condition: [
+            {
+              test: "ArnLike",
+              variable: "kms:EncryptionContext:aws:logs:arn",
+              values: [`arn:aws:logs:${props.region}:${props.accountId}:log-group:*`],
+            },
+          ],
+        },
+        {
+          sid: "CloudWatchAlarmsPublishToEncryptedTopics",
+          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          resources: ["*"],
+        },
+        ...(props.additionalStatements ?? []),
+      ],
+    });
+
+    this.key = new KmsKey(this, "Resource", {
+      description: props.description,
+      enableKeyRotation: true,
+      deletionWindowInDays: props.deletionWindowDays ?? 30,
+      policy: policy.json,
+    });
+    this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.aliasName}`, targetKeyId: this.key.keyId });
+  }
+
+  get arn(): string {
+    return this.key.arn;
+  }
+}
