@@ -213,7 +213,10 @@ const appSchema = z.strictObject({
 
 const logArchiveSchema = z
   .strictObject({
-    glacierAfterDays: z.int().min(1).describe('Days before log objects move to Glacier (seed: "archive old S3 data to Glacier")'),
+    glacierAfterDays: z
+      .int()
+      .min(1)
+      .describe('Days before log objects move to Glacier (seed: "archive old S3 data to Glacier")'),
     expireAfterDays: z.int().min(2).describe("Days before log objects are deleted"),
   })
   .superRefine((value, ctx) => {

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = join(__dirname, "..");
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+/** Runs the composition root as `cdktf synth` does, into a fresh output directory. */
+function synth(configText?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "titan-main-"));
+  const outdir = join(dir, "out");
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  delete env.TITAN_CONFIG;
+  if (configText !== undefined) {
+    env.TITAN_CONFIG = join(dir, "titan.json");
+    writeFileSync(env.TITAN_CONFIG, configText);
+  }
+  const result = spawnSync(tsx, ["main.ts"], { cwd: root, env, encoding: "utf8" });
+  return { ...result, outdir, configFile: env.TITAN_CONFIG };
+}
+
+describe("main.ts", () => {
+  it("writes the seven stacks with the default config", () => {
+    const result = synth();
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(result.outdir, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks).sort()).toEqual([
+      "dr",
+      "dr-k8s",
+      "global",
+      "primary",
+      "primary-k8s",
+      "state-dr",
+      "state-primary",
+    ]);
+  });
+
+  it("rejects a bad config with every problem, exits non-zero and writes nothing", () => {
+    const result = synth(
+      JSON.stringify({
+        regions: {
+          primary: { availabilityZones: ["us-east-2a", "us-west-1b"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
+          dr: { region: "us-east-2", availabilityZones: ["us-east-2c"], vpcCidr: "10.0.5.0/24" },
+        },
+        database: { instanceClass: "db.t3.small", masterUsername: "admin" },
+        cache: { nodes: { primary: 1 } },
+        web: { runtime: "lambda", extra: true },
+      }),
+    );
+    expect(result.status).toBe(1);
+    for (const path of [
+      "regions.primary.availabilityZones[1]",
+      "regions.primary.vpcCidr",
+      "regions.primary.webAmiId",
+      "regions.dr.region",
+      "regions.dr.availabilityZones",
+      "regions.dr.vpcCidr",
+      "database.instanceClass",
+      "database.masterUsername",
+      "cache.nodes.primary",
+      "web.runtime",
+      "web.extra",
+    ]) {
+      expect(result.stderr).toContain(`  - ${path}: `);
+    }
+    expect(result.stderr).toContain("has 11 problems");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(result.outdir) ? readdirSync(result.outdir) : []).toEqual([]);
+  });
+
+  test.each([
+    ["a missing file", undefined, /^titan: cannot use config file ".*": no such file\n$/],
+    ["an unparsable file", "{ not json", /^titan: cannot use config file ".*titan\.json": not valid JSON \(.*\)\n$/],
+  ])("names %s in one line", (_name, text, expected) => {
+    const result =
+      text === undefined
+        ? spawnSync(tsx, ["main.ts"], {
+            cwd: root,
+            env: { ...process.env, TITAN_CONFIG: join(tmpdir(), "titan-does-not-exist.json") },
+            encoding: "utf8",
+          })
+        : synth(text);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(expected);
+  });
+});

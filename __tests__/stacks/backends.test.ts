@@ -1,0 +1,79 @@
+import { buildApp, synthJson, testConfig } from "../support/synth";
+
+describe("stack backends and deploy order", () => {
+  const stacks = buildApp(testConfig({ bucketSuffix: "111122223333" }));
+
+  test.each([
+    ["primary", "titan-primary-tfstate-111122223333", "us-east-2"],
+    ["dr", "titan-dr-tfstate-111122223333", "us-west-1"],
+    ["primaryK8s", "titan-primary-tfstate-111122223333", "us-east-2"],
+    ["drK8s", "titan-dr-tfstate-111122223333", "us-west-1"],
+    // The edge must stay changeable while the primary region is down.
+    ["global", "titan-dr-tfstate-111122223333", "us-west-1"],
+  ] as const)("%s keeps state in %s (%s), one key per stack, locked and encrypted", (name, bucket, region) => {
+    const stack = stacks[name];
+    expect(synthJson(stack).terraform.backend).toEqual({
+      s3: { bucket, region, key: `titan/${stack.node.id}/terraform.tfstate`, encrypt: true, use_lockfile: true },
+    });
+  });
+
+  test.each(["statePrimary", "stateDr"] as const)("%s keeps its state locally", (name) => {
+    expect(synthJson(stacks[name]).terraform.backend).toBeUndefined();
+  });
+
+  it("names the seven stacks as the design does", () => {
+    expect(Object.values(stacks).map((stack) => stack.node.id)).toEqual([
+      "state-primary",
+      "state-dr",
+      "primary",
+      "dr",
+      "primary-k8s",
+      "dr-k8s",
+      "global",
+    ]);
+  });
+
+  test.each([
+    ["primary", ["state-primary"]],
+    ["dr", ["state-dr", "primary"]],
+    ["primaryK8s", ["primary"]],
+    ["drK8s", ["dr"]],
+    ["global", ["primary", "dr"]],
+    ["statePrimary", []],
+    ["stateDr", []],
+  ] as const)("%s depends on %p", (name, dependencies) => {
+    expect(stacks[name].dependencies.map((stack) => stack.node.id)).toEqual(dependencies);
+  });
+
+  test.each([
+    ["primary", "us-east-2"],
+    ["dr", "us-west-1"],
+    ["primaryK8s", "us-east-2"],
+    ["drK8s", "us-west-1"],
+  ] as const)("%s provisions in %s", (name, region) => {
+    expect(synthJson(stacks[name]).provider?.aws?.[0]).toMatchObject({ region });
+  });
+
+  it("global provisions in us-east-1 for CloudFront, with aliases for both regions", () => {
+    const providers = synthJson(stacks.global).provider?.aws ?? [];
+    expect(providers.map((provider) => [provider.alias, provider.region])).toEqual([
+      [undefined, "us-east-1"],
+      ["primary", "us-east-2"],
+      ["dr", "us-west-1"],
+    ]);
+  });
+
+  it("k8s stacks reach their cluster with exec auth, looked up by name", () => {
+    const json = synthJson(stacks.drK8s);
+    expect(json.data?.aws_eks_cluster).toEqual({ Cluster: { name: "titan-dr-eks" } });
+    expect(json.provider?.kubernetes?.[0]).toMatchObject({
+      exec: [
+        {
+          command: "aws",
+          args: ["eks", "get-token", "--cluster-name", "titan-dr-eks", "--region", "us-west-1", "--output", "json"],
+        },
+      ],
+    });
+    expect(Object.keys(json.terraform.required_providers).sort()).toEqual(["aws", "helm", "kubernetes"]);
+  });
+});

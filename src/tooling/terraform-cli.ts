@@ -1,0 +1,347 @@
+/**
+ * The project's own Terraform CLI configuration.
+ *
+ * Every Terraform invocation made by this project (validation, jest's
+ * `Testing.toBeValidTerraform()`) runs with `TF_CLI_CONFIG_FILE` pointing at a
+ * file generated here, so results never depend on whatever the developer has
+ * in `~/.terraformrc`. The same code works on an air-gapped machine with a
+ * filesystem provider mirror and on a machine with registry access and no
+ * mirror (direct install, optionally through a plugin cache).
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Directory (relative to the project root) holding the generated CLI config. */
+export const CLI_CONFIG_DIRNAME = ".terraform-cli";
+
+/** Terraform only treats `*.tfrc` files as HCL CLI configuration. */
+export const CLI_CONFIG_FILENAME = "titan.tfrc";
+
+/** Plugin cache location, kept inside the project so it never leaks between projects. */
+export const PLUGIN_CACHE_DIRNAME = "plugin-cache";
+
+/** Set to a directory to force that mirror, or to `none` to ignore all mirrors. */
+export const MIRROR_ENV_VAR = "TITAN_PROVIDER_MIRROR";
+
+/**
+ * Environment variables that would silently override the generated config
+ * (e.g. `TF_PLUGIN_CACHE_DIR` wins over `plugin_cache_dir`, verified with
+ * Terraform 1.11) or change where/how Terraform works, so they are removed
+ * from the environment handed to Terraform.
+ */
+const OVERRIDING_ENV_VARS: readonly string[] = [
+  "TF_PLUGIN_CACHE_DIR",
+  "TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE",
+  "TF_DATA_DIR",
+  "TF_CLI_ARGS",
+  "TF_CLI_ARGS_init",
+  "TF_CLI_ARGS_validate",
+];
+
+/** Options for {@link renderCliConfig}. */
+export interface CliConfigOptions {
+  /** Absolute path of a filesystem mirror; ignored when `mirroredProviders` is empty. */
+  readonly mirrorDir?: string;
+  /** Provider source addresses served by the mirror, e.g. `registry.terraform.io/hashicorp/aws`. */
+  readonly mirroredProviders: readonly string[];
+  /** Absolute path of a plugin cache directory; omitted means no cache. */
+  readonly pluginCacheDir?: string;
+}
+
+/** Options for {@link writeCliConfig}. */
+export interface WriteCliConfigOptions {
+  readonly projectRoot: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly pluginCache: boolean;
+  /**
+   * File name inside `.terraform-cli/` (default `titan.tfrc`, the one jest
+   * uses). Callers wanting different settings must use their own name, or a
+   * concurrent run would swap the config under the other's feet.
+   */
+  readonly fileName?: string;
+}
+
+/** What {@link writeCliConfig} wrote and decided. */
+export interface WrittenCliConfig {
+  readonly path: string;
+  readonly mirrorDir?: string;
+  readonly mirroredProviders: readonly string[];
+  readonly pluginCacheDir?: string;
+}
+
+/**
+ * Terraform's `<os>_<arch>` target for this machine, because a mirror entry
+ * is only useful if it holds a build for the platform we run on.
+ */
+export function currentPlatform(): string {
+  const os = process.platform === "win32" ? "windows" : process.platform;
+  const archMap: Record<string, string> = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" };
+  return `${os}_${archMap[process.arch] ?? process.arch}`;
+}
+
+/** Path of the generated CLI config; jest's setup file needs it without writing. */
+export function cliConfigPath(projectRoot: string, fileName: string = CLI_CONFIG_FILENAME): string {
+  return path.join(projectRoot, CLI_CONFIG_DIRNAME, fileName);
+}
+
+/** Path of the project-local plugin cache. */
+export function pluginCachePath(projectRoot: string): string {
+  return path.join(projectRoot, CLI_CONFIG_DIRNAME, PLUGIN_CACHE_DIRNAME);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function subdirectories(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() || (e.isSymbolicLink() && isDirectory(path.join(dir, e.name))))
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+function fileNames(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.isDirectory())
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * True when `<typeDir>` holds a build for `platform`, in either of the two
+ * layouts Terraform accepts for a filesystem mirror: unpacked
+ * (`<version>/<os_arch>/`) or packed (`terraform-provider-<type>_<version>_<os_arch>.zip`).
+ */
+function hasBuildFor(typeDir: string, type: string, platform: string): boolean {
+  const unpacked = subdirectories(typeDir).some((version) => isDirectory(path.join(typeDir, version, platform)));
+  if (unpacked) {
+    return true;
+  }
+  const prefix = `terraform-provider-${type}_`;
+  const suffix = `_${platform}.zip`;
+  return fileNames(typeDir).some((name) => name.startsWith(prefix) && name.endsWith(suffix));
+}
+
+/**
+ * Provider source addresses a mirror can actually serve on `platform`.
+ * Listing only these in `filesystem_mirror.include` (and excluding them from
+ * `direct`) lets every other provider still come from the registry, instead
+ * of Terraform failing with "no available releases" for anything the mirror
+ * lacks.
+ */
+export function mirroredProviders(mirrorDir: string, platform: string = currentPlatform()): string[] {
+  const found: string[] = [];
+  for (const host of subdirectories(mirrorDir)) {
+    for (const namespace of subdirectories(path.join(mirrorDir, host))) {
+      for (const type of subdirectories(path.join(mirrorDir, host, namespace))) {
+        if (hasBuildFor(path.join(mirrorDir, host, namespace, type), type, platform)) {
+          found.push(`${host}/${namespace}/${type}`);
+        }
+      }
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * Places a provider mirror is commonly unpacked to. The last four are also
+ * Terraform's implicit mirror directories; naming them explicitly keeps
+ * behaviour identical once our config disables the implicit lookup.
+ */
+export function wellKnownMirrorDirs(env: NodeJS.ProcessEnv): string[] {
+  const dirs = ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins"];
+  const home = env.HOME;
+  if (home) {
+    dirs.push(path.join(home, ".terraform.d", "plugins"), path.join(home, ".local", "share", "terraform", "plugins"));
+  }
+  return dirs;
+}
+
+/**
+ * Chooses the filesystem mirror for this machine so offline machines work
+ * without per-user setup. An explicit `TITAN_PROVIDER_MIRROR` wins (and is
+ * validated loudly, since a typo would otherwise silently fall back to the
+ * network); `TITAN_PROVIDER_MIRROR=none` simulates a registry-only machine.
+ *
+ * @param candidates - directories probed in order when no override is set.
+ * @throws Error when `TITAN_PROVIDER_MIRROR` is set but is not a directory.
+ */
+export function findProviderMirror(
+  env: NodeJS.ProcessEnv,
+  candidates: readonly string[] = wellKnownMirrorDirs(env),
+): string | undefined {
+  const override = env[MIRROR_ENV_VAR];
+  if (override !== undefined && override !== "") {
+    if (override === "none") {
+      return undefined;
+    }
+    const resolved = path.resolve(override);
+    if (!isDirectory(resolved)) {
+      throw new Error(
+        `${MIRROR_ENV_VAR} is set to "${override}", which is not a directory. ` +
+          `Point it at a Terraform filesystem mirror (<host>/<namespace>/<type>/...), ` +
+          `set it to "none" to use the registry, or unset it to auto-detect.`,
+      );
+    }
+    return resolved;
+  }
+  return candidates.find((dir) => isDirectory(dir) && mirroredProviders(dir).length > 0);
+}
+
+/**
+ * HCL string literal for a path. Terraform runs `os.ExpandEnv` over CLI-config
+ * paths (verified: `c${x}` became `c`, and `$${x}` became `c{x}`), and Go's
+ * expansion has no escape, so a `$` cannot be written safely at all.
+ */
+function hclPath(value: string): string {
+  if (value.includes("$")) {
+    throw new Error(
+      `Cannot write "${value}" into the Terraform CLI config: Terraform expands $VARIABLES in these paths ` +
+        "and offers no escape. Use a project/mirror location without '$'.",
+    );
+  }
+  return hclString(value);
+}
+
+/** The CLI config is parsed as HCL 1, whose quoted strings accept JSON's escapes. */
+function hclString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function hclList(values: readonly string[]): string {
+  return `[${values.map(hclString).join(", ")}]`;
+}
+
+function renderProviderInstallation(mirrorDir: string | undefined, providers: readonly string[]): string[] {
+  if (mirrorDir === undefined || providers.length === 0) {
+    return ["provider_installation {", "  direct {}", "}"];
+  }
+  return [
+    "provider_installation {",
+    "  filesystem_mirror {",
+    `    path    = ${hclPath(mirrorDir)}`,
+    `    include = ${hclList(providers)}`,
+    "  }",
+    "  direct {",
+    `    exclude = ${hclList(providers)}`,
+    "  }",
+    "}",
+  ];
+}
+
+/**
+ * Renders the CLI config. Always emits an explicit `provider_installation`
+ * block, because without one Terraform consults implicit per-user mirror
+ * directories and results would differ between machines.
+ *
+ * With a plugin cache, `plugin_cache_may_break_dependency_lock_file = true`
+ * is required: since Terraform 1.4 a provider absent from the lock file is
+ * re-installed from its origin even when cached, and cdktf.out stacks never
+ * have a lock file — so without it the cache would be rewritten on every
+ * init (slow, and racy between parallel inits).
+ */
+export function renderCliConfig(options: CliConfigOptions): string {
+  const lines = [
+    "# Generated by src/tooling/terraform-cli.ts; rewritten on every run, do not edit.",
+    "disable_checkpoint = true",
+  ];
+  if (options.pluginCacheDir !== undefined) {
+    lines.push(`plugin_cache_dir = ${hclPath(options.pluginCacheDir)}`);
+    lines.push("plugin_cache_may_break_dependency_lock_file = true");
+  }
+  lines.push("", ...renderProviderInstallation(options.mirrorDir, options.mirroredProviders));
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Writes `content` so that concurrent readers (parallel jest workers, a
+ * second validate run) only ever see the old or the new complete file.
+ * Skips the write when nothing changed, which keeps the call idempotent.
+ */
+function writeFileAtomic(file: string, content: string): void {
+  try {
+    if (fs.readFileSync(file, "utf8") === content) {
+      return;
+    }
+  } catch {
+    // Missing or unreadable: fall through and write it.
+  }
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    fs.writeFileSync(tmp, content, { encoding: "utf8", mode: 0o644 });
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Generates `<projectRoot>/.terraform-cli/titan.tfrc` for this machine
+ * (mirror detection + optional plugin cache) so callers only need to pass
+ * the returned path to {@link terraformEnv}. The plugin cache is opt-in
+ * because Terraform does not lock it: only callers that run inits one at a
+ * time (or pre-warm it) should enable it.
+ */
+export function writeCliConfig(options: WriteCliConfigOptions): WrittenCliConfig {
+  const configPath = cliConfigPath(options.projectRoot, options.fileName);
+  fs.mkdirSync(path.dirname(configPath), { recursive: true });
+
+  const mirrorDir = findProviderMirror(options.env);
+  const providers = mirrorDir === undefined ? [] : mirroredProviders(mirrorDir);
+  const usedMirror = providers.length > 0 ? mirrorDir : undefined;
+
+  let pluginCacheDir: string | undefined;
+  if (options.pluginCache) {
+    pluginCacheDir = pluginCachePath(options.projectRoot);
+    // Terraform reports a CLI-config error for a missing plugin_cache_dir rather than creating it.
+    fs.mkdirSync(pluginCacheDir, { recursive: true });
+  }
+
+  writeFileAtomic(configPath, renderCliConfig({ mirrorDir: usedMirror, mirroredProviders: providers, pluginCacheDir }));
+  return { path: configPath, mirrorDir: usedMirror, mirroredProviders: providers, pluginCacheDir };
+}
+
+/**
+ * Environment for spawning Terraform with the project's CLI config.
+ * Variables that would override that config (see `OVERRIDING_ENV_VARS`) are
+ * dropped; automation flags keep output free of "run terraform plan next"
+ * hints and skip the checkpoint version check, a useless network call.
+ */
+export function terraformEnv(cliConfigFile: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env };
+  for (const name of OVERRIDING_ENV_VARS) {
+    delete result[name];
+  }
+  result.TF_CLI_CONFIG_FILE = cliConfigFile;
+  result.TF_IN_AUTOMATION = "1";
+  result.CHECKPOINT_DISABLE = "1";
+  return result;
+}
+
+/**
+ * In-place variant of {@link terraformEnv}, for code that cannot pass an
+ * `env` to Terraform: cdktf's `Testing.toBeValidTerraform()` spawns it with
+ * `process.env`, so jest's setup must change `process.env` itself.
+ */
+export function applyTerraformEnv(cliConfigFile: string, env: NodeJS.ProcessEnv): void {
+  const wanted = terraformEnv(cliConfigFile, env);
+  for (const name of Object.keys(env)) {
+    if (!(name in wanted)) {
+      delete env[name];
+    }
+  }
+  Object.assign(env, wanted);
+}
