@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_RETENTION_DAYS } from "../modules/observability/log-retention";
 import { cidrsOverlap, isCidr, parseCidr } from "./network";
 import { availabilityZoneProblem, REGION_PATTERN } from "./regions";
 
@@ -239,7 +240,7 @@ const backupSchema = z.strictObject({
 
 const observabilitySchema = z.strictObject({
   logRetentionDays: z
-    .literal([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653])
+    .literal(LOG_RETENTION_DAYS)
     .describe("CloudWatch Logs retention; one of the values CloudWatch accepts"),
   alarmEmails: z.array(z.email()).describe("Addresses subscribed to the alarm topic (each must confirm)"),
 });

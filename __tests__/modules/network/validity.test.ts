@@ -1,0 +1,34 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack, Testing } from "cdktf";
+import { VpcEndpoints } from "../../../src/modules/network/endpoints";
+import { Network } from "../../../src/modules/network/network";
+import { TierSecurityGroups } from "../../../src/modules/security/security-groups";
+import { Namer } from "../../../src/naming";
+
+describe("the primary region's network, endpoints and tier security groups", () => {
+  it("are valid Terraform against the real provider schema", () => {
+    const stack = new TerraformStack(Testing.app(), "network");
+    new AwsProvider(stack, "aws", { region: "us-east-2" });
+    const namer = new Namer("titan", "primary");
+    const vpcCidr = "10.0.0.0/16";
+    const network = new Network(stack, "Network", {
+      namer,
+      vpcCidr,
+      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      flowLogKmsKeyArn: "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      logRetentionDays: 90,
+      accountId: "111122223333",
+    });
+    new VpcEndpoints(stack, "Endpoints", {
+      namer,
+      vpcId: network.vpcId,
+      vpcCidr,
+      region: "us-east-2",
+      subnetIds: network.privateSubnetIds,
+      routeTableIds: [...network.privateRouteTableIds, network.dataRouteTableId],
+    });
+    new TierSecurityGroups(stack, "SecurityGroups", { namer, vpcId: network.vpcId, appPort: 5000 });
+
+    expect(Testing.fullSynth(stack)).toBeValidTerraform();
+  });
+});

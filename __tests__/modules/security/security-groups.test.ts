@@ -1,0 +1,148 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Testing } from "cdktf";
+import { TierSecurityGroups, type TierSecurityGroupsProps } from "../../../src/modules/security/security-groups";
+import { Namer } from "../../../src/naming";
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** A rule as a reader states it: which tier's group, from or to whom, on which port. */
+interface RuleSummary {
+  readonly group: string;
+  readonly peer: string;
+  readonly port: string;
+}
+
+function synth(props: Partial<TierSecurityGroupsProps> = {}): string {
+  return Testing.synthScope((scope) => {
+    new TierSecurityGroups(scope, "Tiers", {
+      namer: new Namer("titan", "primary"),
+      vpcId: "vpc-123",
+      appPort: 5000,
+      ...props,
+    });
+  });
+}
+
+/** `${aws_security_group.Tiers_App_1A2B3C4D.id}` -> `App` */
+function tierOf(ref: unknown): string {
+  const match = /^\$\{aws_security_group\.Tiers_([A-Za-z]+)_[0-9A-F]{8}\.id\}$/.exec(String(ref));
+  if (!match) {
+    throw new Error(`not a reference to one of the tier groups: ${String(ref)}`);
+  }
+  return match[1];
+}
+
+/** Summaries in a fixed order, so tables compare as sets of rules. */
+function summarize(resources: Resources, type: string): RuleSummary[] {
+  return sorted(
+    Object.values(resources[type] ?? {}).map((rule) => ({
+      group: tierOf(rule.security_group_id),
+      peer:
+        rule.referenced_security_group_id === undefined
+          ? String(rule.cidr_ipv4)
+          : tierOf(rule.referenced_security_group_id),
+      port: `${rule.ip_protocol}/${rule.from_port}-${rule.to_port}`,
+    })),
+  );
+}
+
+function sorted(rules: RuleSummary[]): RuleSummary[] {
+  const key = (rule: RuleSummary) => `${rule.group} ${rule.peer} ${rule.port}`;
+  return [...rules].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+describe("TierSecurityGroups", () => {
+  const json = synth();
+  const resources: Resources = JSON.parse(json).resource;
+  const ingress = summarize(resources, "aws_vpc_security_group_ingress_rule");
+  const egress = summarize(resources, "aws_vpc_security_group_egress_rule");
+
+  it("creates one named, described group per tier with no inline rules", () => {
+    const groups = Object.values(resources.aws_security_group);
+    expect(groups.map((group) => group.name).sort()).toEqual([
+      "titan-primary-alb",
+      "titan-primary-app",
+      "titan-primary-cache",
+      "titan-primary-database",
+    ]);
+    for (const group of groups) {
+      expect(group).toEqual(expect.objectContaining({ vpc_id: "vpc-123", description: expect.stringMatching(/\S/) }));
+      expect(group).not.toHaveProperty("ingress");
+      expect(group).not.toHaveProperty("egress");
+    }
+    expect(json).toHaveResourceWithProperties(SecurityGroup, {
+      name: "titan-primary-app",
+      revoke_rules_on_delete: true,
+    });
+  });
+
+  it("describes every rule", () => {
+    const rules = [
+      ...Object.values(resources.aws_vpc_security_group_ingress_rule),
+      ...Object.values(resources.aws_vpc_security_group_egress_rule),
+    ];
+    expect(rules).toHaveLength(9);
+    expect(rules.every((rule) => typeof rule.description === "string" && rule.description.length > 0)).toBe(true);
+  });
+
+  it("opens the load balancer to the internet on 443 and 80 only, and lets it reach only the app", () => {
+    expect(ingress.filter((rule) => rule.group === "Alb")).toEqual(
+      sorted([
+        { group: "Alb", peer: "0.0.0.0/0", port: "tcp/443-443" },
+        { group: "Alb", peer: "0.0.0.0/0", port: "tcp/80-80" },
+      ]),
+    );
+    expect(egress.filter((rule) => rule.group === "Alb")).toEqual([
+      { group: "Alb", peer: "App", port: "tcp/5000-5000" },
+    ]);
+  });
+
+  it("admits the app's port from the load balancer's group only", () => {
+    expect(ingress.filter((rule) => rule.group === "App")).toEqual([
+      { group: "App", peer: "Alb", port: "tcp/5000-5000" },
+    ]);
+  });
+
+  it("lets the app out to HTTPS anywhere, and to the database and cache groups on their ports", () => {
+    expect(egress.filter((rule) => rule.group === "App")).toEqual(
+      sorted([
+        { group: "App", peer: "0.0.0.0/0", port: "tcp/443-443" },
+        { group: "App", peer: "Database", port: "tcp/5432-5432" },
+        { group: "App", peer: "Cache", port: "tcp/6379-6379" },
+      ]),
+    );
+  });
+
+  test.each([
+    ["Database", "tcp/5432-5432"],
+    ["Cache", "tcp/6379-6379"],
+  ])("admits %s traffic from the app only, on %s, and allows it no egress", (tier, port) => {
+    expect(ingress.filter((rule) => rule.group === tier)).toEqual([{ group: tier, peer: "App", port }]);
+    expect(egress.filter((rule) => rule.group === tier)).toEqual([]);
+  });
+
+  it("lets nothing but the load balancer accept traffic from outside the VPC", () => {
+    expect(ingress.filter((rule) => rule.peer.includes("/")).map((rule) => rule.group)).toEqual(["Alb", "Alb"]);
+  });
+
+  it("uses the ports it is given", () => {
+    const custom: Resources = JSON.parse(synth({ appPort: 8080, databasePort: 5433, cachePort: 6380 })).resource;
+    expect(
+      summarize(custom, "aws_vpc_security_group_ingress_rule").filter((rule) => rule.peer !== "0.0.0.0/0"),
+    ).toEqual(
+      sorted([
+        { group: "App", peer: "Alb", port: "tcp/8080-8080" },
+        { group: "Database", peer: "App", port: "tcp/5433-5433" },
+        { group: "Cache", peer: "App", port: "tcp/6380-6380" },
+      ]),
+    );
+  });
+
+  test.each<[string, Partial<TierSecurityGroupsProps>, RegExp]>([
+    ["port 0", { appPort: 0 }, /appPort must be a TCP port from 1 to 65535, got 0/],
+    ["a port above 65535", { databasePort: 70000 }, /databasePort must be a TCP port from 1 to 65535, got 70000/],
+    ["a fractional port", { cachePort: 6379.5 }, /cachePort must be a TCP port from 1 to 65535, got 6379.5/],
+  ])("rejects %s", (_case, props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});
