@@ -72,4 +72,15 @@ export const DEFAULT_CONFIG: TitanConfig = {
     copyRetentionDays: 35,
   },
   observability: { logRetentionDays: 90, alarmEmails: [] },
+  kubernetes: {
+    version: "1.32",
+    // Seeds: 2 x t3.medium across AZs. DR keeps one warm node; scaling it up is part of the RTO.
+    nodeInstanceType: "t3.medium",
+    nodes: { primary: { min: 2, max: 6, desired: 2 }, dr: { min: 1, max: 6, desired: 1 } },
+    spot: { enabled: false, instanceTypes: ["t3.medium", "t3a.medium"], max: 4 },
+    // Private only: CodeBuild deploys from inside the VPC.
+    publicAccessCidrs: [],
+    adminRoleArns: [],
+  },
+  delivery: { githubOwner: "birthday-app", githubRepo: "birthday-app", branch: "main", imageRetentionCount: 30 },
 };

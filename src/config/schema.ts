@@ -26,6 +26,18 @@ const cidrBlock = z.string().superRefine((text, ctx) => {
   }
 });
 
+const cidrAnySize = z.string().superRefine((text, ctx) => {
+  const cidr = parseCidr(text);
+  if (!isCidr(cidr)) {
+    ctx.addIssue({ code: "custom", message: cidr.error });
+  } else if (cidr.prefixLength === 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: "0.0.0.0/0 would open the Kubernetes API to the internet; list your own ranges",
+    });
+  }
+});
+
 const region = z.string().regex(REGION_PATTERN, { message: "must be an AWS region code such as us-east-2" });
 
 const amiId = z
@@ -245,6 +257,51 @@ const observabilitySchema = z.strictObject({
   alarmEmails: z.array(z.email()).describe("Addresses subscribed to the alarm topic (each must confirm)"),
 });
 
+const nodeGroupSize = z
+  .strictObject({
+    min: z.int().min(0).max(100),
+    max: z.int().min(1).max(100),
+    desired: z.int().min(0).max(100).describe("Initial size only: the cluster autoscaler owns it afterwards"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.min > value.max) {
+      ctx.addIssue({ code: "custom", path: ["min"], message: `min ${value.min} is above max ${value.max}` });
+    }
+    if (value.desired < value.min || value.desired > value.max) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["desired"],
+        message: `desired ${value.desired} must lie between min ${value.min} and max ${value.max}`,
+      });
+    }
+  });
+
+const iamRoleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN" });
+
+const kubernetesSchema = z.strictObject({
+  version: z.string().regex(/^1\.\d{2}$/, { message: "must be a Kubernetes minor version such as 1.32" }),
+  nodeInstanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an EC2 instance type" }),
+  nodes: perRole(nodeGroupSize).describe("On-demand managed node group size per region (DR: warm standby)"),
+  spot: z.strictObject({
+    enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),
+    instanceTypes: z.array(z.string()).min(2, { message: "spot needs at least 2 instance types to find capacity" }),
+    max: z.int().min(1).max(100),
+  }),
+  publicAccessCidrs: z
+    .array(cidrAnySize)
+    .describe("CIDRs allowed to reach the public API endpoint; empty keeps the endpoint private only"),
+  adminRoleArns: z.array(iamRoleArn).describe("IAM roles granted cluster admin through access entries"),
+});
+
+const deliverySchema = z.strictObject({
+  githubOwner: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { message: "must be a GitHub user or organisation" }),
+  githubRepo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "must be a GitHub repository name" }),
+  branch: z.string().min(1),
+  imageRetentionCount: z.int().min(1).max(1000).describe("Images ECR keeps per repository"),
+});
+
 export const configSchema = z
   .strictObject({
     project: z
@@ -266,6 +323,8 @@ export const configSchema = z
     logArchive: logArchiveSchema,
     backup: backupSchema,
     observability: observabilitySchema,
+    kubernetes: kubernetesSchema,
+    delivery: deliverySchema,
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 
