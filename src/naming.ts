@@ -19,6 +19,8 @@ export const NAME_RULES = {
   rdsCluster: { maxLength: 63 },
   eksCluster: { maxLength: 100 },
   backupVault: { maxLength: 50 },
+  backupPlan: { maxLength: 50 },
+  backupSelection: { maxLength: 50 },
   codePipeline: { maxLength: 100 },
   codeConnection: { maxLength: 32 },
   wafAcl: { maxLength: 128 },

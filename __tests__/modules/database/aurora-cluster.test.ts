@@ -1,0 +1,317 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsRdsOrderableDbInstance } from "@cdktf/provider-aws/lib/data-aws-rds-orderable-db-instance";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { Testing } from "cdktf";
+import { AuroraCluster, type AuroraClusterProps } from "../../../src/modules/database/aurora-cluster";
+import { Namer } from "../../../src/naming";
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+type Role = "primary" | "dr";
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, not a JavaScript template
+const PASSWORD_REF = "${ephemeral.aws_secretsmanager_random_password.db_master_password_0123abcd.random_password}";
+const KEYS: Record<Role, string> = {
+  primary: "arn:aws:kms:us-east-2:111122223333:key/primary",
+  dr: "arn:aws:kms:us-west-1:111122223333:key/dr",
+};
+const AZS: Record<Role, string[]> = {
+  primary: ["us-east-2a", "us-east-2b", "us-east-2c"],
+  dr: ["us-west-1b", "us-west-1c"],
+};
+const PRIMARY_ONLY_ARGS = ["master_username", "master_password_wo", "master_password_wo_version", "database_name"];
+
+function props(role: Role, overrides: Partial<AuroraClusterProps> = {}): AuroraClusterProps {
+  return {
+    namer: new Namer("titan", role),
+    membership:
+      role === "primary"
+        ? {
+            kind: "primary",
+            masterUsername: "birthday_admin",
+            masterPasswordWo: PASSWORD_REF,
+            masterPasswordWoVersion: 1,
+            databaseName: "birthday",
+          }
+        : { kind: "secondary" },
+    globalClusterIdentifier: "titan-aurora-global",
+    engineVersion: "16.6",
+    instanceClass: "db.r6g.large",
+    instanceCount: 2,
+    availabilityZones: AZS[role],
+    dbSubnetGroupName: `titan-${role}-db`,
+    securityGroupIds: ["sg-0123456789abcdef0"],
+    kmsKeyArn: KEYS[role],
+    ...overrides,
+  };
+}
+
+function synth(role: Role, overrides: Partial<AuroraClusterProps> = {}): string {
+  return Testing.synthScope((scope) => {
+    new AuroraCluster(scope, "Aurora", props(role, overrides));
+  });
+}
+
+function resources(json: string, type: string): Record<string, unknown>[] {
+  return Object.values((JSON.parse(json) as { resource?: Resources }).resource?.[type] ?? {});
+}
+
+describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
+  const json = synth(role);
+  const cluster = resources(json, "aws_rds_cluster")[0];
+
+  it("joins the global cluster as an encrypted aurora-postgresql cluster named by the Namer", () => {
+    expect(json).toHaveResourceWithProperties(RdsCluster, {
+      cluster_identifier: `titan-${role}-aurora`,
+      global_cluster_identifier: "titan-aurora-global",
+      engine: "aurora-postgresql",
+      engine_version: "16.6",
+      engine_lifecycle_support: "open-source-rds-extended-support-disabled",
+      storage_encrypted: true,
+      kms_key_id: KEYS[role],
+      db_subnet_group_name: `titan-${role}-db`,
+      vpc_security_group_ids: ["sg-0123456789abcdef0"],
+    });
+  });
+
+  it("is safe by default: deletion protection, final snapshot, 7-day backups kept after deletion", () => {
+    expect(json).toHaveResourceWithProperties(RdsCluster, {
+      deletion_protection: true,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: `titan-${role}-aurora-final`,
+      backup_retention_period: 7,
+      delete_automated_backups: false,
+      copy_tags_to_snapshot: true,
+      preferred_backup_window: "05:00-06:00",
+      preferred_maintenance_window: "sun:08:00-sun:09:00",
+    });
+  });
+
+  it("enables IAM database authentication and exports the server and IAM-auth-error logs", () => {
+    expect(json).toHaveResourceWithProperties(RdsCluster, {
+      iam_database_authentication_enabled: true,
+      enabled_cloudwatch_logs_exports: ["postgresql", "iam-db-auth-error"],
+    });
+  });
+
+  it("ignores the membership attributes AWS rewrites on failover, and engine upgrades made globally", () => {
+    expect(cluster.lifecycle).toEqual({
+      ignore_changes: expect.arrayContaining([
+        "global_cluster_identifier",
+        "replication_source_identifier",
+        "engine_version",
+      ]),
+    });
+  });
+
+  it("leaves the AZs of the cluster's storage to Aurora (a shorter list forces replacement)", () => {
+    expect(cluster).not.toHaveProperty("availability_zones");
+  });
+
+  it("runs instances with Performance Insights under the CMK, Enhanced Monitoring and no automatic minor upgrades", () => {
+    const instances = resources(json, "aws_rds_cluster_instance");
+    expect(instances).toHaveLength(2);
+    for (const instance of instances) {
+      expect(instance).toMatchObject({
+        engine: "aurora-postgresql",
+        instance_class: "db.r6g.large",
+        publicly_accessible: false,
+        auto_minor_version_upgrade: false,
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: KEYS[role],
+        performance_insights_retention_period: 7,
+        monitoring_interval: 60,
+        monitoring_role_arn: expect.stringMatching(/^\$\{aws_iam_role\.Aurora_MonitoringRole_.*\.arn\}$/),
+        depends_on: [expect.stringMatching(/^aws_iam_role_policy_attachment\.Aurora_MonitoringRole_Policy_/)],
+      });
+    }
+    expect(instances.map((instance) => instance.identifier)).toEqual([
+      `titan-${role}-aurora-1`,
+      `titan-${role}-aurora-2`,
+    ]);
+  });
+
+  it("gives Enhanced Monitoring a role of its own per region, trusted by RDS monitoring only", () => {
+    expect(json).toHaveResourceWithProperties(IamRole, { name: `titan-${role}-rds-monitoring` });
+    expect(json).toHaveResourceWithProperties(IamRolePolicyAttachment, {
+      policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+    });
+    expect(json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        {
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }],
+        },
+      ],
+    });
+  });
+
+  it("fails the plan unless the region offers the instance class for a global database", () => {
+    expect(json).toHaveDataSourceWithProperties(DataAwsRdsOrderableDbInstance, {
+      engine: "aurora-postgresql",
+      engine_version: "16.6",
+      instance_class: "db.r6g.large",
+      supports_global_databases: true,
+    });
+    expect(synth(role, { verifyInstanceClassOffered: false })).not.toHaveDataSource(DataAwsRdsOrderableDbInstance);
+  });
+});
+
+describe("AuroraCluster roles", () => {
+  it("creates the master user and database in the primary, with the write-only password", () => {
+    expect(synth("primary")).toHaveResourceWithProperties(RdsCluster, {
+      master_username: "birthday_admin",
+      master_password_wo: PASSWORD_REF,
+      master_password_wo_version: 1,
+      database_name: "birthday",
+    });
+  });
+
+  test.each(PRIMARY_ONLY_ARGS)("leaves %s to the global cluster in the secondary", (arg) => {
+    expect(resources(synth("dr"), "aws_rds_cluster")[0]).not.toHaveProperty(arg);
+  });
+
+  test.each<Role>(["primary", "dr"])("never sets a plain or managed master password (%s)", (role) => {
+    const cluster = resources(synth(role), "aws_rds_cluster")[0];
+    expect(cluster).not.toHaveProperty("master_password");
+    expect(cluster).not.toHaveProperty("manage_master_user_password");
+    expect(cluster).not.toHaveProperty("depends_on");
+  });
+});
+
+describe("AuroraCluster instance placement", () => {
+  test.each<[Role, number, string[]]>([
+    ["primary", 2, ["us-east-2a", "us-east-2b"]],
+    ["primary", 1, ["us-east-2a"]],
+    ["dr", 2, ["us-west-1b", "us-west-1c"]],
+    ["dr", 3, ["us-west-1b", "us-west-1c", "us-west-1b"]],
+  ])("%s with %i instances spreads them over %p", (role, instanceCount, zones) => {
+    const instances = resources(synth(role, { instanceCount }), "aws_rds_cluster_instance");
+    expect(instances.map((instance) => instance.availability_zone)).toEqual(zones);
+  });
+});
+
+describe("AuroraCluster opt-outs", () => {
+  it("skips the final snapshot only when told to", () => {
+    const cluster = resources(synth("primary", { skipFinalSnapshot: true }), "aws_rds_cluster")[0];
+    expect(cluster.skip_final_snapshot).toBe(true);
+    expect(cluster).not.toHaveProperty("final_snapshot_identifier");
+  });
+
+  it("creates no monitoring role when Enhanced Monitoring is off", () => {
+    const json = synth("primary", { monitoringIntervalSeconds: 0 });
+    expect(json).not.toHaveResource(IamRole);
+    expect(json).toHaveResourceWithProperties(RdsClusterInstance, { monitoring_interval: 0 });
+    expect(resources(json, "aws_rds_cluster_instance")[0]).not.toHaveProperty("monitoring_role_arn");
+  });
+
+  it("takes other retention, windows and deletion protection", () => {
+    const json = synth("dr", {
+      backupRetentionDays: 35,
+      performanceInsightsRetentionDays: 93,
+      deletionProtection: false,
+      preferredBackupWindow: "02:00-03:00",
+      preferredMaintenanceWindow: "sat:04:00-sat:05:00",
+    });
+    expect(json).toHaveResourceWithProperties(RdsCluster, {
+      backup_retention_period: 35,
+      deletion_protection: false,
+      preferred_backup_window: "02:00-03:00",
+      preferred_maintenance_window: "sat:04:00-sat:05:00",
+    });
+    expect(json).toHaveResourceWithProperties(RdsClusterInstance, { performance_insights_retention_period: 93 });
+  });
+});
+
+describe("AuroraCluster validation", () => {
+  test.each<[string, Partial<AuroraClusterProps>, RegExp]>([
+    ["no instances", { instanceCount: 0 }, /instanceCount must be a whole number from 1 to 15 .* got 0/],
+    ["16 instances", { instanceCount: 16 }, /instanceCount .* got 16/],
+    ["a fractional instance count", { instanceCount: 1.5 }, /instanceCount .* got 1\.5/],
+    [
+      "a burstable class",
+      { instanceClass: "db.t3.medium" },
+      /instanceClass must be a non-burstable .* got "db\.t3\.medium"/,
+    ],
+    ["a class without db.", { instanceClass: "r6g.large" }, /instanceClass .* got "r6g\.large"/],
+    ["an unpinned engine version", { engineVersion: "16" }, /engineVersion must be a pinned .* got "16"/],
+    ["no AZs", { availabilityZones: [] }, /availabilityZones must list at least one zone/],
+    ["no security groups", { securityGroupIds: [] }, /securityGroupIds must list at least one/],
+    ["0 backup days", { backupRetentionDays: 0 }, /backupRetentionDays must be a whole number from 1 to 35, got 0/],
+    ["36 backup days", { backupRetentionDays: 36 }, /backupRetentionDays .* got 36/],
+    [
+      "a malformed backup window",
+      { preferredBackupWindow: "5-6" },
+      /preferredBackupWindow must be "hh24:mi-hh24:mi" .* got "5-6"/,
+    ],
+    [
+      "a maintenance window without days",
+      { preferredMaintenanceWindow: "08:00-09:00" },
+      /preferredMaintenanceWindow .* got "08:00-09:00"/,
+    ],
+    [
+      "8 days of Performance Insights",
+      { performanceInsightsRetentionDays: 8 },
+      /performanceInsightsRetentionDays must be 7 or a multiple of 31 .* got 8/,
+    ],
+    [
+      "762 days of Performance Insights",
+      { performanceInsightsRetentionDays: 762 },
+      /performanceInsightsRetentionDays .* got 762/,
+    ],
+    [
+      "a 45-second monitoring interval",
+      { monitoringIntervalSeconds: 45 },
+      /monitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 45/,
+    ],
+    [
+      "a literal master password",
+      {
+        membership: {
+          kind: "primary",
+          masterUsername: "u",
+          masterPasswordWo: "hunter22",
+          masterPasswordWoVersion: 1,
+          databaseName: "d",
+        },
+      },
+      /masterPasswordWo must reference an ephemeral value .* never a literal password/,
+    ],
+    [
+      "a zero password version",
+      {
+        membership: {
+          kind: "primary",
+          masterUsername: "u",
+          masterPasswordWo: PASSWORD_REF,
+          masterPasswordWoVersion: 0,
+          databaseName: "d",
+        },
+      },
+      /masterPasswordWoVersion must be a whole number of 1 or more, got 0/,
+    ],
+  ])("rejects %s", (_, overrides, message) => {
+    expect(() => synth("primary", overrides)).toThrow(message);
+  });
+
+  it("reports every problem at once, naming the cluster", () => {
+    expect(() => synth("dr", { instanceCount: 0, monitoringIntervalSeconds: 7 })).toThrow(
+      /^AuroraCluster titan-dr-aurora:\n {2}instanceCount .*\n {2}monitoringIntervalSeconds /,
+    );
+  });
+
+  it("never prints the literal password it rejects", () => {
+    const membership = {
+      kind: "primary",
+      masterUsername: "u",
+      masterPasswordWo: "hunter22",
+      masterPasswordWoVersion: 1,
+      databaseName: "d",
+    } as const;
+    expect(() => synth("primary", { membership })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter22") }),
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import { BackupPlan } from "@cdktf/provider-aws/lib/backup-plan";
+import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+
+export interface AuroraBackupPlanProps {
+  readonly namer: Namer;
+  /** The local vault (`BackupVault.name`). */
+  readonly vaultName: string;
+  /** When the daily backup starts, an AWS Backup cron expression in UTC, e.g. "cron(0 7 * * ? *)". */
+  readonly scheduleExpression: string;
+  /** Days each local recovery point is kept. */
+  readonly retentionDays: number;
+  /** The other region's vault that every recovery point is copied to. */
+  readonly copyDestinationVaultArn: string;
+  /** Days each copy in the other region is kept. */
+  readonly copyRetentionDays: number;
+  /** What to back up: the Aurora cluster ARN. */
+  readonly resourceArns: readonly string[];
+}
+
+/** An hour to start absorbs AWS Backup's scheduling jitter; three to finish covers a cluster snapshot. */
+const START_WINDOW_MINUTES = 60;
+const COMPLETION_WINDOW_MINUTES = 180;
+
+const MANAGED_POLICIES = {
+  BackupPolicy: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+  RestorePolicy: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+} as const;
+
+/**
+ * Daily AWS Backup of the Aurora cluster into the local vault, each recovery point copied to the
+ * other region's vault.
+ *
+ * Why on top of Aurora's own automated backups and the global database: replication copies a bad
+ * write or a dropped table to the secondary within a second, and automated backups die with the
+ * cluster. A copy in another region, under that region's key, with its own retention, survives
+ * both a regional outage and a deleted cluster.
+ */
+export class AuroraBackupPlan extends Construct {
+  readonly plan: BackupPlan;
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: AuroraBackupPlanProps) {
+    super(scope, id);
+    const planName = props.namer.name("aurora", "backupPlan");
+    validate(props, planName);
+
+    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
+      statement: [
+        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["backup.amazonaws.com"] }] },
+      ],
+    });
+    this.role = new IamRole(this, "Role", {
+      name: props.namer.name("aurora-backup", "iamRole"),
+      assumeRolePolicy: trust.json,
+    });
+    for (const [policyId, policyArn] of Object.entries(MANAGED_POLICIES)) {
+      new IamRolePolicyAttachment(this, policyId, { role: this.role.name, policyArn });
+    }
+
+    this.plan = new BackupPlan(this, "Resource", {
+      name: planName,
+      rule: [
+        {
+          ruleName: "daily",
+          targetVaultName: props.vaultName,
+          schedule: props.scheduleExpression,
+          startWindow: START_WINDOW_MINUTES,
+          completionWindow: COMPLETION_WINDOW_MINUTES,
+          lifecycle: { deleteAfter: props.retentionDays },
+          copyAction: [
+            {
+              destinationVaultArn: props.copyDestinationVaultArn,
+              lifecycle: { deleteAfter: props.copyRetentionDays },
+            },
+          ],
+        },
+      ],
+    });
+
+    new BackupSelection(this, "Selection", {
+      name: props.namer.name("aurora", "backupSelection"),
+      planId: this.plan.id,
+      iamRoleArn: this.role.arn,
+      resources: [...props.resourceArns],
+    });
+  }
+}
+
+function validate(props: AuroraBackupPlanProps, planName: string): void {
+  const problem = (message: string) => new Error(`AuroraBackupPlan ${planName}: ${message}`);
+  if (!Token.isUnresolved(props.scheduleExpression) && !/^cron\(.+\)$/.test(props.scheduleExpression)) {
+    throw problem(
+      `scheduleExpression must be a cron expression such as "cron(0 7 * * ? *)", got "${props.scheduleExpression}"`,
+    );
+  }
+  for (const [prop, days] of [
+    ["retentionDays", props.retentionDays],
+    ["copyRetentionDays", props.copyRetentionDays],
+  ] as const) {
+    if (!Number.isInteger(days) || days < 1) {
+      throw problem(`${prop} must be a whole number of days, 1 or more, got ${days}`);
+    }
+  }
+  if (
+    !Token.isUnresolved(props.copyDestinationVaultArn) &&
+    !/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:.+$/.test(props.copyDestinationVaultArn)
+  ) {
+    throw problem(
+      `copyDestinationVaultArn must be a vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>), got "${props.copyDestinationVaultArn}"`,
+    );
+  }
+  if (props.resourceArns.length === 0) {
+    throw problem("resourceArns must hold the Aurora cluster ARN, got none");
+  }
+}

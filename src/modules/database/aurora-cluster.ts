@@ -1,0 +1,203 @@
+import { DataAwsRdsOrderableDbInstance } from "@cdktf/provider-aws/lib/data-aws-rds-orderable-db-instance";
+import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+import { auroraClusterProblems } from "./aurora-cluster-validation";
+import { EXTENDED_SUPPORT_DISABLED } from "./aurora-global-cluster";
+import { RdsMonitoringRole } from "./monitoring-role";
+
+const ENGINE = "aurora-postgresql";
+/** Log types aurora-postgresql exports: the server log, and IAM authentication failures (IAM auth is on). */
+export const AURORA_LOG_EXPORTS = ["postgresql", "iam-db-auth-error"];
+/**
+ * Attributes Terraform must not reconcile on a global-database member. After a switchover or
+ * failover AWS rewrites the membership (`replication_source_identifier`, and the global identifier
+ * on a detached cluster); reconciling them makes the provider call PromoteReadReplicaDBCluster and
+ * detach the cluster (terraform-provider-aws #40921). Engine upgrades go through the global
+ * cluster, which upgrades every member: a member-level `engine_version` would fight it.
+ */
+export const GLOBAL_MEMBER_IGNORED_CHANGES = [
+  "global_cluster_identifier",
+  "replication_source_identifier",
+  "engine_version",
+];
+
+/** What differs between the writer region's cluster and a secondary one. */
+export type AuroraMembership =
+  /** The writer region: creates the master user and the database. */
+  | {
+      readonly kind: "primary";
+      readonly masterUsername: string;
+      /** Write-only password (an ephemeral reference, never a literal). */
+      readonly masterPasswordWo: string;
+      /** Bump to send a new password; must match the secret's version. */
+      readonly masterPasswordWoVersion: number;
+      readonly databaseName: string;
+    }
+  /** A read-only region: everything comes from the global cluster it joins. */
+  | { readonly kind: "secondary" };
+
+export interface AuroraClusterProps {
+  readonly namer: Namer;
+  readonly membership: AuroraMembership;
+  /** Global cluster to join: a reference in primary, the configured identifier in DR. */
+  readonly globalClusterIdentifier: string;
+  /** aurora-postgresql major.minor, the global cluster's. Used at creation; upgrades go through the global cluster. */
+  readonly engineVersion: string;
+  /** Memory-optimized class (global databases reject burstable `db.t*` classes). */
+  readonly instanceClass: string;
+  /** Instances in the cluster, writer included, 1 to 15. */
+  readonly instanceCount: number;
+  /** Full AZ names (e.g. `us-east-2a`); instance n goes to AZ n modulo their count. */
+  readonly availabilityZones: readonly string[];
+  readonly dbSubnetGroupName: string;
+  readonly securityGroupIds: readonly string[];
+  /** The region's customer key: storage and Performance Insights. */
+  readonly kmsKeyArn: string;
+  /** Days of automated backups for point-in-time restore, 1 to 35. @default 7 */
+  readonly backupRetentionDays?: number;
+  /** Refuse deletion through the API; opting out is explicit. @default true */
+  readonly deletionProtection?: boolean;
+  /** Destroy without a final snapshot. Opting out is explicit. @default false: a final snapshot named by the Namer */
+  readonly skipFinalSnapshot?: boolean;
+  /** UTC. @default "05:00-06:00": night in the US, before the AWS Backup job at 07:00 */
+  readonly preferredBackupWindow?: string;
+  /** UTC. @default "sun:08:00-sun:09:00": after the backup window, Sunday night in the US */
+  readonly preferredMaintenanceWindow?: string;
+  /** 7 (free) or a multiple of 31 up to 731. @default 7 */
+  readonly performanceInsightsRetentionDays?: number;
+  /** Enhanced Monitoring granularity; 0 turns it off and creates no role. @default 60 */
+  readonly monitoringIntervalSeconds?: number;
+  /**
+   * Fail the plan unless the region offers `instanceClass` for this engine version with global
+   * database support. The check calls the RDS API, so a plan without AWS credentials needs it off.
+   * @default true
+   */
+  readonly verifyInstanceClassOffered?: boolean;
+}
+
+/**
+ * One regional Aurora PostgreSQL cluster of the global database: the writer region's (`primary`)
+ * or a read-only secondary that joins by identifier (`secondary`), built by the same code so the two
+ * cannot drift apart.
+ *
+ * WHY the choices: storage, Performance Insights and snapshots are under the region's CMK (a
+ * secondary must name a key in its own region); IAM database authentication and log exports are on;
+ * deletion protection, a final snapshot and retained automated backups make the cluster safe by
+ * default. Minor versions are not upgraded automatically: every region of a global database must
+ * run the same engine version, so upgrades are made on the global cluster, for all regions at once.
+ * The availability zones are not set on the cluster itself: Aurora spreads storage over three AZs
+ * and a shorter list (us-west-1 has two) makes Terraform plan a replacement.
+ */
+export class AuroraCluster extends Construct {
+  readonly cluster: RdsCluster;
+  readonly instances: readonly RdsClusterInstance[];
+  readonly monitoringRole?: RdsMonitoringRole;
+  readonly clusterIdentifier: string;
+  readonly writerEndpoint: string;
+  readonly readerEndpoint: string;
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: AuroraClusterProps) {
+    super(scope, id);
+    const backupRetentionDays = props.backupRetentionDays ?? 7;
+    const skipFinalSnapshot = props.skipFinalSnapshot ?? false;
+    const preferredBackupWindow = props.preferredBackupWindow ?? "05:00-06:00";
+    const preferredMaintenanceWindow = props.preferredMaintenanceWindow ?? "sun:08:00-sun:09:00";
+    const piRetentionDays = props.performanceInsightsRetentionDays ?? 7;
+    const monitoringIntervalSeconds = props.monitoringIntervalSeconds ?? 60;
+    const problems = auroraClusterProblems(props, {
+      backupRetentionDays,
+      preferredBackupWindow,
+      preferredMaintenanceWindow,
+      performanceInsightsRetentionDays: piRetentionDays,
+      monitoringIntervalSeconds,
+    });
+    if (problems.length > 0) {
+      throw new Error(`AuroraCluster ${props.namer.name("aurora", "rdsCluster")}:\n  ${problems.join("\n  ")}`);
+    }
+
+    if (props.verifyInstanceClassOffered ?? true) {
+      new DataAwsRdsOrderableDbInstance(this, "InstanceClassOffered", {
+        engine: ENGINE,
+        engineVersion: props.engineVersion,
+        instanceClass: props.instanceClass,
+        supportsGlobalDatabases: true,
+      });
+    }
+
+    this.cluster = new RdsCluster(this, "Resource", {
+      clusterIdentifier: props.namer.name("aurora", "rdsCluster"),
+      globalClusterIdentifier: props.globalClusterIdentifier,
+      engine: ENGINE,
+      engineVersion: props.engineVersion,
+      // Same as the global cluster: a member left to the API default would be enrolled (and billed).
+      engineLifecycleSupport: EXTENDED_SUPPORT_DISABLED,
+      ...membershipArgs(props.membership),
+      dbSubnetGroupName: props.dbSubnetGroupName,
+      vpcSecurityGroupIds: [...props.securityGroupIds],
+      storageEncrypted: true,
+      kmsKeyId: props.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      enabledCloudwatchLogsExports: AURORA_LOG_EXPORTS,
+      backupRetentionPeriod: backupRetentionDays,
+      preferredBackupWindow,
+      preferredMaintenanceWindow,
+      copyTagsToSnapshot: true,
+      deletionProtection: props.deletionProtection ?? true,
+      skipFinalSnapshot,
+      finalSnapshotIdentifier: skipFinalSnapshot ? undefined : props.namer.name("aurora-final", "rdsCluster"),
+      // Automated backups outlive the cluster, for a restore after a mistaken destroy.
+      deleteAutomatedBackups: false,
+      lifecycle: { ignoreChanges: GLOBAL_MEMBER_IGNORED_CHANGES },
+    });
+
+    if (monitoringIntervalSeconds > 0) {
+      this.monitoringRole = new RdsMonitoringRole(this, "MonitoringRole", {
+        roleName: props.namer.name("rds-monitoring", "iamRole"),
+      });
+    }
+
+    const instances = new Construct(this, "Instances");
+    const created: RdsClusterInstance[] = [];
+    // Ids are the instance's ordinal: raising the count adds instances, lowering it removes the last.
+    for (let n = 1; n <= props.instanceCount; n++) {
+      created.push(
+        new RdsClusterInstance(instances, String(n), {
+          identifier: props.namer.name(`aurora-${n}`, "rdsCluster"),
+          clusterIdentifier: this.cluster.id,
+          engine: ENGINE,
+          instanceClass: props.instanceClass,
+          availabilityZone: props.availabilityZones[(n - 1) % props.availabilityZones.length],
+          publiclyAccessible: false,
+          autoMinorVersionUpgrade: false,
+          performanceInsightsEnabled: true,
+          performanceInsightsKmsKeyId: props.kmsKeyArn,
+          performanceInsightsRetentionPeriod: piRetentionDays,
+          monitoringInterval: monitoringIntervalSeconds,
+          monitoringRoleArn: this.monitoringRole?.arn,
+          dependsOn: this.monitoringRole ? [this.monitoringRole.attachment] : undefined,
+        }),
+      );
+    }
+    this.instances = created;
+
+    this.clusterIdentifier = this.cluster.clusterIdentifier;
+    this.writerEndpoint = this.cluster.endpoint;
+    this.readerEndpoint = this.cluster.readerEndpoint;
+    this.arn = this.cluster.arn;
+  }
+}
+
+function membershipArgs(membership: AuroraMembership): Partial<RdsClusterConfig> {
+  if (membership.kind === "secondary") {
+    return {};
+  }
+  return {
+    masterUsername: membership.masterUsername,
+    masterPasswordWo: membership.masterPasswordWo,
+    masterPasswordWoVersion: membership.masterPasswordWoVersion,
+    databaseName: membership.databaseName,
+  };
+}

@@ -1,0 +1,129 @@
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { Fn, TerraformStack, Token } from "cdktf";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+
+/** Characters RDS refuses in a master password: `/`, `"`, `@` and space. */
+const RDS_EXCLUDED_CHARACTERS = '/"@ ';
+const PASSWORD_LENGTH = 32;
+const POSTGRES_PORT = 5432;
+
+export interface DatabaseCredentialsProps {
+  readonly namer: Namer;
+  /** Customer key of the primary region that encrypts the secret. */
+  readonly kmsKeyArn: string;
+  /** Region the secret is replicated to (the DR region), so the app there can read it after a failover. */
+  readonly replicaRegion: string;
+  /**
+   * Customer key in `replicaRegion` for the replica. The DR region's key is created by the `dr`
+   * stack, which deploys after `primary`, so it does not exist on the first apply of `primary`.
+   * @default - the replica region's AWS-managed `aws/secretsmanager` key
+   */
+  readonly replicaKmsKeyArn?: string;
+  /** Master user name, the same the primary cluster is created with. */
+  readonly username: string;
+  /** Database created in the primary cluster. */
+  readonly databaseName: string;
+  /** Generic DB name the app connects to (the private-zone CNAME), e.g. `db.titan.internal`. */
+  readonly host: string;
+  /**
+   * Generation of the password. Bumping it rotates: in the same apply Terraform opens the ephemeral
+   * password once, sends it to the cluster (`master_password_wo_version`) and writes a new secret
+   * version (`secret_string_wo_version`), so the database and the secret never disagree.
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+}
+
+/**
+ * The Aurora master credentials: a generated password that never reaches Terraform state or the
+ * synthesized JSON, kept in a CMK-encrypted Secrets Manager secret replicated to the DR region.
+ *
+ * WHY: a global database cannot use the RDS-managed master password, so titan generates one. The
+ * password comes from the `aws_secretsmanager_random_password` ephemeral resource and goes only into
+ * write-only arguments (`master_password_wo`, `secret_string_wo`), which Terraform neither plans nor
+ * stores. cdktf 0.21 has no ephemeral-resource class, so the block is added to the stack by override
+ * as `ephemeral.aws_secretsmanager_random_password.db_master_password_<hash>`, where the hash comes
+ * from this construct's path: unique per stack, and harmless to change because ephemeral resources
+ * keep no state. The secret is replicated so the DR region keeps its credentials when the primary
+ * region is down. Build it in the primary stack only.
+ */
+export class DatabaseCredentials extends Construct {
+  readonly secret: SecretsmanagerSecret;
+  readonly secretVersion: SecretsmanagerSecretVersion;
+  readonly secretArn: string;
+  /**
+   * The ephemeral password, for `master_password_wo`: a token that renders as
+   * `${ephemeral.aws_secretsmanager_random_password.<name>.random_password}`, and unbraced inside
+   * Terraform functions.
+   */
+  readonly passwordExpression: string;
+  readonly passwordVersion: number;
+
+  constructor(scope: Construct, id: string, props: DatabaseCredentialsProps) {
+    super(scope, id);
+    const passwordVersion = props.passwordVersion ?? 1;
+    if (!Number.isInteger(passwordVersion) || passwordVersion < 1) {
+      throw new Error(
+        `DatabaseCredentials: passwordVersion must be a whole number of 1 or more, got ${passwordVersion}; bump it by one to rotate`,
+      );
+    }
+    if (props.host.trim() === "") {
+      throw new Error(
+        `DatabaseCredentials: host must be the generic DB name (e.g. db.titan.internal), got "${props.host}"`,
+      );
+    }
+    this.passwordVersion = passwordVersion;
+
+    const ephemeralName = `db_master_password_${this.node.addr.slice(0, 8)}`;
+    TerraformStack.of(this).addOverride(`ephemeral.aws_secretsmanager_random_password.${ephemeralName}`, {
+      password_length: PASSWORD_LENGTH,
+      exclude_characters: RDS_EXCLUDED_CHARACTERS,
+    });
+    this.passwordExpression = ephemeralReference(
+      `ephemeral.aws_secretsmanager_random_password.${ephemeralName}.random_password`,
+    );
+
+    this.secret = new SecretsmanagerSecret(this, "Resource", {
+      name: props.namer.name("db-master"),
+      description: "Aurora master credentials: written only through write-only arguments",
+      kmsKeyId: props.kmsKeyArn,
+      // The longest window: a deleted secret can be restored for 30 days.
+      recoveryWindowInDays: 30,
+      replica: [{ region: props.replicaRegion, kmsKeyId: props.replicaKmsKeyArn }],
+    });
+    this.secretArn = this.secret.arn;
+
+    this.secretVersion = new SecretsmanagerSecretVersion(this, "Version", {
+      secretId: this.secret.id,
+      // The field names follow the RDS secret structure that Secrets Manager rotation functions read.
+      secretStringWo: Fn.jsonencode({
+        engine: "postgres",
+        username: props.username,
+        password: this.passwordExpression,
+        dbname: props.databaseName,
+        port: POSTGRES_PORT,
+        host: props.host,
+      }),
+      secretStringWoVersion: passwordVersion,
+    });
+  }
+}
+
+/**
+ * A string token for a Terraform expression that cdktf has no class for. A plain `"${...}"` string
+ * would be escaped to a literal inside `Fn.jsonencode`; the token renders braced as an argument and
+ * bare inside a function call, as cdktf's own references do.
+ */
+function ephemeralReference(expression: string): string {
+  return Token.asString({
+    creationStack: [],
+    // The part of cdktf's resolve context this token reads and sets, as its own references do.
+    resolve: (context: { suppressBraces?: boolean }) => {
+      const insideExpression = context.suppressBraces === true;
+      context.suppressBraces = true;
+      return insideExpression ? expression : `\${${expression}}`;
+    },
+  });
+}

@@ -1,0 +1,118 @@
+import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import type { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+import { SecureBucket } from "./secure-bucket";
+
+export interface LogArchiveBucketProps {
+  readonly namer: Namer;
+  /** The region's customer key. */
+  readonly kmsKeyArn: string;
+  /** Days after which logs move to S3 Glacier Flexible Retrieval. */
+  readonly glacierAfterDays: number;
+  /** Days after which logs are deleted; later than the move to Glacier. */
+  readonly expireAfterDays: number;
+}
+
+/**
+ * The region's long-term log archive: SSE-KMS with the region's customer key, moved to Glacier
+ * and then expired.
+ *
+ * Why a fixed name component: the primary's archive replicates to the DR archive, built in
+ * another stack, so the primary derives the DR bucket's name with {@link LogArchiveBucket.bucketName}.
+ */
+export class LogArchiveBucket extends Construct {
+  /** The bucket name for a scope, e.g. `namer.forScope("dr")` for the replication destination. */
+  static bucketName(namer: Namer): string {
+    return namer.bucket("log-archive");
+  }
+
+  readonly bucket: S3Bucket;
+  /** Reference its `bucket` to act only once versioning is on (replication needs it). */
+  readonly versioning: S3BucketVersioningA;
+
+  constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
+    super(scope, id);
+    const bucketName = LogArchiveBucket.bucketName(props.namer);
+    const { glacierAfterDays, expireAfterDays } = props;
+    if (!Number.isInteger(glacierAfterDays) || glacierAfterDays < 0) {
+      throw new Error(
+        `LogArchiveBucket ${bucketName}: glacierAfterDays must be a whole number of days, got ${glacierAfterDays}`,
+      );
+    }
+    if (!Number.isInteger(expireAfterDays) || expireAfterDays <= glacierAfterDays) {
+      throw new Error(
+        `LogArchiveBucket ${bucketName}: expireAfterDays must be greater than glacierAfterDays (${glacierAfterDays}), as S3 requires, got ${expireAfterDays}`,
+      );
+    }
+
+    const secure = new SecureBucket(this, "Resource", {
+      bucketName,
+      encryption: { kind: "customer-kms", keyArn: props.kmsKeyArn },
+      transitions: [{ days: glacierAfterDays, storageClass: "GLACIER" }],
+      expirationDays: expireAfterDays,
+    });
+    this.bucket = secure.bucket;
+    this.versioning = secure.versioning;
+  }
+}
+
+export interface AlbAccessLogBucketProps {
+  readonly namer: Namer;
+  /** The account the load balancers run in: ELB writes under `AWSLogs/<accountId>/`. */
+  readonly accountId: string;
+  /** Key prefix the load balancers write under (`access_logs.prefix`). @default "alb" */
+  readonly logPrefix?: string;
+  /** Days after which access logs are deleted. @default 90 */
+  readonly expireAfterDays?: number;
+}
+
+/**
+ * The bucket the region's load balancers write access logs to.
+ *
+ * Why SSE-S3 and not the customer key: ALB access log delivery supports only SSE-S3 (AES-256)
+ * destinations. Why the ELB account as principal: in us-east-2 and us-west-1 (regions older than
+ * August 2022) logs are written by the region's Elastic Load Balancing account, which the
+ * provider's `aws_elb_service_account` knows without an API call.
+ */
+export class AlbAccessLogBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly versioning: S3BucketVersioningA;
+  /** The prefix to give the load balancers' `access_logs` block. */
+  readonly logPrefix: string;
+
+  constructor(scope: Construct, id: string, props: AlbAccessLogBucketProps) {
+    super(scope, id);
+    const logPrefix = props.logPrefix ?? "alb";
+    const expireAfterDays = props.expireAfterDays ?? 90;
+    const bucketName = props.namer.bucket("alb-logs");
+    if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9-]+)*$/.test(logPrefix)) {
+      throw new Error(
+        `AlbAccessLogBucket ${bucketName}: logPrefix must be lowercase path segments without leading or trailing "/", got "${logPrefix}"`,
+      );
+    }
+    if (!Number.isInteger(expireAfterDays) || expireAfterDays < 1) {
+      throw new Error(`AlbAccessLogBucket ${bucketName}: expireAfterDays must be 1 or more, got ${expireAfterDays}`);
+    }
+
+    const elb = new DataAwsElbServiceAccount(this, "ElbAccount");
+    const secure = new SecureBucket(this, "Resource", {
+      bucketName,
+      // ALB access logs can be delivered only to SSE-S3 buckets.
+      encryption: { kind: "s3-managed" },
+      expirationDays: expireAfterDays,
+      policyStatements: [
+        {
+          sid: "ElbWritesAccessLogs",
+          principals: [{ type: "AWS", identifiers: [elb.arn] }],
+          actions: ["s3:PutObject"],
+          resources: [`arn:aws:s3:::${bucketName}/${logPrefix}/AWSLogs/${props.accountId}/*`],
+        },
+      ],
+    });
+    this.bucket = secure.bucket;
+    this.versioning = secure.versioning;
+    this.logPrefix = logPrefix;
+  }
+}
