@@ -1,8 +1,9 @@
 import type { App } from "cdktf";
 import type { TitanConfig } from "./config";
+import { CrossRegionStack } from "./stacks/cross-region-stack";
 import { GlobalStack } from "./stacks/global-stack";
 import { K8sStack } from "./stacks/k8s-stack";
-import { RegionalStack } from "./stacks/regional-stack";
+import { RegionalStack } from "./stacks/regional/regional-stack";
 import { StateStack } from "./stacks/state-stack";
 
 export interface TitanStacks {
@@ -13,12 +14,14 @@ export interface TitanStacks {
   readonly primaryK8s: K8sStack;
   readonly drK8s: K8sStack;
   readonly global: GlobalStack;
+  readonly crossRegion: CrossRegionStack;
 }
 
 /**
- * Builds titan's seven stacks into `app`, with dependencies in deploy order: the state buckets,
- * then primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack
- * after its cluster, and the global edge last (it needs both ALBs).
+ * Builds titan's stacks into `app`, with dependencies in deploy order: the state buckets, then
+ * primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack after
+ * its cluster, the global edge (it needs both ALBs) and the cross-region wiring (it needs both
+ * regions' buckets).
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   const statePrimary = new StateStack(app, "state-primary", { config, role: "primary" });
@@ -28,6 +31,7 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   const primaryK8s = new K8sStack(app, "primary-k8s", { config, role: "primary" });
   const drK8s = new K8sStack(app, "dr-k8s", { config, role: "dr" });
   const global = new GlobalStack(app, "global", { config });
+  const crossRegion = new CrossRegionStack(app, "cross-region", { config });
 
   primary.addDependency(statePrimary);
   dr.addDependency(stateDr);
@@ -36,6 +40,8 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   drK8s.addDependency(dr);
   global.addDependency(primary);
   global.addDependency(dr);
+  crossRegion.addDependency(primary);
+  crossRegion.addDependency(dr);
 
-  return { statePrimary, stateDr, primary, dr, primaryK8s, drK8s, global };
+  return { statePrimary, stateDr, primary, dr, primaryK8s, drK8s, global, crossRegion };
 }

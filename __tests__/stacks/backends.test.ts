@@ -10,6 +10,7 @@ describe("stack backends and deploy order", () => {
     ["drK8s", "titan-dr-tfstate-111122223333", "us-west-1"],
     // The edge must stay changeable while the primary region is down.
     ["global", "titan-dr-tfstate-111122223333", "us-west-1"],
+    ["crossRegion", "titan-primary-tfstate-111122223333", "us-east-2"],
   ] as const)("%s keeps state in %s (%s), one key per stack, locked and encrypted", (name, bucket, region) => {
     const stack = stacks[name];
     expect(synthJson(stack).terraform.backend).toEqual({
@@ -21,7 +22,7 @@ describe("stack backends and deploy order", () => {
     expect(synthJson(stacks[name]).terraform.backend).toBeUndefined();
   });
 
-  it("names the seven stacks as the design does", () => {
+  it("names the design's seven stacks, plus the cross-region wiring", () => {
     expect(Object.values(stacks).map((stack) => stack.node.id)).toEqual([
       "state-primary",
       "state-dr",
@@ -30,6 +31,7 @@ describe("stack backends and deploy order", () => {
       "primary-k8s",
       "dr-k8s",
       "global",
+      "cross-region",
     ]);
   });
 
@@ -39,6 +41,7 @@ describe("stack backends and deploy order", () => {
     ["primaryK8s", ["primary"]],
     ["drK8s", ["dr"]],
     ["global", ["primary", "dr"]],
+    ["crossRegion", ["primary", "dr"]],
     ["statePrimary", []],
     ["stateDr", []],
   ] as const)("%s depends on %p", (name, dependencies) => {

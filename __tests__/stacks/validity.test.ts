@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
+import { CrossRegionStack } from "../../src/stacks/cross-region-stack";
 import { GlobalStack } from "../../src/stacks/global-stack";
-import { RegionalStack } from "../../src/stacks/regional-stack";
+import { RegionalStack } from "../../src/stacks/regional/regional-stack";
 import { testConfig } from "../support/synth";
 
 /**
@@ -18,8 +19,11 @@ describe("AWS-only stacks are valid Terraform", () => {
     expect(Testing.fullSynth(dr)).toBeValidTerraform();
   });
 
-  it("global", () => {
-    const stack = new GlobalStack(Testing.app(), "global", { config: testConfig(), backend: "local" });
-    expect(Testing.fullSynth(stack)).toBeValidTerraform();
+  it("global and cross-region", () => {
+    const app = Testing.app();
+    const global = new GlobalStack(app, "global", { config: testConfig(), backend: "local" });
+    const crossRegion = new CrossRegionStack(app, "cross-region", { config: testConfig(), backend: "local" });
+    expect(Testing.fullSynth(global)).toBeValidTerraform();
+    expect(Testing.fullSynth(crossRegion)).toBeValidTerraform();
   });
 });

@@ -22,6 +22,11 @@ export function stateBucketName(config: TitanConfig, role: RegionRole): string {
   return new Namer(config.project, role, config.bucketSuffix).bucket("tfstate");
 }
 
+/** The state object of stack `stackId`: one key per stack in its region's bucket. */
+export function stateKey(config: TitanConfig, stackId: string): string {
+  return `${config.project}/${stackId}/terraform.tfstate`;
+}
+
 /**
  * Points `stack` at the S3 state bucket of `stateRole`'s region, one key per stack, with S3-native
  * locking (`use_lockfile`, Terraform >= 1.10) instead of a DynamoDB table.
@@ -29,7 +34,7 @@ export function stateBucketName(config: TitanConfig, role: RegionRole): string {
 export function useS3Backend(stack: TerraformStack, config: TitanConfig, stateRole: RegionRole): void {
   new S3Backend(stack, {
     bucket: stateBucketName(config, stateRole),
-    key: `${config.project}/${stack.node.id}/terraform.tfstate`,
+    key: stateKey(config, stack.node.id),
     region: config.regions[stateRole].region,
     encrypt: true,
   });

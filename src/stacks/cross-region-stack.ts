@@ -1,0 +1,46 @@
+import { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias";
+import type { Construct } from "constructs";
+import { BucketReplication } from "../modules/storage/bucket-replication";
+import { LogArchiveBucket } from "../modules/storage/log-buckets";
+import { dataKeyAlias } from "./regional/context";
+import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
+
+/**
+ * Wiring that needs both regions to exist: replication of primary's log archive into DR's.
+ *
+ * Why a stack of its own: S3 refuses a replication rule whose destination bucket does not exist
+ * yet, so the rule cannot be applied with `primary` (which goes first); and in `dr` it would put
+ * a us-east-2 resource into the stack operators apply during a us-east-2 outage, where its
+ * refresh would fail the plan. Here it is applied last, and nobody needs it during a failover.
+ */
+export class CrossRegionStack extends TitanStack {
+  readonly logReplication: BucketReplication;
+
+  constructor(scope: Construct, id: string, props: TitanStackProps) {
+    super(scope, id, props.config, "primary");
+    const { config } = props;
+    if ((props.backend ?? "s3") === "s3") {
+      useS3Backend(this, config, "primary");
+    }
+    awsProvider(this, config, { region: config.regions.primary.region, scope: "primary" });
+    const drProvider = awsProvider(this, config, { region: config.regions.dr.region, scope: "primary", alias: "dr" });
+
+    const drNamer = this.namer.forScope("dr");
+    const sourceKey = new DataAwsKmsAlias(this, "PrimaryDataKey", { name: `alias/${dataKeyAlias(this.namer)}` });
+    const destinationKey = new DataAwsKmsAlias(this, "DrDataKey", {
+      provider: drProvider,
+      name: `alias/${dataKeyAlias(drNamer)}`,
+    });
+    const sourceBucket = LogArchiveBucket.bucketName(this.namer);
+    this.logReplication = new BucketReplication(this, "LogReplication", {
+      namer: this.namer,
+      sourceBucketName: sourceBucket,
+      sourceBucketArn: `arn:aws:s3:::${sourceBucket}`,
+      sourceKmsKeyArn: sourceKey.targetKeyArn,
+      sourceRegion: config.regions.primary.region,
+      destinationBucketArn: `arn:aws:s3:::${LogArchiveBucket.bucketName(drNamer)}`,
+      destinationKmsKeyArn: destinationKey.targetKeyArn,
+      destinationRegion: config.regions.dr.region,
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { DataTerraformRemoteStateS3 } from "cdktf";
+import type { Construct } from "constructs";
+import { type RedisMembership, RedisReplicationGroup } from "../../modules/cache/redis";
+import { RedisAccessControl } from "../../modules/cache/redis-access";
+import { AuroraCluster } from "../../modules/database/aurora-cluster";
+import { AuroraGlobalCluster } from "../../modules/database/aurora-global-cluster";
+import { DatabaseCredentials } from "../../modules/database/db-credentials";
+import { InternalZone } from "../../modules/dns/internal-zone";
+import type { Network } from "../../modules/network/network";
+import type { TierSecurityGroups } from "../../modules/security/security-groups";
+import { CROSS_STACK_OUTPUTS } from "../outputs";
+import { stateBucketName, stateKey } from "../stack-base";
+import type { RegionContext } from "./context";
+
+/** The generic names the app connects to; a failover repoints what is behind them, never the app. */
+export const INTERNAL_NAMES = { db: "db", dbReader: "db-reader", cache: "cache" } as const;
+
+export interface DataTier {
+  readonly aurora: AuroraCluster;
+  readonly globalCluster?: AuroraGlobalCluster;
+  readonly credentials?: DatabaseCredentials;
+  readonly redis: RedisReplicationGroup;
+  readonly redisAccess: RedisAccessControl;
+  readonly zone: InternalZone;
+}
+
+/**
+ * Aurora (global cluster and primary in primary, the secondary in DR), Redis and the private zone
+ * holding the generic names. DR reads the two values AWS generates in primary (the global writer
+ * endpoint, the Global Datastore id) from primary's state, by output name.
+ */
+export function buildDataTier(
+  scope: Construct,
+  ctx: RegionContext,
+  network: Network,
+  groups: TierSecurityGroups,
+): DataTier {
+  const { config, role, namer } = ctx;
+  const db = config.database;
+  const primaryState = role === "dr" ? readPrimaryState(scope, ctx) : undefined;
+  const dbHost = `${INTERNAL_NAMES.db}.${config.domain.internalZoneName}`;
+
+  let globalCluster: AuroraGlobalCluster | undefined;
+  let credentials: DatabaseCredentials | undefined;
+  if (role === "primary") {
+    globalCluster = new AuroraGlobalCluster(scope, "AuroraGlobal", {
+      identifier: db.globalClusterIdentifier,
+      engineVersion: db.engineVersion,
+      databaseName: db.databaseName,
+      deletionProtection: db.deletionProtection,
+    });
+    credentials = new DatabaseCredentials(scope, "DatabaseCredentials", {
+      namer,
+      kmsKeyArn: ctx.key.arn,
+      // The DR key does not exist yet when primary is applied first: the replica uses
+      // aws/secretsmanager in the DR region (see README, "Secrets").
+      replicaRegion: config.regions.dr.region,
+      username: db.masterUsername,
+      databaseName: db.databaseName,
+      host: dbHost,
+    });
+  }
+
+  const aurora = new AuroraCluster(scope, "Aurora", {
+    namer,
+    membership:
+      credentials === undefined
+        ? { kind: "secondary" }
+        : {
+            kind: "primary",
+            masterUsername: db.masterUsername,
+            masterPasswordWo: credentials.passwordExpression,
+            masterPasswordWoVersion: credentials.passwordVersion,
+            databaseName: db.databaseName,
+          },
+    globalClusterIdentifier: globalCluster?.identifier ?? db.globalClusterIdentifier,
+    engineVersion: db.engineVersion,
+    instanceClass: db.instanceClass,
+    instanceCount: db.instances[role],
+    availabilityZones: ctx.region.availabilityZones,
+    dbSubnetGroupName: network.dbSubnetGroupName,
+    securityGroupIds: [groups.databaseId],
+    kmsKeyArn: ctx.key.arn,
+    backupRetentionDays: db.backupRetentionDays,
+    deletionProtection: db.deletionProtection,
+    skipFinalSnapshot: db.skipFinalSnapshot,
+  });
+
+  const redisAccess = new RedisAccessControl(scope, "RedisAccess", { namer });
+  const redis = new RedisReplicationGroup(scope, "Redis", {
+    namer,
+    membership: redisMembership(ctx, primaryState),
+    engineVersion: config.cache.engineVersion,
+    nodeType: config.cache.nodeType,
+    nodeCount: config.cache.nodes[role],
+    automaticFailover: config.cache.automaticFailover,
+    availabilityZones: ctx.region.availabilityZones,
+    subnetGroupName: network.cacheSubnetGroupName,
+    securityGroupIds: [groups.cacheId],
+    kmsKeyArn: ctx.key.arn,
+    logKmsKeyArn: ctx.key.arn,
+    userGroupId: redisAccess.userGroupId,
+    snapshotRetentionDays: config.cache.snapshotRetentionDays,
+    logRetentionDays: config.observability.logRetentionDays,
+  });
+
+  const globalWriter =
+    globalCluster?.endpoint ?? primaryState?.getString(CROSS_STACK_OUTPUTS.auroraGlobalWriterEndpoint) ?? "";
+  const zone = new InternalZone(scope, "InternalZone", {
+    zoneName: config.domain.internalZoneName,
+    vpcId: network.vpcId,
+    region: ctx.region.region,
+    cnames: {
+      [INTERNAL_NAMES.db]: globalWriter,
+      [INTERNAL_NAMES.dbReader]: aurora.readerEndpoint,
+      [INTERNAL_NAMES.cache]: redis.primaryEndpoint,
+    },
+  });
+
+  return { aurora, globalCluster, credentials, redis, redisAccess, zone };
+}
+
+function redisMembership(ctx: RegionContext, primaryState: DataTerraformRemoteStateS3 | undefined): RedisMembership {
+  if (!ctx.config.cache.globalDatastore) {
+    return { kind: "standalone" };
+  }
+  if (primaryState === undefined) {
+    return { kind: "global-primary" };
+  }
+  return {
+    kind: "global-secondary",
+    globalReplicationGroupId: primaryState.getString(CROSS_STACK_OUTPUTS.cacheGlobalReplicationGroupId),
+  };
+}
+
+/** primary's state, read by output name: the one way values AWS generates reach DR. */
+function readPrimaryState(scope: Construct, ctx: RegionContext): DataTerraformRemoteStateS3 {
+  return new DataTerraformRemoteStateS3(scope, "PrimaryState", {
+    bucket: stateBucketName(ctx.config, "primary"),
+    key: stateKey(ctx.config, "primary"),
+    region: ctx.config.regions.primary.region,
+  });
+}
