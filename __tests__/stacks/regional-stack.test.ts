@@ -1,0 +1,176 @@
+import { Testing } from "cdktf";
+import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
+
+/** Every string in a synthesized stack, with the JSON path that leads to it. */
+function strings(node: unknown, path = ""): [string, string][] {
+  if (typeof node === "string") {
+    return [[path, node]];
+  }
+  if (Array.isArray(node)) {
+    return node.flatMap((item, index) => strings(item, `${path}[${index}]`));
+  }
+  if (typeof node === "object" && node !== null) {
+    return Object.entries(node).flatMap(([key, value]) => strings(value, `${path}.${key}`));
+  }
+  return [];
+}
+
+function only<T>(byName: Record<string, T>): T {
+  const values = Object.values(byName);
+  expect(values).toHaveLength(1);
+  return values[0];
+}
+
+describe("RegionalStack", () => {
+  const stacks = buildApp(testConfig({ bucketSuffix: "111122223333" }));
+  const primary = synthJson(stacks.primary);
+  const dr = synthJson(stacks.dr);
+
+  test.each([
+    ["primary", primary, 9, 3],
+    ["dr", dr, 6, 1],
+  ] as const)("%s has three subnets per AZ (%i) and its NAT choice (%i)", (_role, json, subnets, nats) => {
+    expect(Object.keys(resourcesOf(json, "aws_subnet"))).toHaveLength(subnets);
+    expect(Object.keys(resourcesOf(json, "aws_nat_gateway"))).toHaveLength(nats);
+  });
+
+  it("gives DR one NAT per AZ when configured", () => {
+    const perAz = synthJson(buildApp(testConfig({ regions: { dr: { natGateways: "perAz" } } })).dr);
+    expect(Object.keys(resourcesOf(perAz, "aws_nat_gateway"))).toHaveLength(2);
+  });
+
+  it("creates the Aurora global cluster in primary only", () => {
+    expect(only(resourcesOf(primary, "aws_rds_global_cluster"))).toMatchObject({
+      global_cluster_identifier: "titan-aurora-global",
+      engine: "aurora-postgresql",
+      storage_encrypted: true,
+    });
+    expect(resourcesOf(dr, "aws_rds_global_cluster")).toEqual({});
+  });
+
+  it("joins DR to the global cluster by its configured identifier, under DR's own key, without credentials", () => {
+    const cluster = only(resourcesOf(dr, "aws_rds_cluster"));
+    expect(cluster.global_cluster_identifier).toBe("titan-aurora-global");
+    expect(cluster.kms_key_id).toMatch(/^\$\{aws_kms_key\.DataKey.*\.arn\}$/);
+    expect(cluster).not.toHaveProperty("master_username");
+    expect(cluster).not.toHaveProperty("master_password_wo");
+    const primaryCluster = only(resourcesOf(primary, "aws_rds_cluster"));
+    expect(primaryCluster.global_cluster_identifier).toMatch(/^\$\{aws_rds_global_cluster\./);
+    expect(primaryCluster.master_username).toBe("birthday_admin");
+  });
+
+  test.each([
+    ["primary", primary],
+    ["dr", dr],
+  ] as const)("%s guards its Aurora cluster against detaching on re-apply", (_role, json) => {
+    const cluster = only(resourcesOf(json, "aws_rds_cluster")) as { lifecycle: { ignore_changes: string[] } };
+    expect(cluster.lifecycle.ignore_changes).toEqual(
+      expect.arrayContaining(["global_cluster_identifier", "replication_source_identifier"]),
+    );
+  });
+
+  it("points the generic DB name at the global writer endpoint in both regions", () => {
+    const record = (json: SynthesizedStack) =>
+      Object.values(resourcesOf(json, "aws_route53_record")).find((r) => r.name === "db.titan.internal");
+    expect(record(primary)).toMatchObject({
+      type: "CNAME",
+      records: [expect.stringMatching(/^\$\{aws_rds_global_cluster\..*\.endpoint\}$/)],
+    });
+    expect(record(dr)).toMatchObject({
+      type: "CNAME",
+      records: ["${data.terraform_remote_state.PrimaryState.outputs.aurora_global_writer_endpoint}"],
+    });
+    expect(dr.data?.terraform_remote_state?.PrimaryState).toMatchObject({
+      backend: "s3",
+      config: {
+        bucket: "titan-primary-tfstate-111122223333",
+        key: "titan/primary/terraform.tfstate",
+        region: "us-east-2",
+      },
+    });
+  });
+
+  it("never puts a password literal in any synthesized stack", () => {
+    const ephemeral = "ephemeral.aws_secretsmanager_random_password.";
+    const reference = /^\$\{ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/;
+    // The secret document is write-only JSON whose password field is the same ephemeral value.
+    const secretDocument =
+      /^\$\{jsonencode\(\{.*"password" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password,.*\}\)\}$/;
+    let checked = 0;
+    for (const stack of Object.values(stacks)) {
+      const json = synthJson(stack);
+      for (const [path, value] of strings(json)) {
+        const key = path.slice(path.lastIndexOf(".") + 1);
+        if (/password|auth_token|secret_string/i.test(key) && !/version|exclude_characters/.test(key)) {
+          checked++;
+          const expected = path.endsWith(".secret_string_wo") ? secretDocument : reference;
+          expect({ stack: stack.node.id, path, value }).toEqual({
+            stack: stack.node.id,
+            path,
+            value: expect.stringMatching(expected),
+          });
+        } else if (value.includes(ephemeral)) {
+          throw new Error(`${stack.node.id}${path} uses the ephemeral password outside a write-only argument`);
+        }
+      }
+      expect(JSON.stringify(json)).not.toMatch(/securepassword|super-secure-password/);
+    }
+    expect(checked).toBe(2);
+  });
+
+  it("backs Aurora up daily in primary and copies to DR's vault", () => {
+    const plan = only(resourcesOf(primary, "aws_backup_plan")) as {
+      rule: { copy_action: { destination_vault_arn: string }[] }[];
+    };
+    expect(plan.rule[0].copy_action[0].destination_vault_arn).toBe(
+      "arn:aws:backup:us-west-1:${data.aws_caller_identity.Account.account_id}:backup-vault:titan-dr-backup",
+    );
+    expect(resourcesOf(dr, "aws_backup_plan")).toEqual({});
+    expect(Object.keys(resourcesOf(dr, "aws_backup_vault"))).toHaveLength(1);
+  });
+
+  it("publishes the outputs later stacks need, by fixed names", () => {
+    const expected = [
+      "vpc_id",
+      "private_subnet_ids",
+      "app_security_group_id",
+      "kms_key_arn",
+      "db_hostname",
+      "cache_primary_endpoint",
+    ];
+    expect(Object.keys(primary.output ?? {})).toEqual(
+      expect.arrayContaining([...expected, "aurora_global_writer_endpoint", "db_secret_arn"]),
+    );
+    expect(Object.keys(dr.output ?? {})).toEqual(expect.arrayContaining(expected));
+    expect(dr.output).not.toHaveProperty("aurora_global_writer_endpoint");
+  });
+
+  it("hands the Global Datastore id from primary to DR when the datastore is on", () => {
+    const both = buildApp(testConfig({ cache: { globalDatastore: true, nodeType: "cache.r6g.large" } }));
+    expect(synthJson(both.primary).output).toHaveProperty("cache_global_replication_group_id");
+    const secondary = only(resourcesOf(synthJson(both.dr), "aws_elasticache_replication_group"));
+    expect(secondary.global_replication_group_id).toBe(
+      "${data.terraform_remote_state.PrimaryState.outputs.cache_global_replication_group_id}",
+    );
+  });
+});
+
+describe("CrossRegionStack", () => {
+  const json = synthJson(buildApp().crossRegion);
+
+  it("replicates primary's log archive into DR's with replication time control", () => {
+    const replication = only(resourcesOf(json, "aws_s3_bucket_replication_configuration")) as {
+      bucket: string;
+      rule: { destination: { bucket: string; replication_time: { status: string } } }[];
+    };
+    expect(replication.bucket).toBe("titan-primary-log-archive");
+    expect(replication.rule[0].destination).toMatchObject({
+      bucket: "arn:aws:s3:::titan-dr-log-archive",
+      replication_time: { status: "Enabled" },
+    });
+  });
+
+  it("finds DR's key through the DR-region provider", () => {
+    expect(json.data?.aws_kms_alias?.DrDataKey).toMatchObject({ name: "alias/titan-dr-data", provider: "aws.dr" });
+  });
+});
