@@ -11,7 +11,6 @@ import { Namer } from "../../../src/naming";
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 type Role = "primary" | "dr";
 
-// biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, not a JavaScript template
 const PASSWORD_REF = "${ephemeral.aws_secretsmanager_random_password.db_master_password_0123abcd.random_password}";
 const KEYS: Record<Role, string> = {
   primary: "arn:aws:kms:us-east-2:111122223333:key/primary",
