@@ -95,6 +95,24 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     });
   });
 
+  it("creates the exported logs' groups first, encrypted and with a retention, before RDS makes open ones", () => {
+    const groups = resources(json, "aws_cloudwatch_log_group");
+    const scope = role === "primary" ? "primary" : "dr";
+    expect(groups).toHaveLength(2);
+    expect(groups).toEqual(
+      expect.arrayContaining(
+        ["postgresql", "iam-db-auth-error"].map((logType) =>
+          expect.objectContaining({
+            name: `/aws/rds/cluster/titan-${scope}-aurora/${logType}`,
+            kms_key_id: KEYS[role],
+            retention_in_days: 90,
+          }),
+        ),
+      ),
+    );
+    expect(cluster.depends_on).toEqual(groups.map(() => expect.stringMatching(/^aws_cloudwatch_log_group\./)));
+  });
+
   it("ignores the membership attributes AWS rewrites on failover, and engine upgrades made globally", () => {
     expect(cluster.lifecycle).toEqual({
       ignore_changes: expect.arrayContaining([
@@ -176,7 +194,11 @@ describe("AuroraCluster roles", () => {
     const cluster = resources(synth(role), "aws_rds_cluster")[0];
     expect(cluster).not.toHaveProperty("master_password");
     expect(cluster).not.toHaveProperty("manage_master_user_password");
-    expect(cluster).not.toHaveProperty("depends_on");
+    // Only its own log groups: nothing across stacks, nothing the other role builds.
+    expect(cluster.depends_on).toEqual([
+      expect.stringMatching(/^aws_cloudwatch_log_group\.Aurora_Logs_/),
+      expect.stringMatching(/^aws_cloudwatch_log_group\.Aurora_Logs_/),
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-c
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { EncryptedLogGroup } from "../observability/log-group";
 import { auroraClusterProblems } from "./aurora-cluster-validation";
 import { EXTENDED_SUPPORT_DISABLED } from "./aurora-global-cluster";
 import { RdsMonitoringRole } from "./monitoring-role";
@@ -75,6 +76,12 @@ export interface AuroraClusterProps {
    * @default true
    */
   readonly verifyInstanceClassOffered?: boolean;
+  /**
+   * Retention of the exported PostgreSQL logs. Their log groups are created here, encrypted with
+   * `kmsKeyArn`, before the cluster: left to RDS they would be unencrypted and kept forever.
+   * @default 90
+   */
+  readonly logRetentionDays?: number;
 }
 
 /**
@@ -127,8 +134,19 @@ export class AuroraCluster extends Construct {
       });
     }
 
+    const clusterIdentifier = props.namer.name("aurora", "rdsCluster");
+    const logs = new Construct(this, "Logs");
+    const logGroups = AURORA_LOG_EXPORTS.map(
+      (logType) =>
+        new EncryptedLogGroup(logs, logType, {
+          logGroupName: `/aws/rds/cluster/${clusterIdentifier}/${logType}`,
+          kmsKeyArn: props.kmsKeyArn,
+          retentionDays: props.logRetentionDays ?? 90,
+        }),
+    );
+
     this.cluster = new RdsCluster(this, "Resource", {
-      clusterIdentifier: props.namer.name("aurora", "rdsCluster"),
+      clusterIdentifier,
       globalClusterIdentifier: props.globalClusterIdentifier,
       engine: ENGINE,
       engineVersion: props.engineVersion,
@@ -151,6 +169,7 @@ export class AuroraCluster extends Construct {
       // Automated backups outlive the cluster, for a restore after a mistaken destroy.
       deleteAutomatedBackups: false,
       lifecycle: { ignoreChanges: GLOBAL_MEMBER_IGNORED_CHANGES },
+      dependsOn: logGroups.map((group) => group.logGroup),
     });
 
     if (monitoringIntervalSeconds > 0) {

@@ -84,6 +84,7 @@ export function buildDataTier(
     backupRetentionDays: db.backupRetentionDays,
     deletionProtection: db.deletionProtection,
     skipFinalSnapshot: db.skipFinalSnapshot,
+    logRetentionDays: config.observability.logRetentionDays,
   });
 
   const redisAccess = new RedisAccessControl(scope, "RedisAccess", { namer });
