@@ -214,3 +214,70 @@ describe("config validation rejects", () => {
     expect(problems.some((problem) => problem.startsWith("regions.dr.vpcCidr: "))).toBe(true);
   });
 });
+
+describe("config validation of later sections", () => {
+  test.each([
+    [
+      "node group min above max",
+      { kubernetes: { nodes: { dr: { min: 3, max: 2, desired: 2 } } } },
+      "kubernetes.nodes.dr.min",
+      /min 3 is above max 2/,
+    ],
+    [
+      "desired outside min..max",
+      { kubernetes: { nodes: { primary: { min: 2, max: 4, desired: 5 } } } },
+      "kubernetes.nodes.primary.desired",
+      /between min 2 and max 4/,
+    ],
+    [
+      "a public API open to the internet",
+      { kubernetes: { publicAccessCidrs: ["0.0.0.0/0"] } },
+      "kubernetes.publicAccessCidrs[0]",
+      /open the Kubernetes API to the internet/,
+    ],
+    [
+      "spot with one instance type",
+      { kubernetes: { spot: { instanceTypes: ["t3.medium"] } } },
+      "kubernetes.spot.instanceTypes",
+      /at least 2 instance types/,
+    ],
+    [
+      "an admin that is not a role ARN",
+      { kubernetes: { adminRoleArns: ["arn:aws:iam::123:user/bob"] } },
+      "kubernetes.adminRoleArns[0]",
+      /IAM role ARN/,
+    ],
+    [
+      "expiry before Glacier's minimum",
+      { logArchive: { glacierAfterDays: 90, expireAfterDays: 120 } },
+      "logArchive.expireAfterDays",
+      /under 90 days in Glacier/,
+    ],
+    [
+      "a rate() backup schedule",
+      { backup: { scheduleExpression: "rate(1 day)" } },
+      "backup.scheduleExpression",
+      /cron/,
+    ],
+    [
+      "a retention CloudWatch refuses",
+      { observability: { logRetentionDays: 10 } },
+      "observability.logRetentionDays",
+      /received 10/,
+    ],
+    [
+      "an alarm address that is not one",
+      { observability: { alarmEmails: ["ops"] } },
+      "observability.alarmEmails[0]",
+      /email/i,
+    ],
+  ])("rejects %s", (_name, overrides, path, message) => {
+    const matching = problemsOf(overrides).filter((problem) => problem.startsWith(`${path}: `));
+    expect(matching).toHaveLength(1);
+    expect(matching[0]).toMatch(message);
+  });
+
+  it("accepts a public API restricted to an office range", () => {
+    expect(problemsOf({ kubernetes: { publicAccessCidrs: ["203.0.113.0/24"] } })).toEqual([]);
+  });
+});
