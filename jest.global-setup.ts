@@ -13,15 +13,10 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  applyTerraformEnv,
-  currentPlatform,
-  findProviderMirror,
-  terraformEnv,
-  type WrittenCliConfig,
-  writeCliConfig,
-} from "./src/tooling/terraform-cli";
-import { classifyInitFailure, describeUnavailable, normalizeProviderAddress } from "./src/tooling/validate-report";
+import { classifyInitFailure, describeUnavailable } from "./src/tooling/init-failure";
+import { currentPlatform, findProviderMirror } from "./src/tooling/provider-mirror";
+import { applyTerraformEnv, terraformEnv, type WrittenCliConfig, writeCliConfig } from "./src/tooling/terraform-cli";
+import { normalizeProviderAddress } from "./src/tooling/validate-report";
 
 /** A provider version a prebuilt `@cdktf/provider-*` package was generated for. */
 interface PinnedProvider {

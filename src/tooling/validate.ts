@@ -13,10 +13,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs as parseCliArgs } from "node:util";
+import { classifyInitFailure, describeUnavailable } from "./init-failure";
 import { terraformEnv, type WrittenCliConfig, writeCliConfig } from "./terraform-cli";
 import {
-  classifyInitFailure,
-  describeUnavailable,
   displayProviderAddress,
   exitCodeFor,
   formatDiagnostic,
