@@ -1,0 +1,216 @@
+import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+
+export interface RegionDashboardProps {
+  readonly namer: Namer;
+  /** Region the metrics live in: every metric widget must name it. */
+  readonly region: string;
+  /** The ALB's `arn_suffix` (`app/<name>/<id>`). */
+  readonly loadBalancerArnSuffix: string;
+  /** The `arn_suffix` of the target group serving the app. */
+  readonly targetGroupArnSuffix: string;
+  /** The regional Aurora cluster's identifier. */
+  readonly auroraClusterIdentifier: string;
+  /**
+   * Graph `AuroraGlobalDBReplicationLag`, which only a secondary cluster publishes.
+   * @default false - no replication-lag widget (right for the primary region)
+   */
+  readonly includeGlobalReplicationLag?: boolean;
+  /** The Redis replication group's node cache clusters (`<group>-001`, ...), one line each. */
+  readonly cacheMemberClusterIds: readonly string[];
+  /** Alarms to show as a status strip at the top (the `alarmArns` of the alarm constructs). @default - no strip */
+  readonly alarmArns?: readonly string[];
+}
+
+/** A metric row: namespace, name, then dimension name/value pairs, then optional rendering options. */
+type MetricRow = readonly (string | MetricRowOptions)[];
+
+interface MetricRowOptions {
+  readonly id?: string;
+  readonly label?: string;
+  readonly stat?: string;
+  readonly visible?: boolean;
+  readonly expression?: string;
+}
+
+interface MetricWidgetProperties {
+  readonly title: string;
+  readonly region: string;
+  readonly view: "timeSeries";
+  readonly stacked: false;
+  readonly period: number;
+  readonly stat: string;
+  readonly metrics: readonly MetricRow[];
+  readonly yAxis?: { readonly left: { readonly min: number; readonly label?: string } };
+}
+
+interface Placement {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+type Widget =
+  | (Placement & { readonly type: "metric"; readonly properties: MetricWidgetProperties })
+  | (Placement & {
+      readonly type: "alarm";
+      readonly properties: { readonly title: string; readonly alarms: readonly string[] };
+    });
+
+/** The grid is 24 units wide: three graphs per row. */
+const GRID_WIDTH = 24;
+const WIDGET_WIDTH = 8;
+const WIDGET_HEIGHT = 6;
+
+/**
+ * One CloudWatch dashboard per region: the ALB (traffic, errors, latency, target health), Aurora
+ * (CPU, memory and, in DR, global replication lag) and Redis (engine CPU, memory), per role or node.
+ *
+ * Why per region and built here: the graphs show, per writer/reader role and per cache node, the
+ * series the alarms collapse into their worst value, so whoever follows an alarm lands on the
+ * member at fault. The body is typed TypeScript serialized with `JSON.stringify`; identifiers
+ * known only at apply time stay Terraform interpolations inside the JSON string.
+ */
+export class RegionDashboard extends Construct {
+  readonly dashboard: CloudwatchDashboard;
+  readonly dashboardName: string;
+
+  constructor(scope: Construct, id: string, props: RegionDashboardProps) {
+    super(scope, id);
+    const name = props.namer.name("overview");
+    if (props.cacheMemberClusterIds.length === 0) {
+      throw new Error(
+        `RegionDashboard ${name}: cacheMemberClusterIds must list the Redis node cache clusters (e.g. "<group>-001"), got none`,
+      );
+    }
+
+    const graphs = [...loadBalancerGraphs(props), ...databaseGraphs(props), ...cacheGraphs(props)];
+    const alarms = props.alarmArns ?? [];
+    const top = alarms.length > 0 ? 2 : 0;
+    const widgets: Widget[] = [
+      ...(alarms.length > 0
+        ? [
+            {
+              type: "alarm" as const,
+              x: 0,
+              y: 0,
+              width: GRID_WIDTH,
+              height: top,
+              properties: { title: "Alarms", alarms },
+            },
+          ]
+        : []),
+      ...graphs.map((properties, n) => ({
+        type: "metric" as const,
+        x: (n * WIDGET_WIDTH) % GRID_WIDTH,
+        y: top + Math.floor((n * WIDGET_WIDTH) / GRID_WIDTH) * WIDGET_HEIGHT,
+        width: WIDGET_WIDTH,
+        height: WIDGET_HEIGHT,
+        properties,
+      })),
+    ];
+
+    this.dashboard = new CloudwatchDashboard(this, "Resource", {
+      dashboardName: name,
+      dashboardBody: JSON.stringify({ widgets }),
+    });
+    this.dashboardName = this.dashboard.dashboardName;
+  }
+}
+
+function graph(
+  props: RegionDashboardProps,
+  title: string,
+  stat: string,
+  metrics: readonly MetricRow[],
+  yLabel?: string,
+): MetricWidgetProperties {
+  return {
+    title,
+    region: props.region,
+    view: "timeSeries",
+    stacked: false,
+    period: 60,
+    stat,
+    metrics,
+    yAxis: { left: { min: 0, ...(yLabel ? { label: yLabel } : {}) } },
+  };
+}
+
+function loadBalancerGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
+  const alb = ["AWS/ApplicationELB"] as const;
+  const lb = ["LoadBalancer", props.loadBalancerArnSuffix] as const;
+  const targetGroup = [...lb, "TargetGroup", props.targetGroupArnSuffix] as const;
+  return [
+    graph(props, "ALB requests and 5xx", "Sum", [
+      [...alb, "RequestCount", ...lb, { label: "Requests" }],
+      [...alb, "HTTPCode_Target_5XX_Count", ...lb, { label: "5xx from the app" }],
+      [...alb, "HTTPCode_ELB_5XX_Count", ...lb, { label: "5xx from the ALB" }],
+    ]),
+    graph(
+      props,
+      "ALB target 5xx rate",
+      "Sum",
+      [
+        [{ id: "rate", label: "Target 5xx rate (%)", expression: "100 * FILL(errors, 0) / requests" }],
+        [...alb, "HTTPCode_Target_5XX_Count", ...lb, { id: "errors", visible: false }],
+        [...alb, "RequestCount", ...lb, { id: "requests", visible: false }],
+      ],
+      "%",
+    ),
+    graph(
+      props,
+      "ALB target response time",
+      "p95",
+      [
+        [...alb, "TargetResponseTime", ...lb, { stat: "p50", label: "p50" }],
+        [...alb, "TargetResponseTime", ...lb, { stat: "p95", label: "p95" }],
+        [...alb, "TargetResponseTime", ...lb, { stat: "p99", label: "p99" }],
+      ],
+      "seconds",
+    ),
+    graph(props, "ALB targets", "Maximum", [
+      [...alb, "HealthyHostCount", ...targetGroup, { label: "Healthy" }],
+      [...alb, "UnHealthyHostCount", ...targetGroup, { label: "Unhealthy" }],
+    ]),
+  ];
+}
+
+function databaseGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
+  const cluster = ["DBClusterIdentifier", props.auroraClusterIdentifier] as const;
+  const byRole = (metricName: string): MetricRow[] =>
+    ["WRITER", "READER"].map((role) => [
+      "AWS/RDS",
+      metricName,
+      ...cluster,
+      "Role",
+      role,
+      { label: role.toLowerCase() },
+    ]);
+  return [
+    graph(props, "Aurora CPU by role", "Average", byRole("CPUUtilization"), "%"),
+    graph(props, "Aurora freeable memory by role", "Minimum", byRole("FreeableMemory"), "bytes"),
+    ...(props.includeGlobalReplicationLag
+      ? [
+          graph(
+            props,
+            "Aurora global replication lag",
+            "Average",
+            [["AWS/RDS", "AuroraGlobalDBReplicationLag", ...cluster, { label: "Lag behind the primary region" }]],
+            "ms",
+          ),
+        ]
+      : []),
+  ];
+}
+
+function cacheGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
+  const perNode = (metricName: string): MetricRow[] =>
+    props.cacheMemberClusterIds.map((member) => ["AWS/ElastiCache", metricName, "CacheClusterId", member]);
+  return [
+    graph(props, "Redis engine CPU by node", "Average", perNode("EngineCPUUtilization"), "%"),
+    graph(props, "Redis memory used by data, by node", "Average", perNode("DatabaseMemoryUsagePercentage"), "%"),
+  ];
+}
