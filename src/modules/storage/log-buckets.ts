@@ -1,5 +1,6 @@
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import type { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
@@ -81,6 +82,8 @@ export class AlbAccessLogBucket extends Construct {
   readonly versioning: S3BucketVersioningA;
   /** The prefix to give the load balancers' `access_logs` block. */
   readonly logPrefix: string;
+  /** A load balancer must be created after this, or AWS refuses its access-log setting. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: AlbAccessLogBucketProps) {
     super(scope, id);
@@ -114,5 +117,6 @@ export class AlbAccessLogBucket extends Construct {
     this.bucket = secure.bucket;
     this.versioning = secure.versioning;
     this.logPrefix = logPrefix;
+    this.policy = secure.policy;
   }
 }

@@ -60,6 +60,8 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly versioning: S3BucketVersioningA;
+  /** Writers that the policy admits (ALB log delivery) must wait for it: depend on this. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -105,7 +107,7 @@ export class SecureBucket extends Construct {
     const policy = new DataAwsIamPolicyDocument(this, "PolicyDocument", {
       statement: [denyInsecureTransport(this.bucket.arn), ...(props.policyStatements ?? [])],
     });
-    new S3BucketPolicy(this, "Policy", { bucket, policy: policy.json });
+    this.policy = new S3BucketPolicy(this, "Policy", { bucket, policy: policy.json });
   }
 }
 

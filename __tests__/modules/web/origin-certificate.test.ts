@@ -1,0 +1,93 @@
+import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
+import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
+import { TerraformOutput, Testing } from "cdktf";
+import { OriginCertificate, type OriginCertificateProps } from "../../../src/modules/web/origin-certificate";
+import { Namer } from "../../../src/naming";
+
+const PROPS: OriginCertificateProps = {
+  namer: new Namer("titan", "primary"),
+  hostedZoneId: "Z0123456789EXAMPLE0",
+  domainName: "origin.api.example.com",
+  subjectAlternativeNames: ["primary.origin.api.example.com"],
+};
+
+interface Synthesized {
+  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+function synth(props: Partial<OriginCertificateProps> = {}): Synthesized {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      new OriginCertificate(scope, "OriginCertificate", { ...PROPS, ...props });
+    }),
+  );
+}
+
+function validationRecords(json: Synthesized): Record<string, unknown>[] {
+  return Object.values(json.resource.aws_route53_record);
+}
+
+describe("OriginCertificate", () => {
+  it("requests a DNS-validated certificate for the shared origin name and the region's own name", () => {
+    const json = JSON.stringify(synth());
+    expect(json).toHaveResourceWithProperties(AcmCertificate, {
+      domain_name: "origin.api.example.com",
+      subject_alternative_names: ["primary.origin.api.example.com"],
+      validation_method: "DNS",
+      lifecycle: { create_before_destroy: true },
+    });
+  });
+
+  it("writes one validation record per name, picked by domain name, overwriting the other region's", () => {
+    const records = validationRecords(synth());
+    expect(records).toHaveLength(2);
+    for (const name of ["origin.api.example.com", "primary.origin.api.example.com"]) {
+      const record = records.find((candidate) => String(candidate.name).includes(`["${name}"]`));
+      expect(record).toEqual({
+        zone_id: "Z0123456789EXAMPLE0",
+        name: expect.stringContaining(`["${name}"].resource_record_name`),
+        type: expect.stringContaining(`["${name}"].resource_record_type`),
+        records: [expect.stringContaining(`["${name}"].resource_record_value`)],
+        ttl: 60,
+        allow_overwrite: true,
+      });
+      expect(record?.name).toMatch(/zipmap\(tolist\(aws_acm_certificate\.\w+\.domain_validation_options\)\[\*\]/);
+    }
+  });
+
+  it("waits for validation through the records' FQDNs and exposes the validated ARN", () => {
+    const json = Testing.synthScope((scope) => {
+      const certificate = new OriginCertificate(scope, "OriginCertificate", PROPS);
+      new TerraformOutput(scope, "certificate_arn", { value: certificate.certificateArn });
+    });
+    expect(json).toHaveResourceWithProperties(AcmCertificateValidation, {
+      certificate_arn: expect.stringMatching(/^\$\{aws_acm_certificate\.\w+\.arn\}$/),
+      validation_record_fqdns: [
+        expect.stringMatching(/^\$\{aws_route53_record\.\w+\.fqdn\}$/),
+        expect.stringMatching(/^\$\{aws_route53_record\.\w+\.fqdn\}$/),
+      ],
+    });
+    expect(JSON.parse(json).output.certificate_arn.value).toMatch(
+      /^\$\{aws_acm_certificate_validation\.\w+\.certificate_arn\}$/,
+    );
+  });
+
+  it("covers only the domain name when no alternative names are given", () => {
+    const json = synth({ subjectAlternativeNames: undefined });
+    expect(Object.values(json.resource.aws_acm_certificate)[0]).not.toHaveProperty("subject_alternative_names");
+    expect(validationRecords(json)).toHaveLength(1);
+  });
+
+  test.each([
+    [{ domainName: "*.api.example.com" }, /"\*\.api\.example\.com" is not a fully qualified lowercase domain name/],
+    [{ domainName: "Origin.api.example.com" }, /is not a fully qualified lowercase domain name/],
+    [{ domainName: `${"a".repeat(60)}.example.com` }, /is 72 characters; ACM accepts at most 64/],
+    [{ subjectAlternativeNames: ["origin.api.example.com"] }, /repeat a name or the domainName/],
+    [
+      { subjectAlternativeNames: Array.from({ length: 10 }, (_, index) => `r${index}.origin.api.example.com`) },
+      /11 names exceed ACM's default quota of 10/,
+    ],
+  ])("rejects %p", (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});

@@ -1,0 +1,87 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { TerraformStack, Testing } from "cdktf";
+import { RedisAccessControl } from "../../../src/modules/cache/redis-access";
+import { Network } from "../../../src/modules/network/network";
+import { EncryptedLogGroup } from "../../../src/modules/observability/log-group";
+import { RegionalKey } from "../../../src/modules/security/kms-key";
+import { TierSecurityGroups } from "../../../src/modules/security/security-groups";
+import { AlbAccessLogBucket } from "../../../src/modules/storage/log-buckets";
+import { autoScalingVolumeKeyStatements } from "../../../src/modules/web/ebs-key-access";
+import { ApplicationLoadBalancer } from "../../../src/modules/web/load-balancer";
+import { OriginCertificate } from "../../../src/modules/web/origin-certificate";
+import { Ec2WebTier } from "../../../src/modules/web/web-tier";
+import { Namer } from "../../../src/naming";
+
+describe("the primary region's certificate, load balancer and EC2 web tier", () => {
+  it("are valid Terraform against the real provider schema", () => {
+    const stack = new TerraformStack(Testing.app(), "web");
+    new AwsProvider(stack, "aws", { region: "us-east-2" });
+    const namer = new Namer("titan", "primary");
+    const accountId = "111122223333";
+    const key = new RegionalKey(stack, "Key", {
+      aliasName: "titan-primary",
+      description: "titan primary",
+      region: "us-east-2",
+      accountId,
+      additionalStatements: autoScalingVolumeKeyStatements(accountId),
+    });
+    const network = new Network(stack, "Network", {
+      namer,
+      vpcCidr: "10.0.0.0/16",
+      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      flowLogKmsKeyArn: key.arn,
+      logRetentionDays: 90,
+      accountId,
+    });
+    const groups = new TierSecurityGroups(stack, "SecurityGroups", { namer, vpcId: network.vpcId, appPort: 5000 });
+    const logs = new AlbAccessLogBucket(stack, "AlbLogs", { namer, accountId });
+    const certificate = new OriginCertificate(stack, "OriginCertificate", {
+      namer,
+      hostedZoneId: "Z0123456789EXAMPLE0",
+      domainName: "origin.api.example.com",
+      subjectAlternativeNames: ["primary.origin.api.example.com"],
+    });
+    const alb = new ApplicationLoadBalancer(stack, "Alb", {
+      namer,
+      vpcId: network.vpcId,
+      publicSubnetIds: network.publicSubnetIds,
+      securityGroupId: groups.albId,
+      certificateArn: certificate.certificateArn,
+      accessLogBucketName: logs.bucket.bucket,
+      accessLogPrefix: logs.logPrefix,
+      appPort: 5000,
+      healthCheckPath: "/health",
+      runtime: "ec2",
+      internetGatewayDependency: network.internetGateway,
+    });
+    const secret = new SecretsmanagerSecret(stack, "DbSecret", { name: namer.name("db-master"), kmsKeyId: key.arn });
+    const redisAccess = new RedisAccessControl(stack, "RedisAccess", { namer });
+    const webLogs = new EncryptedLogGroup(stack, "WebLogs", {
+      logGroupName: "/titan/primary/web",
+      kmsKeyArn: key.arn,
+      retentionDays: 90,
+    });
+    new Ec2WebTier(stack, "WebTier", {
+      namer,
+      region: "us-east-2",
+      accountId,
+      amiId: "ami-0df92fab4fc936ce1",
+      instanceType: "t3.micro",
+      desiredCapacity: 3,
+      privateSubnetIds: network.privateSubnetIds,
+      securityGroupId: groups.appId,
+      targetGroupArn: alb.activeTargetGroup.arn,
+      kmsKeyArn: key.arn,
+      appPort: 5000,
+      dbHost: "db.titan.internal",
+      dbSecretName: secret.name,
+      cacheHost: "cache.titan.internal",
+      cacheUserId: redisAccess.appUserId,
+      cacheReplicationGroupId: namer.name("redis", "elasticache"),
+      logGroupName: webLogs.name,
+    });
+
+    expect(Testing.fullSynth(stack)).toBeValidTerraform();
+  });
+});

@@ -1,0 +1,192 @@
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+
+/** Where the app runs: pods on EKS (seed 003) or the EC2 web tier (seed 000). */
+export type WebRuntime = "eks" | "ec2";
+
+/** TLS 1.3 and 1.2 only, the policy AWS recommends for HTTPS listeners that need no legacy clients. */
+export const HTTPS_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/**
+ * The Flask API's requests last well under a second, so 30 s drains every in-flight request while
+ * a deploy or instance refresh no longer waits the default 300 s per target.
+ */
+const DEREGISTRATION_DELAY_SECONDS = 30;
+
+export interface ApplicationLoadBalancerProps {
+  readonly namer: Namer;
+  readonly vpcId: string;
+  /** Public subnets in at least two AZs, as ALB requires. */
+  readonly publicSubnetIds: readonly string[];
+  /** The ALB tier's security group. */
+  readonly securityGroupId: string;
+  /** Regional certificate for the HTTPS listener, the validated ARN from `OriginCertificate`. */
+  readonly certificateArn: string;
+  /** SSE-S3 bucket whose policy lets the region's ELB account write (`AlbAccessLogBucket`). */
+  readonly accessLogBucketName: string;
+  /** Key prefix of the access logs, without leading or trailing `/`. */
+  readonly accessLogPrefix: string;
+  /** Port the app listens on in its pods or instances. */
+  readonly appPort: number;
+  /** Path that answers 200 when the app can serve, e.g. `/health`. */
+  readonly healthCheckPath: string;
+  /** The runtime whose target group the HTTPS listener forwards to. */
+  readonly runtime: WebRuntime;
+  /**
+   * Refuse to delete the load balancer. Opting out is explicit because deleting it changes its DNS
+   * name, which the global stack's failover records and CloudFront origins point at.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * How requests that could desynchronize the ALB and the app are handled.
+   * @default "strictest" - only RFC 7230 compliant requests reach the app
+   */
+  readonly desyncMitigationMode?: "defensive" | "strictest";
+  /**
+   * Seconds an idle connection stays open. Keep it above CloudFront's origin keep-alive timeout
+   * (5 s by default), or CloudFront reuses connections the ALB has closed and clients see 502s.
+   * @default 60
+   */
+  readonly idleTimeoutSeconds?: number;
+  /** The VPC's internet gateway: an internet-facing ALB cannot be created in a VPC without one. */
+  readonly internetGatewayDependency?: ITerraformDependable;
+  /**
+   * The access log bucket's policy: ELB test-writes to the bucket when logging is switched on and
+   * fails the create if the policy is not there yet.
+   * @default - no ordering beyond the bucket name's own reference
+   */
+  readonly accessLogPolicyDependency?: ITerraformDependable;
+}
+
+/**
+ * The region's internet-facing Application Load Balancer: HTTPS with TLS 1.2+, HTTP redirected to
+ * HTTPS, and a target group for each runtime.
+ *
+ * WHY both target groups: the EKS cluster exists in both runtimes, and the `ip` target group is what
+ * the AWS Load Balancer Controller's TargetGroupBinding fills with pod IPs, so the controller never
+ * creates load balancers of its own and this ALB's DNS name (which the global stack's failover
+ * records and CloudFront point at) stays put; switching `runtime` only moves the listener's
+ * default action. Invalid headers are dropped and desync mitigation is strict because the only
+ * legitimate clients are CloudFront and Route 53 health checks, which send compliant requests.
+ */
+export class ApplicationLoadBalancer extends Construct {
+  readonly loadBalancer: Lb;
+  readonly dnsName: string;
+  readonly zoneId: string;
+  /** For CloudWatch metric dimensions (`LoadBalancer`). */
+  readonly arnSuffix: string;
+  readonly httpsListener: LbListener;
+  readonly httpsListenerArn: string;
+  /** `ip` targets: EKS pods, registered by a TargetGroupBinding. */
+  readonly podTargetGroup: LbTargetGroup;
+  /** `instance` targets: the EC2 web tier's Auto Scaling group. Only with the `ec2` runtime. */
+  readonly instanceTargetGroup?: LbTargetGroup;
+  /** The target group the HTTPS listener forwards to. */
+  readonly activeTargetGroup: LbTargetGroup;
+
+  constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
+    super(scope, id);
+    const deletionProtection = props.deletionProtection ?? true;
+    const desyncMitigationMode = props.desyncMitigationMode ?? "strictest";
+    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
+    validate(props, idleTimeoutSeconds);
+    const { namer } = props;
+
+    const name = namer.name("alb", "loadBalancer");
+    const dependsOn = [props.internetGatewayDependency, props.accessLogPolicyDependency].filter(
+      (dependency): dependency is ITerraformDependable => dependency !== undefined,
+    );
+    this.loadBalancer = new Lb(this, "Resource", {
+      name,
+      loadBalancerType: "application",
+      internal: false,
+      subnets: [...props.publicSubnetIds],
+      securityGroups: [props.securityGroupId],
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode,
+      enableDeletionProtection: deletionProtection,
+      idleTimeout: idleTimeoutSeconds,
+      accessLogs: { enabled: true, bucket: props.accessLogBucketName, prefix: props.accessLogPrefix },
+      tags: { Name: name },
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    });
+
+    const targetGroup = (targetId: string, component: string, targetType: "ip" | "instance") =>
+      new LbTargetGroup(this, targetId, {
+        name: namer.name(component, "targetGroup"),
+        vpcId: props.vpcId,
+        targetType,
+        port: props.appPort,
+        protocol: "HTTP",
+        deregistrationDelay: String(DEREGISTRATION_DELAY_SECONDS),
+        // 10 s checks, 2 to pass, 3 to fail: a new target serves after 20 s, and a dead one stops
+        // receiving traffic within 30 s, soon enough that Route 53's check of this ALB sees the
+        // region as it is, while one slow answer does not pull a target out.
+        healthCheck: {
+          enabled: true,
+          path: props.healthCheckPath,
+          protocol: "HTTP",
+          matcher: "200",
+          interval: 10,
+          timeout: 5,
+          healthyThreshold: 2,
+          unhealthyThreshold: 3,
+        },
+        tags: { Name: namer.name(component, "targetGroup") },
+      });
+    this.podTargetGroup = targetGroup("PodTargetGroup", "app-pods", "ip");
+    this.instanceTargetGroup =
+      props.runtime === "ec2" ? targetGroup("InstanceTargetGroup", "web-instances", "instance") : undefined;
+    this.activeTargetGroup = this.instanceTargetGroup ?? this.podTargetGroup;
+
+    this.httpsListener = new LbListener(this, "HttpsListener", {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: HTTPS_SSL_POLICY,
+      certificateArn: props.certificateArn,
+      defaultAction: [{ type: "forward", targetGroupArn: this.activeTargetGroup.arn }],
+    });
+    new LbListener(this, "HttpListener", {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
+
+    this.dnsName = this.loadBalancer.dnsName;
+    this.zoneId = this.loadBalancer.zoneId;
+    this.arnSuffix = this.loadBalancer.arnSuffix;
+    this.httpsListenerArn = this.httpsListener.arn;
+  }
+}
+
+function validate(props: ApplicationLoadBalancerProps, idleTimeoutSeconds: number): void {
+  const fail = (message: string) => {
+    throw new Error(`ApplicationLoadBalancer: ${message}`);
+  };
+  if (props.publicSubnetIds.length < 2) {
+    fail(`publicSubnetIds must list subnets in at least two AZs, as ALB requires, got ${props.publicSubnetIds.length}`);
+  }
+  if (!props.healthCheckPath.startsWith("/")) {
+    fail(`healthCheckPath must start with "/", e.g. "/health", got "${props.healthCheckPath}"`);
+  }
+  if (!Number.isInteger(props.appPort) || props.appPort < 1 || props.appPort > 65535) {
+    fail(`appPort must be a TCP port from 1 to 65535, got ${props.appPort}`);
+  }
+  if (!Number.isInteger(idleTimeoutSeconds) || idleTimeoutSeconds < 1 || idleTimeoutSeconds > 4000) {
+    fail(`idleTimeoutSeconds must be a whole number from 1 to 4000, got ${idleTimeoutSeconds}`);
+  }
+  // ELB rejects a prefix containing AWSLogs, and a leading or trailing slash doubles it in the key.
+  if (!/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/.test(props.accessLogPrefix)) {
+    fail(`accessLogPrefix must be path segments without leading or trailing "/", got "${props.accessLogPrefix}"`);
+  }
+  if (props.accessLogPrefix.includes("AWSLogs")) {
+    fail(`accessLogPrefix must not contain "AWSLogs", which ELB adds itself, got "${props.accessLogPrefix}"`);
+  }
+}
