@@ -1,0 +1,39 @@
+import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
+import { Testing } from "cdktf";
+import { RegistryReplication, type RegistryReplicationProps } from "../../../src/modules/delivery/registry-replication";
+
+function synth(props: Partial<RegistryReplicationProps> = {}): string {
+  return Testing.synthScope((scope) => {
+    new RegistryReplication(scope, "Replication", {
+      appName: "birthday-app",
+      destinationRegion: "us-west-1",
+      accountId: "111122223333",
+      ...props,
+    });
+  });
+}
+
+describe("RegistryReplication", () => {
+  it("copies the app's image and chart repositories to the DR region of the same account", () => {
+    expect(synth()).toHaveResourceWithProperties(EcrReplicationConfiguration, {
+      replication_configuration: {
+        rule: [
+          {
+            destination: [{ region: "us-west-1", registry_id: "111122223333" }],
+            repository_filter: [
+              { filter: "birthday-app", filter_type: "PREFIX_MATCH" },
+              { filter: "charts/birthday-app", filter_type: "PREFIX_MATCH" },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  test.each([
+    [{ destinationRegion: "us-west" }, /destinationRegion "us-west" is not an AWS region name/],
+    [{ accountId: "1234" }, /accountId must be 12 digits, got "1234"/],
+  ])("rejects %p", (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});

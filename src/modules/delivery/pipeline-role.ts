@@ -1,0 +1,120 @@
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+
+/** A region's artifact store as the pipeline role sees it. */
+export interface PipelineArtifactStoreAccess {
+  readonly bucketName: string;
+  /** Key ARN or alias ARN (`arn:aws:kms:<region>:<account>:alias/<name>`). */
+  readonly kmsKeyArn: string;
+}
+
+export interface PipelineRoleProps {
+  /** Account-wide IAM name. */
+  readonly roleName: string;
+  readonly accountId: string;
+  readonly connectionArn: string;
+  /** ARNs of the CodeBuild projects the pipeline starts, in any region. */
+  readonly projectArns: readonly string[];
+  readonly artifactStores: readonly PipelineArtifactStoreAccess[];
+  /** @default - no approval notifications */
+  readonly approvalTopicArn?: string;
+}
+
+/**
+ * The role CodePipeline assumes to run the delivery pipeline's actions.
+ *
+ * It may read the app repository through the one connection, start and watch the named CodeBuild
+ * projects, read and write the artifact stores (CodePipeline copies artifacts between regions
+ * itself) with their keys, and notify approvers. Only CodePipeline acting for this account may
+ * assume it.
+ */
+export class PipelineRole extends Construct {
+  readonly role: IamRole;
+  readonly policy: IamRolePolicy;
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: PipelineRoleProps) {
+    super(scope, id);
+    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
+      statement: [
+        {
+          sid: "CodePipelineForThisAccount",
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["codepipeline.amazonaws.com"] }],
+          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
+        },
+      ],
+    });
+    this.role = new IamRole(this, "Resource", {
+      name: props.roleName,
+      description: "Delivery pipeline: source from GitHub, build, deploy primary, approve, deploy DR",
+      assumeRolePolicy: trust.json,
+    });
+
+    const buckets = props.artifactStores.map((store) => `arn:aws:s3:::${store.bucketName}`);
+    const permissions = new DataAwsIamPolicyDocument(this, "PermissionsPolicy", {
+      statement: [
+        {
+          // Connections made as CodeStar Connections answer to either service prefix.
+          sid: "ReadAppRepository",
+          actions: ["codeconnections:UseConnection", "codestar-connections:UseConnection"],
+          resources: [props.connectionArn],
+        },
+        {
+          sid: "RunProjects",
+          actions: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"],
+          resources: [...props.projectArns],
+        },
+        {
+          sid: "ReadAndWriteArtifacts",
+          actions: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+          resources: buckets.map((bucket) => `${bucket}/*`),
+        },
+        {
+          sid: "LocateArtifactBuckets",
+          actions: ["s3:GetBucketLocation", "s3:GetBucketVersioning"],
+          resources: buckets,
+        },
+        ...props.artifactStores.map((store, index) => useKey(`UseArtifactKey${index + 1}`, store.kmsKeyArn)),
+        ...(props.approvalTopicArn
+          ? [{ sid: "NotifyApprovers", actions: ["sns:Publish"], resources: [props.approvalTopicArn] }]
+          : []),
+      ],
+    });
+    this.policy = new IamRolePolicy(this, "Policy", {
+      name: "delivery-pipeline",
+      role: this.role.id,
+      policy: permissions.json,
+    });
+    this.arn = this.role.arn;
+  }
+}
+
+const KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"];
+
+/**
+ * Use of one key, named by key ARN or alias ARN. KMS authorizes against the key, never the alias,
+ * so an alias ARN becomes "keys of that account and region that carry this alias"
+ * (kms:ResourceAliases), which stays as narrow without knowing the key's id.
+ */
+export function useKey(sid: string, keyOrAliasArn: string): DataAwsIamPolicyDocumentStatement {
+  const alias = Token.isUnresolved(keyOrAliasArn)
+    ? undefined
+    : /^arn:([^:]+):kms:([^:]+):(\d{12}):(alias\/.+)$/.exec(keyOrAliasArn);
+  if (!alias) {
+    return { sid, actions: KEY_ACTIONS, resources: [keyOrAliasArn] };
+  }
+  const [, partition, region, account, aliasName] = alias;
+  return {
+    sid,
+    actions: KEY_ACTIONS,
+    resources: [`arn:${partition}:kms:${region}:${account}:key/*`],
+    condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [aliasName] }],
+  };
+}
