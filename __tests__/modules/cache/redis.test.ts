@@ -50,6 +50,14 @@ describe("RedisReplicationGroup", () => {
     });
   });
 
+  it("names its member nodes as ElastiCache does, for per-node alarms", () => {
+    let members: readonly string[] = [];
+    Testing.synthScope((scope) => {
+      members = new RedisReplicationGroup(scope, "Redis", { ...baseProps, nodeCount: 3 }).memberClusterIds;
+    });
+    expect(members).toEqual(["titan-primary-redis-001", "titan-primary-redis-002", "titan-primary-redis-003"]);
+  });
+
   it("fails over automatically across AZs by default", () => {
     expect(synth()).toHaveResourceWithProperties(ElasticacheReplicationGroup, {
       automatic_failover_enabled: true,

@@ -1,4 +1,3 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { ElasticacheGlobalReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-global-replication-group";
 import {
   ElasticacheReplicationGroup,
@@ -7,6 +6,8 @@ import {
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { EncryptedLogGroup } from "../observability/log-group";
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../observability/log-retention";
 
 /** How the replication group takes part in a Global Datastore (cross-region replication). */
 export type RedisMembership =
@@ -47,10 +48,6 @@ export interface RedisReplicationGroupProps {
   readonly logKmsKeyArn: string;
 }
 
-const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
-
 /** Node families a Global Datastore accepts, large and above. */
 const GLOBAL_NODE_TYPE = /^cache\.(m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\.(large|\d*xlarge)$/;
 
@@ -70,6 +67,13 @@ export class RedisReplicationGroup extends Construct {
   readonly primaryEndpoint: string;
   readonly readerEndpoint: string;
   readonly arn: string;
+  /** The replication group's id (a name chosen here, so known at synth time). */
+  readonly replicationGroupId: string;
+  /**
+   * Ids of the member nodes, `<group>-001` upward as ElastiCache names them: per-node metrics
+   * (CPU, memory, replication lag) are published under these.
+   */
+  readonly memberClusterIds: readonly string[];
   /** The Global Datastore's id, for the DR stack; set only on a global primary. */
   readonly globalReplicationGroupId?: string;
 
@@ -83,15 +87,15 @@ export class RedisReplicationGroup extends Construct {
     validate(props, automaticFailover, snapshotRetentionDays, logRetentionDays, name);
 
     const logGroups = {
-      slow: new CloudwatchLogGroup(this, "SlowLog", {
-        name: `/aws/elasticache/${name}/slow-log`,
-        retentionInDays: logRetentionDays,
-        kmsKeyId: props.logKmsKeyArn,
+      slow: new EncryptedLogGroup(this, "SlowLog", {
+        logGroupName: `/aws/elasticache/${name}/slow-log`,
+        retentionDays: logRetentionDays,
+        kmsKeyArn: props.logKmsKeyArn,
       }),
-      engine: new CloudwatchLogGroup(this, "EngineLog", {
-        name: `/aws/elasticache/${name}/engine-log`,
-        retentionInDays: logRetentionDays,
-        kmsKeyId: props.logKmsKeyArn,
+      engine: new EncryptedLogGroup(this, "EngineLog", {
+        logGroupName: `/aws/elasticache/${name}/engine-log`,
+        retentionDays: logRetentionDays,
+        kmsKeyArn: props.logKmsKeyArn,
       }),
     };
 
@@ -151,6 +155,11 @@ export class RedisReplicationGroup extends Construct {
       this.globalReplicationGroupId = global.globalReplicationGroupId;
     }
 
+    this.replicationGroupId = name;
+    this.memberClusterIds = Array.from(
+      { length: nodeCount },
+      (_, index) => `${name}-${String(index + 1).padStart(3, "0")}`,
+    );
     this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
     this.arn = this.replicationGroup.arn;
@@ -185,7 +194,7 @@ function validate(
   if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 1 || snapshotRetentionDays > 35) {
     throw problem(`snapshotRetentionDays must be 1 to 35 (ElastiCache's limit), got ${snapshotRetentionDays}`);
   }
-  if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
+  if (!isLogRetentionDays(logRetentionDays)) {
     throw problem(
       `logRetentionDays must be one of CloudWatch Logs' values (${LOG_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`,
     );
