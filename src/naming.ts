@@ -18,6 +18,7 @@ export const NAME_RULES = {
   elasticache: { maxLength: 40 },
   rdsCluster: { maxLength: 63 },
   eksCluster: { maxLength: 100 },
+  eksNodeGroup: { maxLength: 63 },
   backupVault: { maxLength: 50 },
   backupPlan: { maxLength: 50 },
   backupSelection: { maxLength: 50 },

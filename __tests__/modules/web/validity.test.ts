@@ -4,10 +4,10 @@ import { TerraformStack, Testing } from "cdktf";
 import { RedisAccessControl } from "../../../src/modules/cache/redis-access";
 import { Network } from "../../../src/modules/network/network";
 import { EncryptedLogGroup } from "../../../src/modules/observability/log-group";
+import { autoscalingEbsKeyStatements } from "../../../src/modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { TierSecurityGroups } from "../../../src/modules/security/security-groups";
 import { AlbAccessLogBucket } from "../../../src/modules/storage/log-buckets";
-import { autoScalingVolumeKeyStatements } from "../../../src/modules/web/ebs-key-access";
 import { ApplicationLoadBalancer } from "../../../src/modules/web/load-balancer";
 import { OriginCertificate } from "../../../src/modules/web/origin-certificate";
 import { Ec2WebTier } from "../../../src/modules/web/web-tier";
@@ -24,7 +24,7 @@ describe("the primary region's certificate, load balancer and EC2 web tier", () 
       description: "titan primary",
       region: "us-east-2",
       accountId,
-      additionalStatements: autoScalingVolumeKeyStatements(accountId),
+      additionalStatements: autoscalingEbsKeyStatements(accountId),
     });
     const network = new Network(stack, "Network", {
       namer,

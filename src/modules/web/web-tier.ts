@@ -29,7 +29,7 @@ export interface Ec2WebTierProps {
   readonly securityGroupId: string;
   /** The load balancer's `instance` target group. */
   readonly targetGroupArn: string;
-  /** The region's customer key, for the root volumes. Its policy needs `autoScalingVolumeKeyStatements`. */
+  /** The region's customer key, for the root volumes. Its policy needs `autoscalingEbsKeyStatements`. */
   readonly kmsKeyArn: string;
   readonly appPort: number;
   /** The app's systemd unit and settings directory. @default "birthday-app" */

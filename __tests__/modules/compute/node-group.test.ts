@@ -1,0 +1,151 @@
+import { EksNodeGroup as EksNodeGroupResource } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Testing } from "cdktf";
+import { EksNodeGroup, type EksNodeGroupProps } from "../../../src/modules/compute/node-group";
+import { Namer } from "../../../src/naming";
+import { element, parse } from "./synthesized";
+
+const KEY = "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const CLUSTER_SG = "sg-0c1a5e7c1a5e70001";
+const APP_SG = "sg-0a99a99a99a990002";
+
+function synth(props: Partial<EksNodeGroupProps> = {}): string {
+  return Testing.synthScope((scope) => {
+    new EksNodeGroup(scope, "Nodes", {
+      namer: new Namer("titan", "primary"),
+      name: "general",
+      clusterName: "titan-primary-eks",
+      subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
+      instanceTypes: ["t3.medium"],
+      capacityType: "ON_DEMAND",
+      minSize: 2,
+      desiredSize: 3,
+      maxSize: 6,
+      kmsKeyArn: KEY,
+      clusterSecurityGroupId: CLUSTER_SG,
+      ...props,
+    });
+  });
+}
+
+describe("EksNodeGroup", () => {
+  it("requires IMDSv2 with a hop limit of 1, so pods cannot reach the node role", () => {
+    expect(synth()).toHaveResourceWithProperties(LaunchTemplate, {
+      metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
+    });
+  });
+
+  it("encrypts gp3 root volumes with the customer key, 20 GiB unless told otherwise", () => {
+    const volume = (diskSizeGiB?: number) => [
+      {
+        device_name: "/dev/xvda",
+        ebs: {
+          volume_size: diskSizeGiB ?? 20,
+          volume_type: "gp3",
+          encrypted: "true",
+          kms_key_id: KEY,
+          delete_on_termination: "true",
+        },
+      },
+    ];
+    expect(synth()).toHaveResourceWithProperties(LaunchTemplate, { block_device_mappings: volume() });
+    expect(synth({ diskSizeGiB: 50 })).toHaveResourceWithProperties(LaunchTemplate, {
+      block_device_mappings: volume(50),
+    });
+  });
+
+  it("puts the cluster security group on the nodes, before any other, with no public address", () => {
+    expect(synth({ securityGroupIds: [APP_SG] })).toHaveResourceWithProperties(LaunchTemplate, {
+      network_interfaces: [
+        {
+          device_index: 0,
+          associate_public_ip_address: "false",
+          delete_on_termination: "true",
+          security_groups: [CLUSTER_SG, APP_SG],
+        },
+      ],
+    });
+  });
+
+  it("propagates the group's name to instances, volumes and network interfaces", () => {
+    const tags = { Name: "titan-primary-eks-general" };
+    expect(synth()).toHaveResourceWithProperties(LaunchTemplate, {
+      tag_specifications: [
+        { resource_type: "instance", tags },
+        { resource_type: "volume", tags },
+        { resource_type: "network-interface", tags },
+      ],
+    });
+  });
+
+  it("leaves the desired size to the cluster autoscaler and is tagged for its auto-discovery", () => {
+    expect(synth()).toHaveResourceWithProperties(EksNodeGroupResource, {
+      node_group_name: "titan-primary-eks-general",
+      scaling_config: { min_size: 2, desired_size: 3, max_size: 6 },
+      lifecycle: { ignore_changes: ["scaling_config[0].desired_size"] },
+      tags: { "k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/titan-primary-eks": "owned" },
+      update_config: { max_unavailable: 1 },
+    });
+  });
+
+  it("rolls nodes on every launch template change", () => {
+    const json = parse(synth());
+    const template = element(json, "resource", "aws_launch_template", "Nodes/LaunchTemplate");
+    expect(element(json, "resource", "aws_eks_node_group", "Nodes").launch_template).toEqual({
+      id: `\${aws_launch_template.${template.logicalId}.id}`,
+      version: `\${aws_launch_template.${template.logicalId}.latest_version}`,
+    });
+  });
+
+  it("runs spot capacity tainted so only pods that tolerate interruption land there", () => {
+    const json = synth({ name: "spot", capacityType: "SPOT", instanceTypes: ["t3.medium", "t3a.medium"] });
+    expect(json).toHaveResourceWithProperties(EksNodeGroupResource, {
+      capacity_type: "SPOT",
+      instance_types: ["t3.medium", "t3a.medium"],
+      taint: [{ key: "capacity", value: "spot", effect: "NO_SCHEDULE" }],
+    });
+    expect(synth()).toHaveResourceWithProperties(EksNodeGroupResource, { capacity_type: "ON_DEMAND", taint: [] });
+  });
+
+  it("labels nodes only when told to", () => {
+    const labelled = parse(synth({ labels: { workload: "web" } }));
+    expect(element(labelled, "resource", "aws_eks_node_group", "Nodes").labels).toEqual({ workload: "web" });
+    expect(element(parse(synth()), "resource", "aws_eks_node_group", "Nodes").labels).toBeUndefined();
+  });
+
+  test.each([
+    "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+    "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+    "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+  ])("gives the node role %s", (policyArn) => {
+    expect(synth()).toHaveResourceWithProperties(IamRolePolicyAttachment, { policy_arn: policyArn });
+  });
+
+  test.each([
+    [
+      { minSize: 3, desiredSize: 2, maxSize: 6 },
+      /minSize <= desiredSize <= maxSize, got minSize 3, desiredSize 2, maxSize 6/,
+    ],
+    [
+      { minSize: 1, desiredSize: 7, maxSize: 6 },
+      /minSize <= desiredSize <= maxSize, got minSize 1, desiredSize 7, maxSize 6/,
+    ],
+    [{ minSize: 4, desiredSize: 4, maxSize: 3 }, /minSize <= desiredSize <= maxSize/],
+    [{ minSize: -1, desiredSize: 0, maxSize: 3 }, /whole numbers of 0 or more/],
+    [{ minSize: 1, desiredSize: 1.5, maxSize: 3 }, /whole numbers of 0 or more/],
+    [{ minSize: 0, desiredSize: 0, maxSize: 0 }, /maxSize must be 1 or more/],
+  ])("rejects sizes %p", (sizes, message) => {
+    expect(() => synth(sizes)).toThrow(message);
+  });
+
+  test.each([
+    [{ instanceTypes: [] }, /instanceTypes is empty/],
+    [{ capacityType: "SPOT" as const, instanceTypes: ["t3.medium"] }, /SPOT group needs at least 2 instance types/],
+    [{ subnetIds: [] }, /subnetIds is empty/],
+    [{ diskSizeGiB: 10 }, /diskSizeGiB must be a whole number of 20 or more .*got 10/],
+  ])("rejects %p", (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});

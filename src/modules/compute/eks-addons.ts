@@ -1,0 +1,75 @@
+import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
+import { Construct } from "constructs";
+import type { EksNodeGroup } from "./node-group";
+
+/** The EKS managed add-ons titan installs. */
+export type EksAddonName = "vpc-cni" | "kube-proxy" | "eks-pod-identity-agent" | "coredns" | "aws-ebs-csi-driver";
+
+export interface EksAddonsProps {
+  /** Name of the cluster (its token, so the add-ons wait for it). */
+  readonly clusterName: string;
+  /** Node groups that must exist before the add-ons that run Deployments (coredns, EBS CSI controller). */
+  readonly nodeGroups: readonly EksNodeGroup[];
+  /** IRSA role of the EBS CSI controller ({@link WorkloadRoles.ebsCsiDriver}). */
+  readonly ebsCsiRoleArn: string;
+  /**
+   * Versions pinned per add-on, e.g. `{ coredns: "v1.11.4-eksbuild.2" }`.
+   * @default - each add-on's default version for the cluster's Kubernetes version at creation
+   */
+  readonly addonVersions?: Readonly<Partial<Record<EksAddonName, string>>>;
+}
+
+/**
+ * The cluster's managed add-ons: networking (vpc-cni, kube-proxy), DNS (coredns), EBS volumes
+ * (aws-ebs-csi-driver, with its IRSA role) and the Pod Identity agent.
+ *
+ * WHY a construct apart from the cluster: coredns and the EBS CSI controller are Deployments.
+ * Created before any node exists, their pods stay Pending, the add-on stays DEGRADED and
+ * Terraform times out, so they depend on the node groups, which in turn need the cluster. The
+ * DaemonSet add-ons do not wait: nodes join with the self-managed copies EKS bootstraps, and the
+ * managed add-ons take them over (OVERWRITE resolves the field conflicts on create and update,
+ * so Terraform, not a hand edit, owns their configuration).
+ * WHY versions are not looked up: `aws_eks_addon_version` calls the EKS API at plan time, which
+ * breaks the offline plan and makes `most_recent` drift from one plan to the next. Unpinned,
+ * EKS installs its default for the cluster version; after a control-plane upgrade, pin the new
+ * versions here (`aws eks describe-addon-versions`), since Terraform does not move them alone.
+ */
+export class EksAddons extends Construct {
+  readonly addons: Readonly<Record<EksAddonName, EksAddon>>;
+
+  constructor(scope: Construct, id: string, props: EksAddonsProps) {
+    super(scope, id);
+    if (props.nodeGroups.length === 0) {
+      throw new Error(
+        "EksAddons: nodeGroups is empty; coredns and the EBS CSI controller need nodes to become ACTIVE, pass at least one node group",
+      );
+    }
+    const versions = props.addonVersions ?? {};
+    const nodeGroups = props.nodeGroups.map((group) => group.nodeGroup);
+    const addon = (
+      id: string,
+      name: EksAddonName,
+      extra: { serviceAccountRoleArn?: string; afterNodes?: boolean } = {},
+    ) =>
+      new EksAddon(this, id, {
+        clusterName: props.clusterName,
+        addonName: name,
+        addonVersion: versions[name],
+        resolveConflictsOnCreate: "OVERWRITE",
+        resolveConflictsOnUpdate: "OVERWRITE",
+        serviceAccountRoleArn: extra.serviceAccountRoleArn,
+        dependsOn: extra.afterNodes ? nodeGroups : undefined,
+      });
+
+    this.addons = {
+      "vpc-cni": addon("VpcCni", "vpc-cni"),
+      "kube-proxy": addon("KubeProxy", "kube-proxy"),
+      "eks-pod-identity-agent": addon("PodIdentityAgent", "eks-pod-identity-agent"),
+      coredns: addon("CoreDns", "coredns", { afterNodes: true }),
+      "aws-ebs-csi-driver": addon("EbsCsiDriver", "aws-ebs-csi-driver", {
+        serviceAccountRoleArn: props.ebsCsiRoleArn,
+        afterNodes: true,
+      }),
+    };
+  }
+}

@@ -1,0 +1,210 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksNodeGroup as EksNodeGroupResource } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+
+/**
+ * The node role's managed policies, keyed by construct id. The CNI policy stays on the node role
+ * rather than an IRSA role for aws-node: nodes join running the self-managed vpc-cni that EKS
+ * bootstraps, which can only use the node role, and a node without IP permissions never becomes
+ * Ready. aws-node runs on the host network, the only place the node role is reachable from
+ * (hop limit 1), so ordinary pods never hold these permissions.
+ */
+const NODE_POLICY_ARNS = {
+  WorkerNode: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+  Cni: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+  // Pull-only: the narrower successor of AmazonEC2ContainerRegistryReadOnly.
+  RegistryPull: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+  // Session Manager instead of SSH: no key pairs, no inbound port, sessions audited.
+  Ssm: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+} as const;
+
+/** Root volume size of the EKS AL2023 AMI's snapshot: a smaller volume fails to launch. */
+const MIN_DISK_SIZE_GIB = 20;
+
+export type CapacityType = "ON_DEMAND" | "SPOT";
+
+/** A Kubernetes taint as the EKS API spells it. */
+export interface NodeTaint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: "NO_SCHEDULE" | "NO_EXECUTE" | "PREFER_NO_SCHEDULE";
+}
+
+/** Keeps pods off spot nodes unless they tolerate interruption (seed 003: non-critical workloads). */
+export const SPOT_TAINT: NodeTaint = { key: "capacity", value: "spot", effect: "NO_SCHEDULE" };
+
+export interface EksNodeGroupProps {
+  readonly namer: Namer;
+  /** Component of the group's names, e.g. `"general"`, `"spot"`. */
+  readonly name: string;
+  /** Name of the cluster (its token, so the group waits for it). */
+  readonly clusterName: string;
+  /** Private subnets, one per AZ the group spreads over. */
+  readonly subnetIds: readonly string[];
+  readonly instanceTypes: readonly string[];
+  readonly capacityType: CapacityType;
+  readonly minSize: number;
+  readonly maxSize: number;
+  /** Initial size only: the cluster autoscaler owns it afterwards. */
+  readonly desiredSize: number;
+  /** Customer key that encrypts the root volumes (its policy must admit Auto Scaling: see key-policy.ts). */
+  readonly kmsKeyArn: string;
+  /** {@link EksCluster.clusterSecurityGroupId}: always on the nodes, see the class comment. */
+  readonly clusterSecurityGroupId: string;
+  /** Further security groups, e.g. the app tier's, which the database and cache admit. @default [] */
+  readonly securityGroupIds?: readonly string[];
+  /** @default 20 */
+  readonly diskSizeGiB?: number;
+  /** Kubernetes labels. @default {} - EKS still labels `eks.amazonaws.com/capacityType` */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** @default - {@link SPOT_TAINT} for SPOT, none for ON_DEMAND */
+  readonly taints?: readonly NodeTaint[];
+  /** @default "AL2023_x86_64_STANDARD" - AL2 AMIs end with Kubernetes 1.32 */
+  readonly amiType?: string;
+  /** Kubernetes version of the nodes. @default - the cluster's version when the group is created */
+  readonly kubernetesVersion?: string;
+}
+
+/**
+ * A managed node group with its own launch template and IAM role.
+ *
+ * WHY a launch template: IMDSv2 with a hop limit of 1, so a pod's network namespace (one hop
+ * away) cannot reach the instance metadata service and borrow the node role; pods get their AWS
+ * identity from IRSA only. Root volumes are gp3, encrypted with the customer key, with no public
+ * address, and instances, volumes and interfaces carry the group's name tag.
+ * WHY the cluster security group is a prop of its own: once a launch template lists security
+ * groups, EKS no longer adds the cluster's, and nodes without it cannot talk to the control plane.
+ * WHY desired size is ignored after creation: the cluster autoscaler changes it, and a plan that
+ * resets it would scale the cluster back down on every apply (terraform-aws-eks #1879). EKS tags
+ * the group's Auto Scaling group for the autoscaler's auto-discovery; the same tags are set on the
+ * node group so the intent is visible here.
+ */
+export class EksNodeGroup extends Construct {
+  readonly nodeGroup: EksNodeGroupResource;
+  readonly launchTemplate: LaunchTemplate;
+  readonly role: IamRole;
+  readonly roleArn: string;
+  /** The group's physical name. */
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: EksNodeGroupProps) {
+    super(scope, id);
+    const diskSizeGiB = props.diskSizeGiB ?? MIN_DISK_SIZE_GIB;
+    const taints = props.taints ?? (props.capacityType === "SPOT" ? [SPOT_TAINT] : []);
+    const name = props.namer.name(`eks-${props.name}`, "eksNodeGroup");
+    validate(name, props, diskSizeGiB);
+
+    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
+      statement: [
+        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] },
+      ],
+    });
+    this.role = new IamRole(this, "Role", {
+      name: props.namer.name(`eks-${props.name}-node`, "iamRole"),
+      description: `Nodes of the ${name} EKS node group`,
+      assumeRolePolicy: trust.json,
+    });
+    this.roleArn = this.role.arn;
+    const policies = new Construct(this, "Policies");
+    const attachments = Object.entries(NODE_POLICY_ARNS).map(
+      ([policyId, policyArn]) => new IamRolePolicyAttachment(policies, policyId, { role: this.role.name, policyArn }),
+    );
+
+    const instanceTags = { Name: name };
+    this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
+      name,
+      description: `Nodes of the ${name} EKS node group`,
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        // One hop: the host reaches IMDS, a pod's network namespace (a second hop) does not, so
+        // pods cannot borrow the node role and must use their IRSA role. The load balancer
+        // controller therefore needs --aws-region and --aws-vpc-id set explicitly.
+        httpPutResponseHopLimit: 1,
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: "/dev/xvda",
+          ebs: {
+            volumeSize: diskSizeGiB,
+            volumeType: "gp3",
+            encrypted: "true",
+            kmsKeyId: props.kmsKeyArn,
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      networkInterfaces: [
+        {
+          deviceIndex: 0,
+          associatePublicIpAddress: "false",
+          deleteOnTermination: "true",
+          securityGroups: [props.clusterSecurityGroupId, ...(props.securityGroupIds ?? [])],
+        },
+      ],
+      tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({
+        resourceType,
+        tags: instanceTags,
+      })),
+    });
+
+    this.nodeGroup = new EksNodeGroupResource(this, "Resource", {
+      clusterName: props.clusterName,
+      nodeGroupName: name,
+      nodeRoleArn: this.role.arn,
+      subnetIds: [...props.subnetIds],
+      instanceTypes: [...props.instanceTypes],
+      capacityType: props.capacityType,
+      amiType: props.amiType ?? "AL2023_x86_64_STANDARD",
+      version: props.kubernetesVersion,
+      scalingConfig: { minSize: props.minSize, maxSize: props.maxSize, desiredSize: props.desiredSize },
+      updateConfig: { maxUnavailable: 1 },
+      launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+      ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: { ...props.labels } } : {}),
+      taint: taints.map((taint) => ({ ...taint })),
+      tags: {
+        "k8s.io/cluster-autoscaler/enabled": "true",
+        [`k8s.io/cluster-autoscaler/${props.clusterName}`]: "owned",
+      },
+      lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+      // Nodes must be drained and gone before their role loses its policies on destroy.
+      dependsOn: attachments,
+    });
+    this.name = name;
+  }
+}
+
+function validate(name: string, props: EksNodeGroupProps, diskSizeGiB: number): void {
+  const { minSize, maxSize, desiredSize } = props;
+  const sizes = `minSize ${minSize}, desiredSize ${desiredSize}, maxSize ${maxSize}`;
+  if (![minSize, maxSize, desiredSize].every((size) => Number.isInteger(size) && size >= 0)) {
+    throw new Error(`EksNodeGroup ${name}: sizes must be whole numbers of 0 or more, got ${sizes}`);
+  }
+  if (maxSize < 1) {
+    throw new Error(`EksNodeGroup ${name}: maxSize must be 1 or more (EKS rejects 0), got ${sizes}`);
+  }
+  if (!(minSize <= desiredSize && desiredSize <= maxSize)) {
+    throw new Error(`EksNodeGroup ${name}: sizes must satisfy minSize <= desiredSize <= maxSize, got ${sizes}`);
+  }
+  if (props.instanceTypes.length === 0) {
+    throw new Error(`EksNodeGroup ${name}: instanceTypes is empty; give at least one EC2 instance type`);
+  }
+  if (props.capacityType === "SPOT" && props.instanceTypes.length < 2) {
+    throw new Error(
+      `EksNodeGroup ${name}: a SPOT group needs at least 2 instance types to find capacity, got ${props.instanceTypes.join(", ")}`,
+    );
+  }
+  if (props.subnetIds.length === 0) {
+    throw new Error(`EksNodeGroup ${name}: subnetIds is empty; give the private subnets of the AZs to spread over`);
+  }
+  if (!Number.isInteger(diskSizeGiB) || diskSizeGiB < MIN_DISK_SIZE_GIB) {
+    throw new Error(
+      `EksNodeGroup ${name}: diskSizeGiB must be a whole number of ${MIN_DISK_SIZE_GIB} or more (the AMI's snapshot size), got ${diskSizeGiB}`,
+    );
+  }
+}

@@ -1,0 +1,189 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+import { IrsaRole } from "./irsa-role";
+import { loadBalancerControllerStatements } from "./lb-controller-policy";
+import { SERVICE_ACCOUNTS } from "./service-accounts";
+
+const EBS_CSI_DRIVER_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy";
+
+/** X-Ray's write and sampling calls: IAM authorizes them on `*` only (no resource-level permissions). */
+const XRAY_WRITE_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"];
+const XRAY_SAMPLING_ACTIONS = [
+  "xray:GetSamplingRules",
+  "xray:GetSamplingTargets",
+  "xray:GetSamplingStatisticSummaries",
+];
+
+export interface WorkloadRolesProps {
+  readonly namer: Namer;
+  /** Region of the cluster: ARNs in the policies name it. */
+  readonly region: string;
+  readonly accountId: string;
+  /** Name of the cluster: the autoscaler may only scale groups tagged as owned by it. */
+  readonly clusterName: string;
+  readonly oidcProviderArn: string;
+  /** The cluster's OIDC issuer without `https://`. */
+  readonly oidcIssuerUrl: string;
+  /** The region's customer key: EBS volumes and the app's secrets are encrypted with it. */
+  readonly kmsKeyArn: string;
+  /** Secrets the app reads (database credentials...). */
+  readonly appSecretArns: readonly string[];
+  /** The Redis replication group the app connects to with IAM authentication. */
+  readonly redisReplicationGroupArn: string;
+  /** The ElastiCache user the app authenticates as. */
+  readonly redisUserArn: string;
+}
+
+/**
+ * The IAM roles of the cluster's AWS-facing workloads, each assumed through IRSA by one fixed
+ * service account ({@link SERVICE_ACCOUNTS}).
+ *
+ * WHY one role per workload: the nodes' role is out of the pods' reach (IMDS hop limit 1), so
+ * each pod gets exactly what it calls, and a compromised app pod cannot scale node groups or
+ * rewire load balancers. No statement grants every action on every resource; actions stay on `*`
+ * only where IAM authorizes them on `*` alone (describe calls, X-Ray), and the autoscaler's
+ * scaling calls are limited by tag to this cluster's node groups.
+ */
+export class WorkloadRoles extends Construct {
+  readonly adotCollector: IrsaRole;
+  readonly clusterAutoscaler: IrsaRole;
+  readonly loadBalancerController: IrsaRole;
+  readonly ebsCsiDriver: IrsaRole;
+  readonly app: IrsaRole;
+
+  constructor(scope: Construct, id: string, props: WorkloadRolesProps) {
+    super(scope, id);
+    if (props.appSecretArns.length === 0) {
+      throw new Error(
+        "WorkloadRoles: appSecretArns is empty; give the ARNs of the secrets the app reads (at least the database credentials)",
+      );
+    }
+    const irsa = {
+      namer: props.namer,
+      oidcProviderArn: props.oidcProviderArn,
+      oidcIssuerUrl: props.oidcIssuerUrl,
+    };
+
+    this.adotCollector = new IrsaRole(this, "AdotCollector", {
+      ...irsa,
+      name: "adot-collector",
+      namespace: SERVICE_ACCOUNTS.adotCollector.namespace,
+      serviceAccount: SERVICE_ACCOUNTS.adotCollector.name,
+      policyStatements: [
+        { sid: "SendTracesAndSample", actions: [...XRAY_WRITE_ACTIONS, ...XRAY_SAMPLING_ACTIONS], resources: ["*"] },
+      ],
+    });
+
+    this.clusterAutoscaler = new IrsaRole(this, "ClusterAutoscaler", {
+      ...irsa,
+      name: "cluster-autoscaler",
+      namespace: SERVICE_ACCOUNTS.clusterAutoscaler.namespace,
+      serviceAccount: SERVICE_ACCOUNTS.clusterAutoscaler.name,
+      policyStatements: clusterAutoscalerStatements(props),
+    });
+
+    this.loadBalancerController = new IrsaRole(this, "LoadBalancerController", {
+      ...irsa,
+      name: "lb-controller",
+      namespace: SERVICE_ACCOUNTS.loadBalancerController.namespace,
+      serviceAccount: SERVICE_ACCOUNTS.loadBalancerController.name,
+      policyStatements: loadBalancerControllerStatements(props.region, props.accountId),
+    });
+
+    this.ebsCsiDriver = new IrsaRole(this, "EbsCsiDriver", {
+      ...irsa,
+      name: "ebs-csi-driver",
+      namespace: SERVICE_ACCOUNTS.ebsCsiController.namespace,
+      serviceAccount: SERVICE_ACCOUNTS.ebsCsiController.name,
+      managedPolicyArns: [EBS_CSI_DRIVER_POLICY_ARN],
+      policyStatements: ebsCsiKeyStatements(props.kmsKeyArn),
+    });
+
+    this.app = new IrsaRole(this, "App", {
+      ...irsa,
+      name: "app",
+      namespace: SERVICE_ACCOUNTS.app.namespace,
+      serviceAccount: SERVICE_ACCOUNTS.app.name,
+      policyStatements: appStatements(props),
+    });
+  }
+}
+
+function clusterAutoscalerStatements(props: WorkloadRolesProps): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      // Describe calls: IAM authorizes these on "*" only.
+      sid: "DiscoverNodeGroups",
+      actions: [
+        "autoscaling:DescribeAutoScalingGroups",
+        "autoscaling:DescribeAutoScalingInstances",
+        "autoscaling:DescribeLaunchConfigurations",
+        "autoscaling:DescribeScalingActivities",
+        "autoscaling:DescribeTags",
+        "ec2:DescribeImages",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeLaunchTemplateVersions",
+        "ec2:GetInstanceTypesFromInstanceRequirements",
+      ],
+      resources: ["*"],
+    },
+    {
+      // Labels and taints of managed node groups, for scaling a group up from zero.
+      sid: "ReadThisClustersNodeGroups",
+      actions: ["eks:DescribeNodegroup"],
+      resources: [`arn:aws:eks:${props.region}:${props.accountId}:nodegroup/${props.clusterName}/*/*`],
+    },
+    {
+      // EKS tags the Auto Scaling group of every managed node group with this key.
+      sid: "ScaleOnlyThisClustersNodeGroups",
+      actions: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+      resources: [`arn:aws:autoscaling:${props.region}:${props.accountId}:autoScalingGroup:*:autoScalingGroupName/*`],
+      condition: [
+        {
+          test: "StringEquals",
+          variable: `aws:ResourceTag/k8s.io/cluster-autoscaler/${props.clusterName}`,
+          values: ["owned"],
+        },
+      ],
+    },
+  ];
+}
+
+/** What the EBS CSI driver needs on the customer key so PersistentVolumes can be encrypted with it. */
+function ebsCsiKeyStatements(kmsKeyArn: string): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: "GrantKeyToEbsOnly",
+      actions: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+      resources: [kmsKeyArn],
+      condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+    },
+    {
+      sid: "UseKeyForVolumes",
+      actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      resources: [kmsKeyArn],
+    },
+  ];
+}
+
+function appStatements(props: WorkloadRolesProps): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    { sid: "ReadAppSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [...props.appSecretArns] },
+    {
+      // Only Secrets Manager may decrypt with the key on the app's behalf, never a direct call.
+      sid: "DecryptSecretsViaSecretsManager",
+      actions: ["kms:Decrypt"],
+      resources: [props.kmsKeyArn],
+      condition: [
+        { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${props.region}.amazonaws.com`] },
+      ],
+    },
+    {
+      sid: "ConnectToRedisAsAppUser",
+      actions: ["elasticache:Connect"],
+      resources: [props.redisReplicationGroupArn, props.redisUserArn],
+    },
+    { sid: "SendTraces", actions: XRAY_WRITE_ACTIONS, resources: ["*"] },
+  ];
+}
