@@ -4,6 +4,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { RegionRole } from "../config";
+import { EksCluster } from "../modules/compute/eks-cluster";
 import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
 
 export interface K8sStackProps extends TitanStackProps {
@@ -31,7 +32,7 @@ export class K8sStack extends TitanStack {
     }
     awsProvider(this, props.config, { region, scope: props.role });
 
-    this.clusterName = this.namer.name("eks", "eksCluster");
+    this.clusterName = EksCluster.clusterNameFor(this.namer);
     const cluster = new DataAwsEksCluster(this, "Cluster", { name: this.clusterName });
     const connection = {
       host: cluster.endpoint,

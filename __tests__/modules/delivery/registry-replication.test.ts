@@ -1,3 +1,4 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
 import { Testing } from "cdktf";
 import { RegistryReplication, type RegistryReplicationProps } from "../../../src/modules/delivery/registry-replication";
@@ -25,6 +26,26 @@ describe("RegistryReplication", () => {
               { filter: "charts/birthday-app", filter_type: "PREFIX_MATCH" },
             ],
           },
+        ],
+      },
+    });
+  });
+
+  it("takes the account id as a reference resolved at plan time", () => {
+    const json = Testing.synthScope((scope) => {
+      const account = new DataAwsCallerIdentity(scope, "Account");
+      new RegistryReplication(scope, "Replication", {
+        appName: "birthday-app",
+        destinationRegion: "us-west-1",
+        accountId: account.accountId,
+      });
+    });
+    expect(json).toHaveResourceWithProperties(EcrReplicationConfiguration, {
+      replication_configuration: {
+        rule: [
+          expect.objectContaining({
+            destination: [{ region: "us-west-1", registry_id: "${data.aws_caller_identity.Account.account_id}" }],
+          }),
         ],
       },
     });

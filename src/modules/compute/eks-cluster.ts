@@ -71,6 +71,11 @@ export interface EksClusterProps {
  * provider (unavailable offline) out of the stack.
  */
 export class EksCluster extends Construct {
+  /** The cluster's name, known at synth time: the `*-k8s` stacks look the cluster up by it. */
+  static clusterNameFor(namer: Namer): string {
+    return namer.name("eks", "eksCluster");
+  }
+
   readonly cluster: EksClusterResource;
   readonly clusterName: string;
   readonly role: IamRole;

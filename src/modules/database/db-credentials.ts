@@ -50,6 +50,14 @@ export interface DatabaseCredentialsProps {
  * region is down. Build it in the primary stack only.
  */
 export class DatabaseCredentials extends Construct {
+  /**
+   * The secret's name, which its DR replica shares: readers in either region use it (the
+   * replica's ARN has a random suffix nobody knows before it exists).
+   */
+  static secretName(primaryNamer: Namer): string {
+    return primaryNamer.name("db-master");
+  }
+
   readonly secret: SecretsmanagerSecret;
   readonly secretVersion: SecretsmanagerSecretVersion;
   readonly secretArn: string;
@@ -86,7 +94,7 @@ export class DatabaseCredentials extends Construct {
     );
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
-      name: props.namer.name("db-master"),
+      name: DatabaseCredentials.secretName(props.namer),
       description: "Aurora master credentials: written only through write-only arguments",
       kmsKeyId: props.kmsKeyArn,
       // The longest window: a deleted secret can be restored for 30 days.

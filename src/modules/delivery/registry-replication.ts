@@ -1,4 +1,5 @@
 import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { appRepositoryNames } from "./container-registry";
 
@@ -39,7 +40,8 @@ export class RegistryReplication extends Construct {
         `RegistryReplication: destinationRegion "${props.destinationRegion}" is not an AWS region name such as us-west-1`,
       );
     }
-    if (!ACCOUNT_ID.test(props.accountId)) {
+    // Usually a reference to aws_caller_identity, resolved at plan time; check only literals.
+    if (!Token.isUnresolved(props.accountId) && !ACCOUNT_ID.test(props.accountId)) {
       throw new Error(`RegistryReplication: accountId must be 12 digits, got "${props.accountId}"`);
     }
     const names = appRepositoryNames(props.appName);

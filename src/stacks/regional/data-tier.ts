@@ -12,8 +12,17 @@ import { CROSS_STACK_OUTPUTS } from "../outputs";
 import { stateBucketName, stateKey } from "../stack-base";
 import type { RegionContext } from "./context";
 
-/** The generic names the app connects to; a failover repoints what is behind them, never the app. */
-export const INTERNAL_NAMES = { db: "db", dbReader: "db-reader", cache: "cache" } as const;
+/**
+ * The generic names the app connects to; a failover repoints what is behind them, never the app.
+ * Redis has none: clients verify its TLS certificate against the ElastiCache endpoint's own name,
+ * which an alias would break, and each region's cache is its own (no cross-region repointing).
+ */
+export const INTERNAL_NAMES = { db: "db", dbReader: "db-reader" } as const;
+
+/** The generic DB name, e.g. `db.titan.internal`: the global writer, wherever it is. */
+export function databaseHostname(internalZoneName: string): string {
+  return `${INTERNAL_NAMES.db}.${internalZoneName}`;
+}
 
 export interface DataTier {
   readonly aurora: AuroraCluster;
@@ -38,7 +47,7 @@ export function buildDataTier(
   const { config, role, namer } = ctx;
   const db = config.database;
   const primaryState = role === "dr" ? readPrimaryState(scope, ctx) : undefined;
-  const dbHost = `${INTERNAL_NAMES.db}.${config.domain.internalZoneName}`;
+  const dbHost = databaseHostname(config.domain.internalZoneName);
 
   let globalCluster: AuroraGlobalCluster | undefined;
   let credentials: DatabaseCredentials | undefined;
@@ -114,7 +123,6 @@ export function buildDataTier(
     cnames: {
       [INTERNAL_NAMES.db]: globalWriter,
       [INTERNAL_NAMES.dbReader]: aurora.readerEndpoint,
-      [INTERNAL_NAMES.cache]: redis.primaryEndpoint,
     },
   });
 

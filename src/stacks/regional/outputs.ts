@@ -7,7 +7,7 @@ import type { RegionalStack } from "./regional-stack";
  * the state, and consumers read it by that name.
  */
 export function addRegionalOutputs(stack: RegionalStack): void {
-  const { network, securityGroups, dataTier, storage } = stack;
+  const { network, securityGroups, dataTier, storage, web, compute, delivery } = stack;
   const output = (id: string, value: string | string[], description: string) =>
     new TerraformOutput(stack, id, { value, description });
 
@@ -26,11 +26,20 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output("db_hostname", dataTier.zone.fqdn("db"), "Generic DB name: the global writer, whichever region holds it");
   output("cache_primary_endpoint", dataTier.redis.primaryEndpoint, "Redis primary endpoint");
   output("cache_reader_endpoint", dataTier.redis.readerEndpoint, "Redis reader endpoint");
-  output("cache_hostname", dataTier.zone.fqdn("cache"), "Generic cache name in the internal zone");
   output("cache_app_user_id", dataTier.redisAccess.appUserId, "Redis user the app authenticates as (IAM)");
   output("log_archive_bucket", storage.logArchive.bucket.bucket, "Log archive bucket");
   output("alb_log_bucket", storage.albLogs.bucket.bucket, "ALB access-log bucket (SSE-S3)");
   output("backup_vault_arn", storage.backupVault.arn, "AWS Backup vault");
+  output(CROSS_STACK_OUTPUTS.albDnsName, web.alb.dnsName, "ALB DNS name: this region's origin for the global edge");
+  output(CROSS_STACK_OUTPUTS.albZoneId, web.alb.zoneId, "ALB hosted zone id, for alias records");
+  output("alb_https_listener_arn", web.alb.httpsListenerArn, "HTTPS listener of the ALB");
+  output("app_target_group_arn", web.alb.podTargetGroup.arn, "ip target group the LB controller binds the app pods to");
+  output("eks_cluster_name", compute.cluster.clusterName, "EKS cluster (the k8s stack looks it up by this name)");
+  output("eks_oidc_provider_arn", compute.cluster.oidcProviderArn, "OIDC provider for IRSA");
+  output("app_role_arn", compute.roles.app.arn, "IRSA role of the app's service account");
+  output("image_repository_url", delivery.registry.imageRepositoryUrl, "ECR repository of the app image");
+  output("chart_repository_url", delivery.registry.chartRepositoryUrl, "ECR repository of the app's Helm chart (OCI)");
+  output("alarm_topic_arn", stack.alarmTopic.topicArn, "SNS topic receiving every alarm of the region");
 
   if (dataTier.globalCluster) {
     output(
@@ -41,6 +50,9 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   }
   if (dataTier.credentials) {
     output("db_secret_arn", dataTier.credentials.secretArn, "Secret holding the DB master credentials");
+  }
+  if (delivery.connection) {
+    output("github_connection_arn", delivery.connection.arn, "GitHub connection: approve it once in the console");
   }
   if (dataTier.redis.globalReplicationGroupId) {
     output(

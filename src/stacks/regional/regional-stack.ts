@@ -1,15 +1,23 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import type { Construct } from "constructs";
 import type { RegionRole } from "../../config";
+import { EksCluster } from "../../modules/compute/eks-cluster";
+import { DatabaseCredentials } from "../../modules/database/db-credentials";
 import { VpcEndpoints } from "../../modules/network/endpoints";
 import { Network } from "../../modules/network/network";
+import type { AlarmTopic } from "../../modules/observability/alarm-topic";
+import { autoscalingEbsKeyStatements } from "../../modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../modules/security/kms-key";
 import { TierSecurityGroups } from "../../modules/security/security-groups";
 import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "../stack-base";
+import { buildCompute, type RegionalCompute } from "./compute";
 import { dataKeyAlias, type RegionContext } from "./context";
-import { buildDataTier, type DataTier } from "./data-tier";
+import { buildDataTier, type DataTier, databaseHostname } from "./data-tier";
+import { buildDelivery, type RegionalDelivery } from "./delivery";
+import { buildAppLogs, buildObservability } from "./observability";
 import { addRegionalOutputs } from "./outputs";
 import { buildStorage, type RegionalStorage } from "./storage";
+import { buildWeb, type RegionalWeb } from "./web";
 
 export interface RegionalStackProps extends TitanStackProps {
   readonly role: RegionRole;
@@ -27,6 +35,10 @@ export class RegionalStack extends TitanStack {
   readonly securityGroups: TierSecurityGroups;
   readonly dataTier: DataTier;
   readonly storage: RegionalStorage;
+  readonly delivery: RegionalDelivery;
+  readonly compute: RegionalCompute;
+  readonly web: RegionalWeb;
+  readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: RegionalStackProps) {
     super(scope, id, props.config, props.role);
@@ -44,8 +56,11 @@ export class RegionalStack extends TitanStack {
       description: `titan ${role} (${region.region}): Aurora, Redis, secrets, logs, EBS, ECR, SNS, backups, S3`,
       region: region.region,
       accountId,
+      // EKS nodes and the EC2 web tier launch CMK-encrypted volumes through Auto Scaling.
+      additionalStatements: autoscalingEbsKeyStatements(accountId),
     });
-    this.context = { config, role, region, namer: this.namer, accountId, key };
+    const ctx: RegionContext = { config, role, region, namer: this.namer, accountId, key };
+    this.context = ctx;
 
     this.network = new Network(this, "Network", {
       namer: this.namer,
@@ -70,8 +85,32 @@ export class RegionalStack extends TitanStack {
       appPort: config.app.port,
     });
 
-    this.dataTier = buildDataTier(this, this.context, this.network, this.securityGroups);
-    this.storage = buildStorage(this, this.context, this.dataTier.aurora.arn);
+    this.dataTier = buildDataTier(this, ctx, this.network, this.securityGroups);
+    this.storage = buildStorage(this, ctx, this.dataTier.aurora.arn);
+
+    const clusterName = EksCluster.clusterNameFor(this.namer);
+    const dbSecretName = DatabaseCredentials.secretName(this.namer.forScope("primary"));
+    this.delivery = buildDelivery(this, ctx, this.network, clusterName);
+    this.compute = buildCompute(this, ctx, {
+      network: this.network,
+      groups: this.securityGroups,
+      dataTier: this.dataTier,
+      clusterName,
+      dbSecretName,
+      deployRoleArn: this.delivery.deploy.roleArn,
+      deploySecurityGroupId: this.delivery.deploy.securityGroupId,
+    });
+    const appLogs = buildAppLogs(this, ctx);
+    this.web = buildWeb(this, ctx, {
+      network: this.network,
+      groups: this.securityGroups,
+      albLogs: this.storage.albLogs,
+      dataTier: this.dataTier,
+      dbHost: databaseHostname(config.domain.internalZoneName),
+      dbSecretName,
+      appLogGroupName: appLogs.logGroupName,
+    });
+    this.alarmTopic = buildObservability(this, ctx, this.dataTier, this.web);
     addRegionalOutputs(this);
   }
 }

@@ -1,0 +1,110 @@
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { Construct } from "constructs";
+import { EksAddons } from "../../modules/compute/eks-addons";
+import { EksCluster } from "../../modules/compute/eks-cluster";
+import { EksNodeGroup } from "../../modules/compute/node-group";
+import { WorkloadRoles } from "../../modules/compute/workload-roles";
+import type { Network } from "../../modules/network/network";
+import { secretArnPattern } from "../../modules/security/secret-arn";
+import type { TierSecurityGroups } from "../../modules/security/security-groups";
+import type { RegionContext } from "./context";
+import type { DataTier } from "./data-tier";
+
+export interface RegionalCompute {
+  readonly cluster: EksCluster;
+  readonly roles: WorkloadRoles;
+  readonly nodeGroups: readonly EksNodeGroup[];
+}
+
+export interface ComputeInputs {
+  readonly network: Network;
+  readonly groups: TierSecurityGroups;
+  readonly dataTier: DataTier;
+  readonly clusterName: string;
+  readonly dbSecretName: string;
+  readonly deployRoleArn: string;
+  readonly deploySecurityGroupId: string;
+}
+
+/**
+ * The region's EKS cluster: private endpoint (public only for configured CIDRs), nodes in the
+ * private subnets with the app security group (so pods reach Aurora and Redis), the IRSA roles,
+ * add-ons, and the CodeBuild deploy project admitted both by access entry and by network.
+ */
+export function buildCompute(scope: Construct, ctx: RegionContext, inputs: ComputeInputs): RegionalCompute {
+  const { config, role, namer } = ctx;
+  const k8s = config.kubernetes;
+  const cluster = new EksCluster(scope, "Eks", {
+    namer,
+    clusterName: inputs.clusterName,
+    kubernetesVersion: k8s.version,
+    privateSubnetIds: inputs.network.privateSubnetIds,
+    kmsKeyArn: ctx.key.arn,
+    logRetentionDays: config.observability.logRetentionDays,
+    publicAccessCidrs: k8s.publicAccessCidrs,
+    adminRoleArns: k8s.adminRoleArns,
+    deployRoleArns: { "helm-deploy": inputs.deployRoleArn },
+  });
+  new VpcSecurityGroupIngressRule(scope, "EksApiFromDeploy", {
+    securityGroupId: cluster.clusterSecurityGroupId,
+    referencedSecurityGroupId: inputs.deploySecurityGroupId,
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    description: "Kubernetes API from the CodeBuild helm deploy project",
+  });
+
+  const roles = new WorkloadRoles(scope, "WorkloadRoles", {
+    namer,
+    region: ctx.region.region,
+    accountId: ctx.accountId,
+    clusterName: cluster.clusterName,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcIssuerUrl: cluster.oidcIssuerUrl,
+    kmsKeyArn: ctx.key.arn,
+    appSecretArns: [secretArnPattern(ctx.region.region, ctx.accountId, inputs.dbSecretName)],
+    redisReplicationGroupArn: inputs.dataTier.redis.arn,
+    redisUserArn: inputs.dataTier.redisAccess.appUserArn,
+  });
+
+  const nodeDefaults = {
+    namer,
+    clusterName: cluster.clusterName,
+    subnetIds: inputs.network.privateSubnetIds,
+    kmsKeyArn: ctx.key.arn,
+    clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+    securityGroupIds: [inputs.groups.appId],
+    kubernetesVersion: cluster.cluster.version,
+  };
+  const size = k8s.nodes[role];
+  const nodeGroups = [
+    new EksNodeGroup(scope, "GeneralNodes", {
+      ...nodeDefaults,
+      name: "general",
+      instanceTypes: [k8s.nodeInstanceType],
+      capacityType: "ON_DEMAND",
+      minSize: size.min,
+      maxSize: size.max,
+      desiredSize: size.desired,
+    }),
+  ];
+  if (k8s.spot.enabled) {
+    nodeGroups.push(
+      new EksNodeGroup(scope, "SpotNodes", {
+        ...nodeDefaults,
+        name: "spot",
+        instanceTypes: k8s.spot.instanceTypes,
+        capacityType: "SPOT",
+        minSize: 0,
+        maxSize: k8s.spot.max,
+        desiredSize: 0,
+      }),
+    );
+  }
+  new EksAddons(scope, "EksAddons", {
+    clusterName: cluster.clusterName,
+    nodeGroups,
+    ebsCsiRoleArn: roles.ebsCsiDriver.arn,
+  });
+  return { cluster, roles, nodeGroups };
+}

@@ -1,0 +1,70 @@
+import type { Construct } from "constructs";
+import { AlarmTopic } from "../../modules/observability/alarm-topic";
+import { AppLogGroups } from "../../modules/observability/app-logs";
+import { CacheAlarms } from "../../modules/observability/cache-alarms";
+import { RegionDashboard } from "../../modules/observability/dashboard";
+import { DatabaseAlarms } from "../../modules/observability/database-alarms";
+import { LoadBalancerAlarms } from "../../modules/observability/load-balancer-alarms";
+import { Tracing } from "../../modules/observability/tracing";
+import type { RegionContext } from "./context";
+import type { DataTier } from "./data-tier";
+import type { RegionalWeb } from "./web";
+
+/** The app's log group; created before the web tier, which ships its logs there. */
+export function buildAppLogs(scope: Construct, ctx: RegionContext): AppLogGroups {
+  return new AppLogGroups(scope, "AppLogs", {
+    namer: ctx.namer,
+    kmsKeyArn: ctx.key.arn,
+    retentionDays: ctx.config.observability.logRetentionDays,
+  });
+}
+
+/**
+ * Alarms to an encrypted SNS topic, a dashboard and X-Ray tracing for the region. DR also watches
+ * the Aurora global replication lag, which is published by the secondary cluster.
+ */
+export function buildObservability(
+  scope: Construct,
+  ctx: RegionContext,
+  dataTier: DataTier,
+  web: RegionalWeb,
+): AlarmTopic {
+  const { config, namer } = ctx;
+  const isDr = ctx.role === "dr";
+  const topic = new AlarmTopic(scope, "AlarmTopic", {
+    namer,
+    kmsKeyArn: ctx.key.arn,
+    accountId: ctx.accountId,
+    emailAddresses: config.observability.alarmEmails,
+  });
+  const targets = {
+    loadBalancerArnSuffix: web.alb.arnSuffix,
+    targetGroupArnSuffix: web.alb.activeTargetGroup.arnSuffix,
+  };
+  const alarmArns = [
+    ...new LoadBalancerAlarms(scope, "LoadBalancerAlarms", { namer, topicArn: topic.topicArn, ...targets }).alarmArns,
+    ...new DatabaseAlarms(scope, "DatabaseAlarms", {
+      namer,
+      topicArn: topic.topicArn,
+      clusterIdentifier: dataTier.aurora.clusterIdentifier,
+      includeGlobalReplicationLag: isDr,
+    }).alarmArns,
+    ...new CacheAlarms(scope, "CacheAlarms", {
+      namer,
+      topicArn: topic.topicArn,
+      replicationGroupId: dataTier.redis.replicationGroupId,
+      memberClusterIds: dataTier.redis.memberClusterIds,
+    }).alarmArns,
+  ];
+  new RegionDashboard(scope, "Dashboard", {
+    namer,
+    region: ctx.region.region,
+    ...targets,
+    auroraClusterIdentifier: dataTier.aurora.clusterIdentifier,
+    includeGlobalReplicationLag: isDr,
+    cacheMemberClusterIds: dataTier.redis.memberClusterIds,
+    alarmArns,
+  });
+  new Tracing(scope, "Tracing", { namer, serviceName: config.app.name });
+  return topic;
+}
