@@ -1,12 +1,21 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsCodestarconnectionsConnection } from "@cdktf/provider-aws/lib/data-aws-codestarconnections-connection";
 import { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias";
 import type { Construct } from "constructs";
+import { pipelineArtifactBucketName } from "../modules/delivery/artifact-bucket";
+import { imageBuildProjectName } from "../modules/delivery/build-project";
+import { helmDeployProjectName } from "../modules/delivery/deploy-project";
+import { gitHubConnectionName } from "../modules/delivery/github-connection";
+import { DeliveryPipeline } from "../modules/delivery/pipeline";
+import { AlarmTopic } from "../modules/observability/alarm-topic";
 import { BucketReplication } from "../modules/storage/bucket-replication";
 import { LogArchiveBucket } from "../modules/storage/log-buckets";
 import { dataKeyAlias } from "./regional/context";
 import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
 
 /**
- * Wiring that needs both regions to exist: replication of primary's log archive into DR's.
+ * Wiring that needs both regions to exist: replication of primary's log archive into DR's, and
+ * the delivery pipeline that deploys to both regions' clusters.
  *
  * Why a stack of its own: S3 refuses a replication rule whose destination bucket does not exist
  * yet, so the rule cannot be applied with `primary` (which goes first); and in `dr` it would put
@@ -15,6 +24,7 @@ import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./s
  */
 export class CrossRegionStack extends TitanStack {
   readonly logReplication: BucketReplication;
+  readonly pipeline: DeliveryPipeline;
 
   constructor(scope: Construct, id: string, props: TitanStackProps) {
     super(scope, id, props.config, "primary");
@@ -41,6 +51,30 @@ export class CrossRegionStack extends TitanStack {
       destinationBucketArn: `arn:aws:s3:::${LogArchiveBucket.bucketName(drNamer)}`,
       destinationKmsKeyArn: destinationKey.targetKeyArn,
       destinationRegion: config.regions.dr.region,
+    });
+
+    // Every part of the pipeline is found by the name its regional stack gave it.
+    const accountId = new DataAwsCallerIdentity(this, "Account").accountId;
+    const connection = new DataAwsCodestarconnectionsConnection(this, "GitHubConnection", {
+      name: gitHubConnectionName(this.namer),
+    });
+    this.pipeline = new DeliveryPipeline(this, "Pipeline", {
+      namer: this.namer,
+      accountId,
+      connectionArn: connection.arn,
+      githubOwner: config.delivery.githubOwner,
+      githubRepo: config.delivery.githubRepo,
+      branch: config.delivery.branch,
+      primaryRegion: config.regions.primary.region,
+      primaryArtifactBucketName: pipelineArtifactBucketName(this.namer),
+      primaryKmsKeyArn: sourceKey.targetKeyArn,
+      buildProjectName: imageBuildProjectName(this.namer),
+      primaryDeployProjectName: helmDeployProjectName(this.namer),
+      drRegion: config.regions.dr.region,
+      drArtifactBucketName: pipelineArtifactBucketName(drNamer),
+      drKmsKeyArn: destinationKey.targetKeyArn,
+      drDeployProjectName: helmDeployProjectName(drNamer),
+      approvalTopicArn: `arn:aws:sns:${config.regions.primary.region}:${accountId}:${AlarmTopic.topicName(this.namer)}`,
     });
   }
 }

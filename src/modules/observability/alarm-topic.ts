@@ -35,13 +35,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * the topic (the confused-deputy case).
  */
 export class AlarmTopic extends Construct {
+  /** The topic's name, known at synth time (the pipeline's approval step notifies it). */
+  static topicName(namer: Namer): string {
+    return namer.name("alarms");
+  }
+
   readonly topic: SnsTopic;
   readonly topicArn: string;
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     const emailAddresses = props.emailAddresses ?? [];
-    const name = props.namer.name("alarms");
+    const name = AlarmTopic.topicName(props.namer);
     validateEmails(name, emailAddresses);
 
     this.topic = new SnsTopic(this, "Resource", { name, kmsMasterKeyId: props.kmsKeyArn });

@@ -1,0 +1,164 @@
+import type { RegionRole } from "../../src/config";
+import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
+
+type Resource = Record<string, unknown>;
+
+function byName(json: SynthesizedStack, type: string, name: string): Resource | undefined {
+  return Object.values(resourcesOf(json, type)).find((resource) => resource.name === name);
+}
+
+const SEED_AMIS: Record<RegionRole, string> = { primary: "ami-0df92fab4fc936ce1", dr: "ami-0cf0917c6fa17e621" };
+
+describe("web.runtime", () => {
+  const ec2 = buildApp(testConfig({ web: { runtime: "ec2" } }));
+  const eks = buildApp(testConfig({ web: { runtime: "eks" } }));
+
+  test.each<[RegionRole, number]>([
+    ["primary", 3],
+    ["dr", 2],
+  ])("ec2 builds the seed's web tier in %s: its AMI, t3.micro, %i instances behind the ALB", (role, instances) => {
+    const json = synthJson(ec2[role]);
+    expect(byName(json, "aws_launch_template", `titan-${role}-web`)).toMatchObject({
+      image_id: SEED_AMIS[role],
+      instance_type: "t3.micro",
+      metadata_options: { http_tokens: "required", http_put_response_hop_limit: 1 },
+    });
+    const group = byName(json, "aws_autoscaling_group", `titan-${role}-web`);
+    expect(group).toMatchObject({ desired_capacity: instances, min_size: instances, health_check_type: "ELB" });
+    const instanceGroup = byName(json, "aws_lb_target_group", `titan-${role}-web-instances`);
+    expect(instanceGroup).toMatchObject({ target_type: "instance", port: 5000 });
+    const https = Object.values(resourcesOf(json, "aws_lb_listener")).find((listener) => listener.port === 443);
+    expect(https?.default_action).toEqual([
+      { type: "forward", target_group_arn: expect.stringMatching(/Alb_InstanceTargetGroup/) },
+    ]);
+  });
+
+  test.each<RegionRole>(["primary", "dr"])(
+    "eks builds nothing of the EC2 tier in %s and forwards to the pods",
+    (role) => {
+      const json = synthJson(eks[role]);
+      expect(byName(json, "aws_launch_template", `titan-${role}-web`)).toBeUndefined();
+      expect(byName(json, "aws_autoscaling_group", `titan-${role}-web`)).toBeUndefined();
+      expect(byName(json, "aws_lb_target_group", `titan-${role}-web-instances`)).toBeUndefined();
+      expect(byName(json, "aws_lb_target_group", `titan-${role}-app-pods`)).toMatchObject({ target_type: "ip" });
+      const https = Object.values(resourcesOf(json, "aws_lb_listener")).find((listener) => listener.port === 443);
+      expect(https?.default_action).toEqual([
+        { type: "forward", target_group_arn: expect.stringMatching(/Alb_PodTargetGroup/) },
+      ]);
+    },
+  );
+});
+
+describe("regional platform", () => {
+  const stacks = buildApp(testConfig({ kubernetes: { spot: { enabled: true } } }));
+  const primary = synthJson(stacks.primary);
+  const dr = synthJson(stacks.dr);
+
+  it("replicates ECR from primary to us-west-1, configured in primary only", () => {
+    const [replication] = Object.values(resourcesOf(primary, "aws_ecr_replication_configuration"));
+    expect(replication).toMatchObject({
+      replication_configuration: {
+        rule: [expect.objectContaining({ destination: [expect.objectContaining({ region: "us-west-1" })] })],
+      },
+    });
+    expect(resourcesOf(dr, "aws_ecr_replication_configuration")).toEqual({});
+    expect(Object.keys(resourcesOf(dr, "aws_ecr_repository"))).toHaveLength(2);
+  });
+
+  test.each<[RegionRole, SynthesizedStack, number, number]>([
+    ["primary", primary, 2, 2],
+    ["dr", dr, 1, 1],
+  ])(
+    "sizes the %s node group from config (min %i, desired %i) and leaves desired to the autoscaler",
+    (_role, json, min, desired) => {
+      const general = Object.values(resourcesOf(json, "aws_eks_node_group")).find((group) =>
+        String(group.node_group_name).endsWith("general"),
+      );
+      expect(general).toMatchObject({
+        scaling_config: { min_size: min, desired_size: desired },
+        lifecycle: { ignore_changes: ["scaling_config[0].desired_size"] },
+      });
+    },
+  );
+
+  it("adds a spot group when enabled", () => {
+    const spot = Object.values(resourcesOf(primary, "aws_eks_node_group")).find(
+      (group) => group.capacity_type === "SPOT",
+    );
+    expect(spot).toMatchObject({ instance_types: ["t3.medium", "t3a.medium"] });
+  });
+
+  test.each<[RegionRole, SynthesizedStack]>([
+    ["primary", primary],
+    ["dr", dr],
+  ])("admits the %s helm deploy project to its cluster by access entry and by network", (_role, json) => {
+    const [entry] = Object.values(resourcesOf(json, "aws_eks_access_entry"));
+    expect(entry.principal_arn).toMatch(/^\$\{aws_iam_role\.HelmDeploy_/);
+    const rule = Object.values(resourcesOf(json, "aws_vpc_security_group_ingress_rule")).find(
+      (candidate) => candidate.description === "Kubernetes API from the CodeBuild helm deploy project",
+    );
+    expect(rule).toMatchObject({
+      from_port: 443,
+      security_group_id: expect.stringMatching(/cluster_security_group_id/),
+    });
+  });
+
+  it("lets Auto Scaling use the regional key for encrypted node and web volumes", () => {
+    const statements = Object.values(primary.data?.aws_iam_policy_document ?? {}).flatMap(
+      (document) => (document.statement as { sid?: string }[] | undefined) ?? [],
+    );
+    expect(statements.map((statement) => statement.sid)).toEqual(
+      expect.arrayContaining(["AutoScalingUsesKeyForEbsVolumes", "AutoScalingGrantsKeyToEc2ForEbsVolumes"]),
+    );
+  });
+
+  it("watches the Aurora global replication lag in DR only", () => {
+    const metric = (json: SynthesizedStack) =>
+      Object.values(resourcesOf(json, "aws_cloudwatch_metric_alarm")).map((alarm) => alarm.metric_name);
+    expect(metric(dr)).toContain("AuroraGlobalDBReplicationLag");
+    expect(metric(primary)).not.toContain("AuroraGlobalDBReplicationLag");
+  });
+
+  it("trusts every IRSA role through the cluster's OIDC provider with sub and aud conditions", () => {
+    const trusts = Object.values(primary.data?.aws_iam_policy_document ?? {})
+      .flatMap((document) => (document.statement as Resource[] | undefined) ?? [])
+      .filter((statement) => (statement.actions as string[] | undefined)?.includes("sts:AssumeRoleWithWebIdentity"));
+    expect(trusts).toHaveLength(5);
+    for (const trust of trusts) {
+      const variables = (trust.condition as { variable: string }[]).map((condition) => condition.variable);
+      expect(variables).toEqual(
+        expect.arrayContaining([expect.stringMatching(/:sub$/), expect.stringMatching(/:aud$/)]),
+      );
+      expect(JSON.stringify(trust)).not.toContain("eks.amazonaws.com");
+    }
+  });
+});
+
+describe("delivery pipeline (cross-region stack)", () => {
+  const json = synthJson(buildApp().crossRegion);
+  const [pipeline] = Object.values(resourcesOf(json, "aws_codepipeline")) as {
+    stage: { name: string; action: { region?: string }[] }[];
+    artifact_store: { region: string }[];
+  }[];
+
+  it("runs source, build, deploy primary, manual approval, deploy DR, in that order", () => {
+    expect(pipeline.stage.map((stage) => stage.name)).toEqual([
+      "Source",
+      "Build",
+      "DeployPrimary",
+      "Approve",
+      "DeployDR",
+    ]);
+    expect(pipeline.stage[4].action[0].region).toBe("us-west-1");
+  });
+
+  it("keeps an artifact store in each region of its actions", () => {
+    expect(pipeline.artifact_store.map((store) => store.region).sort()).toEqual(["us-east-2", "us-west-1"]);
+  });
+
+  it("finds the GitHub connection by the name primary gave it", () => {
+    expect(json.data?.aws_codestarconnections_connection?.GitHubConnection).toMatchObject({
+      name: "titan-primary-github",
+    });
+  });
+});
