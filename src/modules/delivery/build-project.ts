@@ -2,8 +2,8 @@ import { CodebuildProject } from "@cdktf/provider-aws/lib/codebuild-project";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
-import { embeddedBuildspec } from "./buildspec";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
+import { pipelineProjectConfig } from "./pipeline-project";
 
 /** The build project's name, for the pipeline that starts it. */
 export function imageBuildProjectName(namer: Namer): string {
@@ -104,32 +104,24 @@ export class ImageBuildProject extends Construct {
     this.roleArn = this.role.arn;
 
     this.project = new CodebuildProject(this, "Resource", {
-      name,
-      description: `Builds and pushes the ${props.appName} image and Helm chart. Privileged: ${PRIVILEGED_REASON}`,
-      serviceRole: this.role.arn,
-      buildTimeout: timeout,
-      encryptionKey: props.kmsKeyArn,
-      source: { type: "CODEPIPELINE", buildspec: embeddedBuildspec("build") },
-      artifacts: { type: "CODEPIPELINE" },
-      environment: {
-        type: "LINUX_CONTAINER",
-        computeType: "BUILD_GENERAL1_SMALL",
-        image: "aws/codebuild/amazonlinux2-x86_64-standard:5.0",
-        imagePullCredentialsType: "CODEBUILD",
+      ...pipelineProjectConfig({
+        name,
+        description: `Builds and pushes the ${props.appName} image and Helm chart. Privileged: ${PRIVILEGED_REASON}`,
+        roleArn: this.role.arn,
+        timeoutMinutes: timeout,
+        kmsKeyArn: props.kmsKeyArn,
+        buildspec: "build",
         // Policy exception: PRIVILEGED_REASON. No other project here runs privileged.
-        privilegedMode: true,
-        environmentVariable: [
-          { name: "APP_NAME", value: props.appName },
-          { name: "AWS_ACCOUNT_ID", value: props.accountId },
-          { name: "ECR_REGISTRY", value: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com` },
-          { name: "IMAGE_REPOSITORY_URL", value: props.imageRepositoryUrl },
-          { name: "CHART_REPOSITORY_URL", value: props.chartRepositoryUrl },
-        ].map((variable) => ({ ...variable, type: "PLAINTEXT" })),
-      },
-      logsConfig: {
-        cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
-        s3Logs: { status: "DISABLED" },
-      },
+        privileged: true,
+        variables: {
+          APP_NAME: props.appName,
+          AWS_ACCOUNT_ID: props.accountId,
+          ECR_REGISTRY: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com`,
+          IMAGE_REPOSITORY_URL: props.imageRepositoryUrl,
+          CHART_REPOSITORY_URL: props.chartRepositoryUrl,
+        },
+        logGroupName: this.logGroup.name,
+      }),
       tags: { PolicyException: `CodeBuildPrivilegedMode: ${PRIVILEGED_REASON}` },
       // The permissions before the project: CodeBuild may use the role as soon as the project exists.
       dependsOn: [this.role.policy],

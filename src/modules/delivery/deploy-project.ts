@@ -4,8 +4,8 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
-import { embeddedBuildspec } from "./buildspec";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
+import { pipelineProjectConfig } from "./pipeline-project";
 
 /** The deploy project's name in a region, for the pipeline that starts it. */
 export function helmDeployProjectName(namer: Namer): string {
@@ -171,37 +171,30 @@ export class HelmDeployProject extends Construct {
     this.roleArn = this.role.arn;
 
     this.project = new CodebuildProject(this, "Resource", {
-      name,
-      description: `Installs the ${props.appName} Helm chart in ${props.clusterName}`,
-      serviceRole: this.role.arn,
-      buildTimeout: timeout,
-      encryptionKey: props.kmsKeyArn,
-      source: { type: "CODEPIPELINE", buildspec: embeddedBuildspec("deploy") },
-      artifacts: { type: "CODEPIPELINE" },
-      environment: {
-        type: "LINUX_CONTAINER",
-        computeType: "BUILD_GENERAL1_SMALL",
-        image: "aws/codebuild/amazonlinux2-x86_64-standard:5.0",
-        imagePullCredentialsType: "CODEBUILD",
-        privilegedMode: false,
-        environmentVariable: [
-          { name: "APP_NAME", value: props.appName },
-          { name: "AWS_ACCOUNT_ID", value: props.accountId },
-          { name: "CLUSTER_NAME", value: props.clusterName },
-          { name: "K8S_NAMESPACE", value: namespace },
-          { name: "ECR_REGISTRY", value: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com` },
-          { name: "IMAGE_REPOSITORY_URL", value: props.imageRepositoryUrl },
-          { name: "CHART_REPOSITORY_URL", value: props.chartRepositoryUrl },
-        ].map((variable) => ({ ...variable, type: "PLAINTEXT" })),
-      },
+      ...pipelineProjectConfig({
+        name,
+        description: `Installs the ${props.appName} Helm chart in ${props.clusterName}`,
+        roleArn: this.role.arn,
+        timeoutMinutes: timeout,
+        kmsKeyArn: props.kmsKeyArn,
+        buildspec: "deploy",
+        privileged: false,
+        variables: {
+          APP_NAME: props.appName,
+          AWS_ACCOUNT_ID: props.accountId,
+          CLUSTER_NAME: props.clusterName,
+          K8S_NAMESPACE: namespace,
+          ECR_REGISTRY: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com`,
+          IMAGE_REPOSITORY_URL: props.imageRepositoryUrl,
+          CHART_REPOSITORY_URL: props.chartRepositoryUrl,
+        },
+        logGroupName: this.logGroup.name,
+      }),
+      // Inside the VPC: the cluster's API endpoint is private.
       vpcConfig: {
         vpcId: props.vpcId,
         subnets: [...props.subnetIds],
         securityGroupIds: [this.securityGroup.id],
-      },
-      logsConfig: {
-        cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
-        s3Logs: { status: "DISABLED" },
       },
       // The permissions before the project: CodeBuild may use the role as soon as the project exists.
       dependsOn: [this.role.policy],
