@@ -1,3 +1,4 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
@@ -5,6 +6,9 @@ import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { RegionRole } from "../config";
 import { EksCluster } from "../modules/compute/eks-cluster";
+import { SERVICE_ACCOUNTS } from "../modules/compute/service-accounts";
+import { WorkloadRoles } from "../modules/compute/workload-roles";
+import { AppNamespace } from "../modules/k8s/workload-identity";
 import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
 
 export interface K8sStackProps extends TitanStackProps {
@@ -45,5 +49,11 @@ export class K8sStack extends TitanStack {
     };
     new KubernetesProvider(this, "kubernetes", { ...connection, exec: [exec] });
     new HelmProvider(this, "helm", { kubernetes: { ...connection, exec } });
+
+    const accountId = new DataAwsCallerIdentity(this, "Account").accountId;
+    new AppNamespace(this, "App", {
+      serviceAccount: SERVICE_ACCOUNTS.app,
+      roleArn: `arn:aws:iam::${accountId}:role/${WorkloadRoles.appRoleName(this.namer)}`,
+    });
   }
 }

@@ -85,10 +85,11 @@ describe("the deploy buildspec", () => {
     expect(script).toContain("until aws ecr describe-images");
   });
 
-  it("upgrades or installs the release atomically from the region's chart repository", () => {
+  it("upgrades or installs the release atomically from the region's chart repository, as the k8s stack's service account", () => {
     expect(spec.phases.build.commands).toEqual([
       'helm upgrade --install "$APP_NAME" "oci://$CHART_REPOSITORY_URL" --version "$CHART_VERSION" ' +
-        '--namespace "$K8S_NAMESPACE" --create-namespace ' +
+        '--namespace "$K8S_NAMESPACE" ' +
+        '--set "serviceAccount.create=false,serviceAccount.name=$SERVICE_ACCOUNT" ' +
         '--set "image.repository=$IMAGE_REPOSITORY_URL,image.tag=$IMAGE_TAG" --atomic --wait --timeout "$HELM_TIMEOUT"',
     ]);
   });

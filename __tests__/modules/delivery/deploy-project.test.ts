@@ -78,11 +78,15 @@ describe("HelmDeployProject", () => {
       AWS_ACCOUNT_ID: "111122223333",
       CLUSTER_NAME: "titan-dr-eks",
       K8S_NAMESPACE: "birthday",
+      SERVICE_ACCOUNT: "birthday-app",
       ECR_REGISTRY: "111122223333.dkr.ecr.us-west-1.amazonaws.com",
       IMAGE_REPOSITORY_URL: "111122223333.dkr.ecr.us-west-1.amazonaws.com/birthday-app",
       CHART_REPOSITORY_URL: "111122223333.dkr.ecr.us-west-1.amazonaws.com/charts/birthday-app",
     });
-    expect(environmentOf(onlyProject(synth({ namespace: "birthday-canary" }))).K8S_NAMESPACE).toBe("birthday-canary");
+    const canary = environmentOf(
+      onlyProject(synth({ serviceAccount: { namespace: "birthday-canary", name: "canary" } })),
+    );
+    expect([canary.K8S_NAMESPACE, canary.SERVICE_ACCOUNT]).toEqual(["birthday-canary", "canary"]);
   });
 
   it("may describe its cluster and read the chart, but not push", () => {
@@ -130,7 +134,10 @@ describe("HelmDeployProject", () => {
   });
 
   test.each([
-    [{ namespace: "Birthday" }, 'HelmDeployProject: namespace "Birthday" is not a Kubernetes namespace name'],
+    [
+      { serviceAccount: { namespace: "Birthday", name: "birthday-app" } },
+      'HelmDeployProject: namespace "Birthday" is not a Kubernetes namespace name',
+    ],
     [{ buildTimeoutMinutes: 3 }, "HelmDeployProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got 3"],
     [{ subnetIds: [] }, "HelmDeployProject: subnetIds is empty; pass the region's private subnets"],
   ])("rejects %p", (props, message) => {

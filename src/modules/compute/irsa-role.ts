@@ -42,6 +42,11 @@ export interface IrsaRoleProps {
  * `sts.amazonaws.com`, so a token minted for another audience cannot be replayed here.
  */
 export class IrsaRole extends Construct {
+  /** The role's name, known at synth time: the `*-k8s` stacks annotate service accounts with it. */
+  static roleName(namer: Namer, name: string): string {
+    return namer.name(`irsa-${name}`, "iamRole");
+  }
+
   readonly role: IamRole;
   readonly arn: string;
   readonly roleName: string;
@@ -85,7 +90,7 @@ export class IrsaRole extends Construct {
       ],
     });
     this.role = new IamRole(this, "Resource", {
-      name: props.namer.name(`irsa-${props.name}`, "iamRole"),
+      name: IrsaRole.roleName(props.namer, props.name),
       description: `Assumed through IRSA by the service account ${props.namespace}/${props.serviceAccount}`,
       assumeRolePolicy: trust.json,
     });

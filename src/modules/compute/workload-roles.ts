@@ -45,7 +45,14 @@ export interface WorkloadRolesProps {
  * only where IAM authorizes them on `*` alone (describe calls, X-Ray), and the autoscaler's
  * scaling calls are limited by tag to this cluster's node groups.
  */
+const APP_ROLE = "app";
+
 export class WorkloadRoles extends Construct {
+  /** The app role's name: the `*-k8s` stacks annotate the app's service account with it. */
+  static appRoleName(namer: Namer): string {
+    return IrsaRole.roleName(namer, APP_ROLE);
+  }
+
   readonly adotCollector: IrsaRole;
   readonly clusterAutoscaler: IrsaRole;
   readonly loadBalancerController: IrsaRole;
@@ -102,7 +109,7 @@ export class WorkloadRoles extends Construct {
 
     this.app = new IrsaRole(this, "App", {
       ...irsa,
-      name: "app",
+      name: APP_ROLE,
       namespace: SERVICE_ACCOUNTS.app.namespace,
       serviceAccount: SERVICE_ACCOUNTS.app.name,
       policyStatements: appStatements(props),

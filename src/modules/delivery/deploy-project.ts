@@ -3,6 +3,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { SERVICE_ACCOUNTS, type ServiceAccountRef } from "../compute/service-accounts";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
 import { pipelineProjectConfig } from "./pipeline-project";
@@ -22,8 +23,12 @@ export interface HelmDeployProjectProps {
   readonly appName: string;
   /** The region's EKS cluster. */
   readonly clusterName: string;
-  /** Namespace the release is installed in. @default "birthday" */
-  readonly namespace?: string;
+  /**
+   * Where the chart is installed, with the service account it runs as (created, with its IRSA
+   * annotation, by the k8s stack; the deploy role may not create either).
+   * @default SERVICE_ACCOUNTS.app - birthday/birthday-app
+   */
+  readonly serviceAccount?: ServiceAccountRef;
   /** The region's own repositories: DR deploys from its replicas. */
   readonly imageRepositoryUrl: string;
   readonly chartRepositoryUrl: string;
@@ -65,7 +70,8 @@ export class HelmDeployProject extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmDeployProjectProps) {
     super(scope, id);
-    const namespace = props.namespace ?? "birthday";
+    const serviceAccount = props.serviceAccount ?? SERVICE_ACCOUNTS.app;
+    const namespace = serviceAccount.namespace;
     const timeout = props.buildTimeoutMinutes ?? 45;
     if (!KUBERNETES_NAMESPACE.test(namespace)) {
       throw new Error(
@@ -184,6 +190,7 @@ export class HelmDeployProject extends Construct {
           AWS_ACCOUNT_ID: props.accountId,
           CLUSTER_NAME: props.clusterName,
           K8S_NAMESPACE: namespace,
+          SERVICE_ACCOUNT: serviceAccount.name,
           ECR_REGISTRY: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com`,
           IMAGE_REPOSITORY_URL: props.imageRepositoryUrl,
           CHART_REPOSITORY_URL: props.chartRepositoryUrl,
