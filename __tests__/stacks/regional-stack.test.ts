@@ -104,16 +104,25 @@ describe("RegionalStack", () => {
     });
     expect(record(dr)).toMatchObject({
       type: "CNAME",
-      records: ["${data.terraform_remote_state.PrimaryState.outputs.aurora_global_writer_endpoint}"],
+      records: ["${data.aws_ssm_parameter.Handoff-aurora-global-writer-endpoint.insecure_value}"],
     });
-    expect(dr.data?.terraform_remote_state?.PrimaryState).toMatchObject({
-      backend: "s3",
-      config: {
-        bucket: "titan-primary-tfstate-111122223333",
-        key: "titan/primary/terraform.tfstate",
-        region: "us-east-2",
-      },
+  });
+
+  it("hands the endpoint to DR in DR's own region, so DR plans while the primary region is down", () => {
+    const [parameter] = Object.values(resourcesOf(primary, "aws_ssm_parameter"));
+    expect(parameter).toMatchObject({
+      name: "/titan/handoff/aurora-global-writer-endpoint",
+      type: "String",
+      value: expect.stringMatching(/^\$\{aws_rds_global_cluster\..*\.endpoint\}$/),
+      provider: "aws.dr",
     });
+    expect(primary.provider?.aws?.find((provider) => provider.alias === "dr")).toMatchObject({ region: "us-west-1" });
+    expect(dr.data?.aws_ssm_parameter?.["Handoff-aurora-global-writer-endpoint"]).toEqual(
+      expect.objectContaining({ name: "/titan/handoff/aurora-global-writer-endpoint" }),
+    );
+    // Nothing in DR reaches into us-east-2: no remote state, no provider there.
+    expect(dr.data).not.toHaveProperty("terraform_remote_state");
+    expect((dr.provider?.aws ?? []).map((provider) => provider.region)).toEqual(["us-west-1"]);
   });
 
   it("never puts a password literal in any synthesized stack", () => {
@@ -156,8 +165,10 @@ describe("RegionalStack", () => {
     expect(synthJson(both.primary).output).toHaveProperty("cache_global_replication_group_id");
     const secondary = only(resourcesOf(synthJson(both.dr), "aws_elasticache_replication_group"));
     expect(secondary.global_replication_group_id).toBe(
-      "${data.terraform_remote_state.PrimaryState.outputs.cache_global_replication_group_id}",
+      "${data.aws_ssm_parameter.Handoff-cache-global-replication-group-id.insecure_value}",
     );
+    const handedOff = Object.values(resourcesOf(synthJson(both.primary), "aws_ssm_parameter")).map((p) => p.name);
+    expect(handedOff).toContain("/titan/handoff/cache-global-replication-group-id");
   });
 });
 

@@ -1,4 +1,4 @@
-import { DataTerraformRemoteStateS3 } from "cdktf";
+import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import type { Construct } from "constructs";
 import { type RedisMembership, RedisReplicationGroup } from "../../modules/cache/redis";
 import { RedisAccessControl } from "../../modules/cache/redis-access";
@@ -8,8 +8,7 @@ import { DatabaseCredentials } from "../../modules/database/db-credentials";
 import { InternalZone } from "../../modules/dns/internal-zone";
 import type { Network } from "../../modules/network/network";
 import type { TierSecurityGroups } from "../../modules/security/security-groups";
-import { CROSS_STACK_OUTPUTS } from "../outputs";
-import { stateBucketName, stateKey } from "../stack-base";
+import { type HandoffKey, handoffParameterName } from "../handoff";
 import type { RegionContext } from "./context";
 
 /**
@@ -35,8 +34,9 @@ export interface DataTier {
 
 /**
  * Aurora (global cluster and primary in primary, the secondary in DR), Redis and the private zone
- * holding the generic names. DR reads the two values AWS generates in primary (the global writer
- * endpoint, the Global Datastore id) from primary's state, by output name.
+ * holding the generic names. DR reads the values AWS generates in primary (the global writer
+ * endpoint, the Global Datastore id) from the SSM parameters primary writes into DR's region, so
+ * DR still plans while the primary region is down.
  */
 export function buildDataTier(
   scope: Construct,
@@ -46,7 +46,6 @@ export function buildDataTier(
 ): DataTier {
   const { config, role, namer } = ctx;
   const db = config.database;
-  const primaryState = role === "dr" ? readPrimaryState(scope, ctx) : undefined;
   const dbHost = databaseHostname(config.domain.internalZoneName);
 
   let globalCluster: AuroraGlobalCluster | undefined;
@@ -99,7 +98,7 @@ export function buildDataTier(
   const redisAccess = new RedisAccessControl(scope, "RedisAccess", { namer });
   const redis = new RedisReplicationGroup(scope, "Redis", {
     namer,
-    membership: redisMembership(ctx, primaryState),
+    membership: redisMembership(scope, ctx),
     engineVersion: config.cache.engineVersion,
     nodeType: config.cache.nodeType,
     nodeCount: config.cache.nodes[role],
@@ -114,8 +113,7 @@ export function buildDataTier(
     logRetentionDays: config.observability.logRetentionDays,
   });
 
-  const globalWriter =
-    globalCluster?.endpoint ?? primaryState?.getString(CROSS_STACK_OUTPUTS.auroraGlobalWriterEndpoint) ?? "";
+  const globalWriter = globalCluster?.endpoint ?? readHandoff(scope, ctx, "aurora-global-writer-endpoint");
   const zone = new InternalZone(scope, "InternalZone", {
     zoneName: config.domain.internalZoneName,
     vpcId: network.vpcId,
@@ -129,24 +127,21 @@ export function buildDataTier(
   return { aurora, globalCluster, credentials, redis, redisAccess, zone };
 }
 
-function redisMembership(ctx: RegionContext, primaryState: DataTerraformRemoteStateS3 | undefined): RedisMembership {
+function redisMembership(scope: Construct, ctx: RegionContext): RedisMembership {
   if (!ctx.config.cache.globalDatastore) {
     return { kind: "standalone" };
   }
-  if (primaryState === undefined) {
+  if (ctx.role === "primary") {
     return { kind: "global-primary" };
   }
   return {
     kind: "global-secondary",
-    globalReplicationGroupId: primaryState.getString(CROSS_STACK_OUTPUTS.cacheGlobalReplicationGroupId),
+    globalReplicationGroupId: readHandoff(scope, ctx, "cache-global-replication-group-id"),
   };
 }
 
-/** primary's state, read by output name: the one way values AWS generates reach DR. */
-function readPrimaryState(scope: Construct, ctx: RegionContext): DataTerraformRemoteStateS3 {
-  return new DataTerraformRemoteStateS3(scope, "PrimaryState", {
-    bucket: stateBucketName(ctx.config, "primary"),
-    key: stateKey(ctx.config, "primary"),
-    region: ctx.config.regions.primary.region,
-  });
+/** A value primary handed over, read in DR's own region (see HandoffParameters). */
+function readHandoff(scope: Construct, ctx: RegionContext, key: HandoffKey): string {
+  return new DataAwsSsmParameter(scope, `Handoff-${key}`, { name: handoffParameterName(ctx.config, key) })
+    .insecureValue;
 }

@@ -14,6 +14,7 @@ import { buildCompute, type RegionalCompute } from "./compute";
 import { dataKeyAlias, type RegionContext } from "./context";
 import { buildDataTier, type DataTier, databaseHostname } from "./data-tier";
 import { buildDelivery, type RegionalDelivery } from "./delivery";
+import { handOffToDr } from "./handoff";
 import { buildAppLogs, buildObservability } from "./observability";
 import { addRegionalOutputs } from "./outputs";
 import { buildStorage, type RegionalStorage } from "./storage";
@@ -86,6 +87,9 @@ export class RegionalStack extends TitanStack {
     });
 
     this.dataTier = buildDataTier(this, ctx, this.network, this.securityGroups);
+    if (role === "primary") {
+      handOffToDr(this, ctx, this.dataTier);
+    }
     this.storage = buildStorage(this, ctx, this.dataTier.aurora.arn);
 
     const clusterName = EksCluster.clusterNameFor(this.namer);

@@ -1,0 +1,12 @@
+import type { TitanConfig } from "../config";
+
+/** What primary hands to DR: values AWS generates, so DR cannot derive them from config. */
+export type HandoffKey = "aurora-global-writer-endpoint" | "cache-global-replication-group-id";
+
+/**
+ * The SSM parameter (in the DR region) holding a value primary hands to DR. Both sides take the
+ * name from here, so a rename cannot break one side silently.
+ */
+export function handoffParameterName(config: TitanConfig, key: HandoffKey): string {
+  return `/${config.project}/handoff/${key}`;
+}
