@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { perRole } from "./common";
+
+/** The data tier: Aurora PostgreSQL Global Database and Redis. */
+
+/** Words aurora-postgresql refuses as a master user name. */
+export const RESERVED_DB_USERNAMES = ["admin", "rdsadmin", "rdsrepladmin", "rds_superuser", "postgres_fdw", "public"];
+
+export const databaseSchema = z
+  .strictObject({
+    engineVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, { message: "must be an aurora-postgresql major.minor version such as 16.6" })
+      .describe("aurora-postgresql engine version, pinned"),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS instance class such as db.r6g.large" }),
+    instances: perRole(z.int().min(1).max(15)).describe("Aurora instances per regional cluster (writer + readers)"),
+    global: z.boolean().describe("Aurora Global Database across the two regions"),
+    globalClusterIdentifier: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,62}$/, {
+        message: "must be lowercase letters, digits and hyphens, starting with a letter",
+      })
+      .refine((id) => !id.endsWith("-") && !id.includes("--"), {
+        message: "must not end with a hyphen or contain two in a row",
+      })
+      .describe("Identifier the DR cluster joins (knowable at synth time, so no remote state)"),
+    masterUsername: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, {
+        message: "must start with a letter and hold only letters, digits and underscores, 1-16 characters",
+      })
+      .superRefine((name, ctx) => {
+        if (RESERVED_DB_USERNAMES.includes(name.toLowerCase())) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${name}" is reserved by aurora-postgresql (${RESERVED_DB_USERNAMES.join(", ")}); choose another, e.g. birthday_admin`,
+          });
+        }
+      }),
+    databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
+      message: "must start with a letter and hold only letters, digits and underscores",
+    }),
+    backupRetentionDays: z.int().min(1).max(35),
+    deletionProtection: z.boolean(),
+    skipFinalSnapshot: z
+      .boolean()
+      .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.global && value.instanceClass.startsWith("db.t")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["instanceClass"],
+        message: `"${value.instanceClass}" is burstable; Aurora global databases reject db.t* classes: use a memory-optimized class such as db.r6g.large`,
+      });
+    }
+  });
+
+/** Node families that ElastiCache Global Datastore accepts: r5/m5 and newer. */
+const GLOBAL_DATASTORE_NODE = /^cache\.(r|m)([5-9])[a-z]*\.[a-z0-9]+$/;
+
+export const cacheSchema = z
+  .strictObject({
+    engineVersion: z.string().regex(/^\d+\.\d+$/, { message: "must be a Redis OSS major.minor version such as 7.1" }),
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be a node type such as cache.t3.micro" }),
+    nodes: perRole(z.int().min(1).max(6)).describe("Cache nodes (primary + replicas) per region"),
+    automaticFailover: z.boolean().describe("Multi-AZ with automatic failover; needs 2+ nodes"),
+    globalDatastore: z.boolean().describe("Replicate the cache to the DR region (Global Datastore)"),
+    snapshotRetentionDays: z.int().min(0).max(35),
+  })
+  .superRefine((value, ctx) => {
+    for (const role of ["primary", "dr"] as const) {
+      if (value.automaticFailover && value.nodes[role] < 2) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["nodes", role],
+          message: `${value.nodes[role]} node cannot fail over: automatic failover needs 2 or more nodes, or set cache.automaticFailover to false`,
+        });
+      }
+    }
+    if (value.globalDatastore && !GLOBAL_DATASTORE_NODE.test(value.nodeType)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nodeType"],
+        message: `"${value.nodeType}" cannot join a Global Datastore; use an r5/m5 family or newer (e.g. cache.r6g.large)`,
+      });
+    }
+  });
