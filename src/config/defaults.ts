@@ -4,6 +4,9 @@ import type { TitanConfig } from "./schema";
  * The seeds' values, corrected where AWS rejects them (see ../shared/DESIGN.md). Each correction
  * says why beside it; everything else is as the seeds wrote it.
  */
+/** Stands in for your public hosted zone until a config names it (see configWarnings). */
+export const PLACEHOLDER_HOSTED_ZONE_ID = "Z0123456789EXAMPLE0";
+
 export const DEFAULT_CONFIG: TitanConfig = {
   project: "titan",
   // S3 names are global across every AWS account: set this (e.g. to your account id) so the
@@ -35,7 +38,7 @@ export const DEFAULT_CONFIG: TitanConfig = {
   },
   domain: {
     zoneName: "example.com",
-    hostedZoneId: "Z0123456789EXAMPLE0",
+    hostedZoneId: PLACEHOLDER_HOSTED_ZONE_ID,
     apiHostname: "api.example.com",
     internalZoneName: "titan.internal",
   },

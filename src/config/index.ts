@@ -3,3 +3,4 @@ export { ConfigFileError, type ConfigProblem, ConfigValidationError } from "./er
 export { loadConfigFile, resolveConfig } from "./load";
 export { azSuffix, REGION_ROLES, type RegionRole } from "./regions";
 export { configSchema, type RegionConfig, type TitanConfig } from "./schema";
+export { configWarnings } from "./warnings";

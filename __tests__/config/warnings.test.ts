@@ -1,0 +1,21 @@
+import { configWarnings } from "../../src/config";
+import { testConfig } from "../support/synth";
+
+describe("configWarnings", () => {
+  it("warns about the defaults that cannot be deployed as they are", () => {
+    const warnings = configWarnings(testConfig());
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^bucketSuffix is empty/);
+    expect(warnings[1]).toMatch(/^kubernetes\.adminRoleArns is empty/);
+    expect(warnings[2]).toMatch(/^domain\.hostedZoneId is the placeholder/);
+  });
+
+  it("is silent for a config ready to deploy", () => {
+    const ready = testConfig({
+      bucketSuffix: "111122223333",
+      domain: { hostedZoneId: "Z0ABCDEF123456" },
+      kubernetes: { adminRoleArns: ["arn:aws:iam::111122223333:role/platform-admin"] },
+    });
+    expect(configWarnings(ready)).toEqual([]);
+  });
+});
