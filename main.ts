@@ -1,10 +1,19 @@
 /**
  * Composition root: the only place that reads the environment. Config is loaded and validated
- * before any stack exists, so a bad config exits non-zero having written nothing.
+ * before any stack exists, and the policy pack judges every stack before any is written, so a bad
+ * config or a policy violation exits non-zero having written nothing.
  */
 import { App } from "cdktf";
 import { buildTitan } from "./src/app";
-import { ConfigFileError, ConfigValidationError, loadConfigFile, resolveConfig, type TitanConfig } from "./src/config";
+import {
+  ConfigFileError,
+  ConfigValidationError,
+  configWarnings,
+  loadConfigFile,
+  resolveConfig,
+  type TitanConfig,
+} from "./src/config";
+import { checkPolicy, formatViolations } from "./src/policy";
 
 function loadConfig(): TitanConfig {
   const file = process.env.TITAN_CONFIG;
@@ -22,6 +31,15 @@ try {
   throw error;
 }
 
+for (const warning of configWarnings(config)) {
+  console.error(`titan: warning: ${warning}`);
+}
+
 const app = new App();
 buildTitan(app, config);
+const { violations } = checkPolicy(app);
+if (violations.length > 0) {
+  console.error(formatViolations(violations));
+  process.exit(1);
+}
 app.synth();

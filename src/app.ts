@@ -1,5 +1,6 @@
 import type { App } from "cdktf";
 import type { TitanConfig } from "./config";
+import { applyPolicy } from "./policy";
 import { CrossRegionStack } from "./stacks/cross-region-stack";
 import { GlobalStack } from "./stacks/global-stack";
 import { K8sStack } from "./stacks/k8s-stack";
@@ -42,6 +43,7 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   global.addDependency(dr);
   crossRegion.addDependency(primary);
   crossRegion.addDependency(dr);
+  applyPolicy(app);
 
   return { statePrimary, stateDr, primary, dr, primaryK8s, drK8s, global, crossRegion };
 }

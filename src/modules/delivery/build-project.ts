@@ -1,6 +1,7 @@
 import { CodebuildProject } from "@cdktf/provider-aws/lib/codebuild-project";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { suppressRule } from "../../policy";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
 import { pipelineProjectConfig } from "./pipeline-project";
@@ -126,6 +127,7 @@ export class ImageBuildProject extends Construct {
       // The permissions before the project: CodeBuild may use the role as soon as the project exists.
       dependsOn: [this.role.policy],
     });
+    suppressRule(this.project, "TITAN-CB-1", PRIVILEGED_REASON);
     this.projectName = this.project.name;
   }
 }

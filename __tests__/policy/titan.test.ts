@@ -1,0 +1,93 @@
+import type { TerraformStack } from "cdktf";
+import { TerraformResource } from "cdktf";
+import type { TitanStacks } from "../../src/app";
+import { checkPolicy, formatFinding, type PolicyReport, TITAN_RULES } from "../../src/policy";
+import { RenderedResources } from "../../src/policy/rendered";
+import { buildApp, synthJson, testConfig } from "../support/synth";
+
+const PRIVILEGED_REASON = "docker build needs the Docker daemon which only privileged mode provides";
+
+function stacksOf(titan: TitanStacks): TerraformStack[] {
+  return Object.values(titan);
+}
+
+/** Every verdict of every rule on every synthesized resource of the app, as "<rule> <status>". */
+function verdicts(titan: TitanStacks): Set<string> {
+  const seen = new Set<string>();
+  for (const stack of stacksOf(titan)) {
+    for (const [type, byName] of Object.entries(synthJson(stack).resource ?? {})) {
+      for (const { "//": _metadata, ...attributes } of Object.values(byName)) {
+        for (const rule of TITAN_RULES.filter((candidate) => candidate.resourceTypes.includes(type))) {
+          seen.add(`${rule.id} ${rule.check({ type, attributes }).status}`);
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+describe("titan's stacks under the policy pack", () => {
+  describe.each([
+    ["the default config", {}],
+    ["web.runtime ec2 with spot nodes", { web: { runtime: "ec2" }, kubernetes: { spot: { enabled: true } } }],
+  ])("given %s", (_name, overrides) => {
+    const titan = buildApp(testConfig(overrides));
+    const report: PolicyReport = checkPolicy(titan.primary.node.root);
+
+    it("has no unsuppressed finding in any stack", () => {
+      expect(report.violations.map(formatFinding)).toEqual([]);
+    });
+
+    it("lists the image build project's privileged mode as the one suppression, with its reason", () => {
+      expect(report.suppressed).toEqual([
+        expect.objectContaining({
+          ruleId: "TITAN-CB-1",
+          constructPath: "primary/ImageBuild/Resource",
+          resourceType: "aws_codebuild_project",
+          message: expect.stringMatching(/^environment\.privileged_mode is true/),
+          suppression: {
+            ruleId: "TITAN-CB-1",
+            reason: PRIVILEGED_REASON,
+            constructPath: "primary/ImageBuild/Resource",
+          },
+        }),
+      ]);
+    });
+
+    it("finds a compliant resource for every rule: each rule reads attributes our stacks really render", () => {
+      const seen = verdicts(titan);
+      for (const rule of TITAN_RULES) {
+        expect(seen).toContain(`${rule.id} compliant`);
+      }
+    });
+  });
+
+  it("judges each resource exactly as it is synthesized into cdk.tf.json", () => {
+    const titan = buildApp();
+    const rendered = new RenderedResources();
+    let compared = 0;
+    for (const stack of stacksOf(titan)) {
+      const synthesized = synthJson(stack).resource ?? {};
+      for (const resource of stack.node.findAll().filter((node) => TerraformResource.isTerraformResource(node))) {
+        compared++;
+        const { "//": _metadata, ...expected } =
+          synthesized[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+        expect(rendered.of(resource)).toEqual({ type: resource.terraformResourceType, attributes: expected });
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("annotates the suppression for reviewers, and no error, when the app synthesizes", () => {
+    const titan = buildApp();
+    const app = titan.primary.node.root;
+    for (const stack of stacksOf(titan)) synthJson(stack);
+    const annotations = app.node
+      .findAll()
+      .flatMap((node) => node.node.metadata.filter((entry) => entry.type.startsWith("@cdktf/")))
+      .map((entry) => `${entry.type} ${entry.data}`);
+    expect(annotations).toEqual([
+      `@cdktf/info [TITAN-CB-1] suppressed: ${PRIVILEGED_REASON} (rule: CodeBuild projects do not run in privileged mode)`,
+    ]);
+  });
+});

@@ -1,0 +1,127 @@
+import { Annotations, Aspects, type IAspect, TerraformResource, TerraformStack } from "cdktf";
+import type { IConstruct } from "constructs";
+import { RenderedResources } from "./rendered";
+import type { PolicyRule, SynthesizedResource } from "./rule";
+import { codebuildPrivilegedMode } from "./rules/codebuild-privileged-mode";
+import { ecrRepositoryHardening } from "./rules/ecr-repository-hardening";
+import { eksClusterHardening } from "./rules/eks-cluster-hardening";
+import { elasticacheEncryption } from "./rules/elasticache-encryption";
+import { ingressOpenToWorld } from "./rules/ingress-open-to-world";
+import { kmsKeyRotation } from "./rules/kms-key-rotation";
+import { launchTemplateImdsv2 } from "./rules/launch-template-imdsv2";
+import { loadBalancerHardening } from "./rules/load-balancer-hardening";
+import { logGroupEncryption } from "./rules/log-group-encryption";
+import { rdsClusterProtection } from "./rules/rds-cluster-protection";
+import { s3BucketForceDestroy } from "./rules/s3-bucket-force-destroy";
+import { snsTopicEncryption } from "./rules/sns-topic-encryption";
+import { type Suppression, suppressionOf } from "./suppressions";
+
+/** Every rule titan's stacks are held to. */
+export const TITAN_RULES: readonly PolicyRule[] = [
+  codebuildPrivilegedMode,
+  logGroupEncryption,
+  rdsClusterProtection,
+  launchTemplateImdsv2,
+  ingressOpenToWorld,
+  ecrRepositoryHardening,
+  snsTopicEncryption,
+  elasticacheEncryption,
+  s3BucketForceDestroy,
+  kmsKeyRotation,
+  eksClusterHardening,
+  loadBalancerHardening,
+];
+
+/** A non-compliant resource: an error unless a suppression with a reason covers it. */
+export interface PolicyFinding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly constructPath: string;
+  readonly resourceType: string;
+  readonly message: string;
+  readonly suppression?: Suppression;
+}
+
+/** The non-compliant verdicts of `rules` on one synthesized resource. */
+export function evaluate(
+  rules: readonly PolicyRule[],
+  resource: SynthesizedResource,
+): { rule: PolicyRule; message: string }[] {
+  return rules
+    .filter((rule) => rule.resourceTypes.includes(resource.type))
+    .flatMap((rule) => {
+      const result = rule.check(resource);
+      return result.status === "non-compliant" ? [{ rule, message: result.message }] : [];
+    });
+}
+
+/**
+ * The rules as a cdktf aspect. Each finding becomes an annotation on the resource's construct:
+ * an error (`[<rule id>] <message>`), or an info naming the suppression and its reason. Visiting
+ * is idempotent (cdktf invokes aspects on every `Testing.synth` and again at `app.synth`), so a
+ * resource is judged and annotated once.
+ */
+export class PolicyPack implements IAspect {
+  private readonly judged = new Map<IConstruct, PolicyFinding[]>();
+  private readonly rendered = new RenderedResources();
+
+  constructor(readonly rules: readonly PolicyRule[] = TITAN_RULES) {}
+
+  /** Every finding so far, suppressed ones included. */
+  get findings(): PolicyFinding[] {
+    return [...this.judged.values()].flat();
+  }
+
+  visit(node: IConstruct): void {
+    if (TerraformStack.isStack(node)) {
+      this.rendered.invalidate(node);
+      return;
+    }
+    if (!TerraformResource.isTerraformResource(node) || this.judged.has(node)) {
+      return;
+    }
+    const applicable = this.rules.filter((rule) => rule.resourceTypes.includes(node.terraformResourceType));
+    const resource = applicable.length > 0 ? this.rendered.of(node) : undefined;
+    const findings = (resource ? evaluate(applicable, resource) : []).map(({ rule, message }) => ({
+      ruleId: rule.id,
+      title: rule.title,
+      constructPath: node.node.path,
+      resourceType: node.terraformResourceType,
+      message,
+      suppression: suppressionOf(node, rule.id),
+    }));
+    this.judged.set(node, findings);
+    for (const finding of findings) {
+      const annotations = Annotations.of(node);
+      if (finding.suppression) {
+        const { reason, constructPath } = finding.suppression;
+        const where = constructPath === finding.constructPath ? "" : ` at ${constructPath}`;
+        annotations.addInfo(`[${finding.ruleId}] suppressed${where}: ${reason} (rule: ${finding.title})`);
+      } else {
+        annotations.addError(`[${finding.ruleId}] ${finding.message}`);
+      }
+    }
+  }
+}
+
+/**
+ * Applies `rules` to every stack under `app` and returns the pack.
+ *
+ * cdktf 0.21 runs aspects stack by stack, starting at each stack: an aspect added only to the app
+ * is never invoked. So the pack goes on each stack (call this after the stacks exist) and on the
+ * app, where {@link checkPolicy} finds it.
+ */
+export function applyPolicy(app: IConstruct, rules: readonly PolicyRule[] = TITAN_RULES): PolicyPack {
+  const stacks = app.node.findAll().filter((node) => TerraformStack.isStack(node));
+  if (stacks.length === 0) {
+    throw new Error(
+      `applyPolicy: "${app.node.path || "(app)"}" has no stacks yet; apply the policy after building them`,
+    );
+  }
+  const pack = new PolicyPack(rules);
+  Aspects.of(app).add(pack);
+  for (const stack of stacks) {
+    Aspects.of(stack).add(pack);
+  }
+  return pack;
+}
