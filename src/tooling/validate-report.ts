@@ -5,6 +5,7 @@
  * Terraform output, are pinned by fixture-based tests; why `terraform init`
  * failed is decided in `init-failure.ts`.
  */
+import { formatStackTable } from "./synthesized-stacks";
 
 /** One diagnostic as printed by `terraform validate -json` (format_version 1.0). */
 export interface Diagnostic {
@@ -217,11 +218,7 @@ export function exitCodeFor(outcomes: readonly StackOutcome[], strict: boolean):
 
 /** Fixed-width summary table plus the "N of M stacks validated" line. */
 export function formatSummary(outcomes: readonly StackOutcome[]): string {
-  const header = ["stack", "result", "seconds"];
   const rows = outcomes.map((o) => [o.stack, o.result, o.seconds.toFixed(1)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const render = (cells: string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
   const count = (result: StackResult): number => outcomes.filter((o) => o.result === result).length;
   const validated = count("valid") + count("invalid");
   const tally = [
@@ -231,9 +228,7 @@ export function formatSummary(outcomes: readonly StackOutcome[]): string {
     `${count("init failed")} init failed`,
   ].join(", ");
   return [
-    render(header),
-    render(widths.map((w) => "-".repeat(w))),
-    ...rows.map(render),
+    ...formatStackTable(["stack", "result", "seconds"], rows),
     "",
     `${validated} of ${outcomes.length} stacks validated (${tally})`,
   ].join("\n");

@@ -12,8 +12,17 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs as parseCliArgs } from "node:util";
 import { classifyInitFailure, describeUnavailable } from "./init-failure";
+import {
+  indent,
+  parseStackArgs,
+  readJson,
+  readManifest,
+  reportUserError,
+  type SynthesizedStack,
+  selectStacks,
+  UserError,
+} from "./synthesized-stacks";
 import { terraformEnv, type WrittenCliConfig, writeCliConfig } from "./terraform-cli";
 import {
   displayProviderAddress,
@@ -28,98 +37,13 @@ import {
 } from "./validate-report";
 
 const USAGE = "usage: npx tsx src/tooling/validate.ts [--out cdktf.out] [--strict] [stack ...]";
-const CLI_OPTIONS = {
-  out: { type: "string", default: "cdktf.out" },
-  strict: { type: "boolean", default: false },
-  help: { type: "boolean", short: "h", default: false },
-} as const;
 const INIT_TIMEOUT_MS = 20 * 60 * 1000;
 const VALIDATE_TIMEOUT_MS = 5 * 60 * 1000;
-
-interface Args {
-  readonly outDir: string;
-  readonly strict: boolean;
-  readonly stacks: readonly string[];
-}
-
-interface ManifestStack {
-  readonly name: string;
-  readonly workingDirectory: string;
-  readonly synthesizedStackPath: string;
-}
 
 interface TerraformRun {
   readonly ok: boolean;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** An expected failure: printed as one message, never with a stack trace. */
-class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
-function parseCommandLine(argv: readonly string[]) {
-  try {
-    return parseCliArgs({ args: [...argv], options: CLI_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UserError(`${(error as Error).message}\n${USAGE}`, 2);
-  }
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const { values, positionals } = parseCommandLine(argv);
-  if (values.help) {
-    throw new UserError(USAGE, 0);
-  }
-  return { outDir: path.resolve(values.out), strict: values.strict, stacks: positionals };
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
-function readManifest(outDir: string): ManifestStack[] {
-  const manifestPath = path.join(outDir, "manifest.json");
-  if (!fs.existsSync(manifestPath)) {
-    throw new UserError(`${manifestPath} not found; run \`cdktf synth\` first (or pass --out <dir>)`);
-  }
-  const manifest = readJson(manifestPath);
-  const stacks =
-    typeof manifest === "object" && manifest !== null && "stacks" in manifest ? manifest.stacks : undefined;
-  if (typeof stacks !== "object" || stacks === null) {
-    throw new UserError(`${manifestPath} has no "stacks" object; is it a cdktf manifest?`);
-  }
-  return Object.entries(stacks as Record<string, Partial<ManifestStack>>).map(([name, s]) => {
-    if (typeof s.workingDirectory !== "string" || typeof s.synthesizedStackPath !== "string") {
-      throw new UserError(`stack ${name} in ${manifestPath} lacks workingDirectory/synthesizedStackPath`);
-    }
-    return { name, workingDirectory: s.workingDirectory, synthesizedStackPath: s.synthesizedStackPath };
-  });
-}
-
-function selectStacks(all: readonly ManifestStack[], wanted: readonly string[]): ManifestStack[] {
-  if (all.length === 0) {
-    throw new UserError("the manifest lists no stacks; nothing to validate");
-  }
-  if (wanted.length === 0) {
-    return [...all];
-  }
-  const unknown = wanted.filter((name) => !all.some((s) => s.name === name));
-  if (unknown.length > 0) {
-    const known = all.map((s) => s.name).join(", ");
-    throw new UserError(`unknown stack(s): ${unknown.join(", ")} (synthesized stacks: ${known})`, 2);
-  }
-  return all.filter((s) => wanted.includes(s.name));
 }
 
 function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout: number): TerraformRun {
@@ -139,13 +63,6 @@ function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv,
 function displayPath(p: string): string {
   const relative = path.relative(process.cwd(), p);
   return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? p : relative;
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => `    ${line}`)
-    .join("\n");
 }
 
 /** Prints which required providers will need the registry, so a failure is expected, not surprising. */
@@ -178,24 +95,17 @@ function runValidate(cwd: string, env: NodeJS.ProcessEnv, stackJson: unknown): S
   return result.valid ? "valid" : "invalid";
 }
 
-function validateStack(
-  stack: ManifestStack,
-  outDir: string,
-  env: NodeJS.ProcessEnv,
-  cli: WrittenCliConfig,
-): StackResult {
-  const cwd = path.resolve(outDir, stack.workingDirectory);
-  const stackFile = path.resolve(outDir, stack.synthesizedStackPath);
-  console.log(`\n== ${stack.name} (${displayPath(cwd)})`);
-  if (!fs.existsSync(stackFile)) {
-    console.log(`  ${stackFile} is missing; re-run cdktf synth`);
+function validateStack(stack: SynthesizedStack, env: NodeJS.ProcessEnv, cli: WrittenCliConfig): StackResult {
+  console.log(`\n== ${stack.name} (${displayPath(stack.dir)})`);
+  if (!fs.existsSync(stack.file)) {
+    console.log(`  ${stack.file} is missing; re-run cdktf synth`);
     return "init failed";
   }
   // cdktf may be configured for HCL output (cdk.tf); the prediction then just has nothing to read.
-  const stackJson = stackFile.endsWith(".json") ? readJson(stackFile) : undefined;
+  const stackJson = stack.file.endsWith(".json") ? readJson(stack.file) : undefined;
   notePrediction(stackJson, cli);
 
-  const init = terraform(["init", "-backend=false", "-input=false", "-no-color"], cwd, env, INIT_TIMEOUT_MS);
+  const init = terraform(["init", "-backend=false", "-input=false", "-no-color"], stack.dir, env, INIT_TIMEOUT_MS);
   if (!init.ok) {
     const failure = classifyInitFailure(init.stderr, cli.mirroredProviders);
     if (failure.kind === "providers-unavailable") {
@@ -211,7 +121,7 @@ function validateStack(
     console.log(indent(failure.message.replace(/\n{3,}/g, "\n\n")));
     return "init failed";
   }
-  return runValidate(cwd, env, stackJson);
+  return runValidate(stack.dir, env, stackJson);
 }
 
 function describeCliConfig(cli: WrittenCliConfig): string {
@@ -233,7 +143,7 @@ function writeProjectCliConfig(projectRoot: string): WrittenCliConfig {
 }
 
 function main(argv: readonly string[]): number {
-  const args = parseArgs(argv);
+  const args = parseStackArgs(argv, ["strict"], USAGE);
   const stacks = selectStacks(readManifest(args.outDir), args.stacks);
   const projectRoot = path.resolve(__dirname, "..", "..");
   const cli = writeProjectCliConfig(projectRoot);
@@ -243,25 +153,22 @@ function main(argv: readonly string[]): number {
   const outcomes: StackOutcome[] = [];
   for (const stack of stacks) {
     const started = process.hrtime.bigint();
-    const result = validateStack(stack, args.outDir, env, cli);
+    const result = validateStack(stack, env, cli);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     outcomes.push({ stack: stack.name, result, seconds });
   }
   console.log(`\n${formatSummary(outcomes)}`);
-  const code = exitCodeFor(outcomes, args.strict);
+  const code = exitCodeFor(outcomes, args.flags.strict);
   if (code === 0 && outcomes.some((o) => o.result === "not validated")) {
     console.log("(stacks whose providers cannot be installed here do not fail the run; use --strict to make them)");
   }
   return code;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UserError) {
-    (error.exitCode === 0 ? console.log : console.error)(error.message);
-    process.exitCode = error.exitCode;
-  } else {
-    throw error;
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = reportUserError(error);
   }
 }
