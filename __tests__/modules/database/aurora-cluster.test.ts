@@ -141,7 +141,11 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
         performance_insights_retention_period: 7,
         monitoring_interval: 60,
         monitoring_role_arn: expect.stringMatching(/^\$\{aws_iam_role\.Aurora_MonitoringRole_.*\.arn\}$/),
-        depends_on: [expect.stringMatching(/^aws_iam_role_policy_attachment\.Aurora_MonitoringRole_Policy_/)],
+        depends_on: [
+          expect.stringMatching(
+            /^aws_iam_role_policy_attachment\.Aurora_MonitoringRole_ManagedPolicies_AmazonRDSEnhancedMonitoringRole_/,
+          ),
+        ],
       });
     }
     expect(instances.map((instance) => instance.identifier)).toEqual([

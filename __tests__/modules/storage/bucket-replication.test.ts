@@ -33,7 +33,7 @@ function synth(props: Partial<BucketReplicationProps> = {}): string {
   });
 }
 
-function statements(json: string, document: "Policy" | "TrustPolicy"): Record<string, Statement> {
+function statements(json: string, document: "Policy" | "Role_TrustPolicy"): Record<string, Statement> {
   const documents = (JSON.parse(json) as SynthesizedStack).data?.aws_iam_policy_document ?? {};
   const [, found] = Object.entries(documents).find(([name]) => name.startsWith(`Replication_${document}_`)) ?? [];
   const list = (found?.statement ?? []) as Statement[];
@@ -86,7 +86,7 @@ describe("BucketReplication", () => {
   it("runs as a role only S3 can assume, named per scope", () => {
     const json = synth();
     expect(json).toHaveResourceWithProperties(IamRole, { name: "titan-primary-log-replication" });
-    expect(statements(json, "TrustPolicy").trust.principals).toEqual([
+    expect(statements(json, "Role_TrustPolicy").trust.principals).toEqual([
       { type: "Service", identifiers: ["s3.amazonaws.com"] },
     ]);
     expect(synth({ roleComponent: "alb-log-replication" })).toHaveResourceWithProperties(IamRole, {

@@ -1,11 +1,10 @@
 import { BackupPlan } from "@cdktf/provider-aws/lib/backup-plan";
 import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { ServiceRole } from "../security/service-role";
 
 export interface AuroraBackupPlanProps {
   readonly namer: Namer;
@@ -27,10 +26,10 @@ export interface AuroraBackupPlanProps {
 const START_WINDOW_MINUTES = 60;
 const COMPLETION_WINDOW_MINUTES = 180;
 
-const MANAGED_POLICIES = {
-  BackupPolicy: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
-  RestorePolicy: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
-} as const;
+const MANAGED_POLICY_ARNS = [
+  "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+  "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+] as const;
 
 /**
  * Daily AWS Backup of the Aurora cluster into the local vault, each recovery point copied to the
@@ -50,18 +49,11 @@ export class AuroraBackupPlan extends Construct {
     const planName = props.namer.name("aurora", "backupPlan");
     validate(props, planName);
 
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["backup.amazonaws.com"] }] },
-      ],
-    });
-    this.role = new IamRole(this, "Role", {
-      name: props.namer.name("aurora-backup", "iamRole"),
-      assumeRolePolicy: trust.json,
-    });
-    for (const [policyId, policyArn] of Object.entries(MANAGED_POLICIES)) {
-      new IamRolePolicyAttachment(this, policyId, { role: this.role.name, policyArn });
-    }
+    this.role = new ServiceRole(this, "Role", {
+      roleName: props.namer.name("aurora-backup", "iamRole"),
+      servicePrincipal: "backup.amazonaws.com",
+      managedPolicyArns: MANAGED_POLICY_ARNS,
+    }).role;
 
     this.plan = new BackupPlan(this, "Resource", {
       name: planName,

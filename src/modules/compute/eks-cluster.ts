@@ -1,13 +1,13 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksCluster as EksClusterResource } from "@cdktf/provider-aws/lib/eks-cluster";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
+import { ServiceRole } from "../security/service-role";
 import { ClusterAccess } from "./cluster-access";
 import { SERVICE_ACCOUNTS } from "./service-accounts";
 
@@ -117,23 +117,13 @@ export class EksCluster extends Construct {
       retentionDays: props.logRetentionDays,
     });
 
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "Role", {
-      name: props.namer.name("eks-cluster", "iamRole"),
+    const clusterRole = new ServiceRole(this, "Role", {
+      roleName: props.namer.name("eks-cluster", "iamRole"),
       description: "The EKS control plane manages network interfaces and load balancers for the cluster",
-      assumeRolePolicy: trust.json,
+      servicePrincipal: "eks.amazonaws.com",
+      managedPolicyArns: [CLUSTER_POLICY_ARN],
     });
-    const clusterPolicy = new IamRolePolicyAttachment(this, "ClusterPolicy", {
-      role: this.role.name,
-      policyArn: CLUSTER_POLICY_ARN,
-    });
+    this.role = clusterRole.role;
     const keyPolicy = new DataAwsIamPolicyDocument(this, "EncryptionPolicyDocument", {
       statement: [
         {
@@ -165,7 +155,7 @@ export class EksCluster extends Construct {
       upgradePolicy: { supportType: props.upgradeSupportType ?? "STANDARD" },
       // The role's permissions must outlive the cluster on destroy, or EKS cannot delete its
       // network interfaces.
-      dependsOn: [logGroup.logGroup, clusterPolicy, encryptionPolicy],
+      dependsOn: [logGroup.logGroup, ...clusterRole.policyAttachments, encryptionPolicy],
     });
     this.clusterName = this.cluster.name;
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;

@@ -1,27 +1,26 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksNodeGroup as EksNodeGroupResource } from "@cdktf/provider-aws/lib/eks-node-group";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { ServiceRole } from "../security/service-role";
 
 /**
- * The node role's managed policies, keyed by construct id. The CNI policy stays on the node role
- * rather than an IRSA role for aws-node: nodes join running the self-managed vpc-cni that EKS
- * bootstraps, which can only use the node role, and a node without IP permissions never becomes
- * Ready. aws-node runs on the host network, the only place the node role is reachable from
- * (hop limit 1), so ordinary pods never hold these permissions.
+ * The node role's managed policies. The CNI policy stays on the node role rather than an IRSA role
+ * for aws-node: nodes join running the self-managed vpc-cni that EKS bootstraps, which can only use
+ * the node role, and a node without IP permissions never becomes Ready. aws-node runs on the host
+ * network, the only place the node role is reachable from (hop limit 1), so ordinary pods never
+ * hold these permissions.
  */
-const NODE_POLICY_ARNS = {
-  WorkerNode: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-  Cni: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+const NODE_POLICY_ARNS = [
+  "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+  "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
   // Pull-only: the narrower successor of AmazonEC2ContainerRegistryReadOnly.
-  RegistryPull: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+  "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
   // Session Manager instead of SSH: no key pairs, no inbound port, sessions audited.
-  Ssm: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-} as const;
+  "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+] as const;
 
 /** Root volume size of the EKS AL2023 AMI's snapshot: a smaller volume fails to launch. */
 const MIN_DISK_SIZE_GIB = 20;
@@ -99,21 +98,14 @@ export class EksNodeGroup extends Construct {
     const name = props.namer.name(`eks-${props.name}`, "eksNodeGroup");
     validate(name, props, diskSizeGiB);
 
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] },
-      ],
-    });
-    this.role = new IamRole(this, "Role", {
-      name: props.namer.name(`eks-${props.name}-node`, "iamRole"),
+    const nodeRole = new ServiceRole(this, "Role", {
+      roleName: props.namer.name(`eks-${props.name}-node`, "iamRole"),
       description: `Nodes of the ${name} EKS node group`,
-      assumeRolePolicy: trust.json,
+      servicePrincipal: "ec2.amazonaws.com",
+      managedPolicyArns: NODE_POLICY_ARNS,
     });
-    this.roleArn = this.role.arn;
-    const policies = new Construct(this, "Policies");
-    const attachments = Object.entries(NODE_POLICY_ARNS).map(
-      ([policyId, policyArn]) => new IamRolePolicyAttachment(policies, policyId, { role: this.role.name, policyArn }),
-    );
+    this.role = nodeRole.role;
+    this.roleArn = nodeRole.arn;
 
     const instanceTags = { Name: name };
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
@@ -173,7 +165,7 @@ export class EksNodeGroup extends Construct {
       },
       lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
       // Nodes must be drained and gone before their role loses its policies on destroy.
-      dependsOn: attachments,
+      dependsOn: [...nodeRole.policyAttachments],
     });
     this.name = name;
   }

@@ -1,7 +1,7 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { ServiceRole } from "../security/service-role";
 
 const ENHANCED_MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
 
@@ -24,23 +24,14 @@ export class RdsMonitoringRole extends Construct {
 
   constructor(scope: Construct, id: string, props: RdsMonitoringRoleProps) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "Resource", {
-      name: props.roleName,
+    const serviceRole = new ServiceRole(this, "Resource", {
+      roleName: props.roleName,
       description: "RDS Enhanced Monitoring publishes OS metrics of the Aurora instances",
-      assumeRolePolicy: trust.json,
+      servicePrincipal: "monitoring.rds.amazonaws.com",
+      managedPolicyArns: [ENHANCED_MONITORING_POLICY_ARN],
     });
-    this.attachment = new IamRolePolicyAttachment(this, "Policy", {
-      role: this.role.name,
-      policyArn: ENHANCED_MONITORING_POLICY_ARN,
-    });
-    this.arn = this.role.arn;
+    this.role = serviceRole.role;
+    this.attachment = serviceRole.policyAttachments[0];
+    this.arn = serviceRole.arn;
   }
 }

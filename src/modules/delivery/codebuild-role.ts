@@ -2,9 +2,10 @@ import {
   DataAwsIamPolicyDocument,
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { ServiceRole } from "../security/service-role";
 
 /** What a project does with the pipeline's artifact bucket. */
 export type ArtifactAccess = "read" | "read-write";
@@ -44,24 +45,15 @@ export class CodeBuildRole extends Construct {
 
   constructor(scope: Construct, id: string, props: CodeBuildRoleProps) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        {
-          sid: "CodeBuildForThisProject",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["codebuild.amazonaws.com"] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-            { test: "ArnEquals", variable: "aws:SourceArn", values: [props.projectArn] },
-          ],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "Resource", {
-      name: props.roleName,
+    const serviceRole = new ServiceRole(this, "Resource", {
+      roleName: props.roleName,
       description: props.description,
-      assumeRolePolicy: trust.json,
+      servicePrincipal: "codebuild.amazonaws.com",
+      trustStatementSid: "CodeBuildForThisProject",
+      sourceAccount: props.accountId,
+      sourceArn: props.projectArn,
     });
+    this.role = serviceRole.role;
 
     const writes = props.artifactAccess === "read-write";
     const permissions = new DataAwsIamPolicyDocument(this, "PermissionsPolicy", {
@@ -96,7 +88,7 @@ export class CodeBuildRole extends Construct {
       role: this.role.id,
       policy: permissions.json,
     });
-    this.arn = this.role.arn;
+    this.arn = serviceRole.arn;
   }
 }
 

@@ -2,10 +2,11 @@ import {
   DataAwsIamPolicyDocument,
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { ServiceRole } from "../security/service-role";
 
 /** A region's artifact store as the pipeline role sees it. */
 export interface PipelineArtifactStoreAccess {
@@ -41,21 +42,14 @@ export class PipelineRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineRoleProps) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        {
-          sid: "CodePipelineForThisAccount",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["codepipeline.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "Resource", {
-      name: props.roleName,
+    const serviceRole = new ServiceRole(this, "Resource", {
+      roleName: props.roleName,
       description: "Delivery pipeline: source from GitHub, build, deploy primary, approve, deploy DR",
-      assumeRolePolicy: trust.json,
+      servicePrincipal: "codepipeline.amazonaws.com",
+      trustStatementSid: "CodePipelineForThisAccount",
+      sourceAccount: props.accountId,
     });
+    this.role = serviceRole.role;
 
     const buckets = props.artifactStores.map((store) => `arn:aws:s3:::${store.bucketName}`);
     const permissions = new DataAwsIamPolicyDocument(this, "PermissionsPolicy", {
@@ -92,7 +86,7 @@ export class PipelineRole extends Construct {
       role: this.role.id,
       policy: permissions.json,
     });
-    this.arn = this.role.arn;
+    this.arn = serviceRole.arn;
   }
 }
 

@@ -1,11 +1,12 @@
 import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
+import { ServiceRole } from "../security/service-role";
 
 export interface VpcFlowLogsProps {
   readonly namer: Namer;
@@ -39,21 +40,13 @@ export class VpcFlowLogs extends Construct {
       retentionDays: props.retentionDays,
     }).logGroup;
 
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        {
-          sid: "FlowLogsServiceForThisAccount",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }],
-        },
-      ],
-    });
-    this.role = new IamRole(this, "Role", {
-      name: props.namer.name("vpc-flow-logs", "iamRole"),
+    this.role = new ServiceRole(this, "Role", {
+      roleName: props.namer.name("vpc-flow-logs", "iamRole"),
       description: "Lets VPC Flow Logs deliver records to the VPC's flow log group",
-      assumeRolePolicy: trust.json,
-    });
+      servicePrincipal: "vpc-flow-logs.amazonaws.com",
+      trustStatementSid: "FlowLogsServiceForThisAccount",
+      sourceAccount: props.accountId,
+    }).role;
 
     // No logs:CreateLogGroup: Terraform owns the group, so the service never needs to make one.
     const permissions = new DataAwsIamPolicyDocument(this, "PermissionsPolicy", {

@@ -2,12 +2,13 @@ import {
   DataAwsIamPolicyDocument,
   type DataAwsIamPolicyDocumentStatementCondition,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { ServiceRole } from "../security/service-role";
 
 export interface BucketReplicationProps {
   readonly namer: Namer;
@@ -68,12 +69,7 @@ export class BucketReplication extends Construct {
       );
     }
 
-    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-      statement: [
-        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["s3.amazonaws.com"] }] },
-      ],
-    });
-    this.role = new IamRole(this, "Role", { name: roleName, assumeRolePolicy: trust.json });
+    this.role = new ServiceRole(this, "Role", { roleName, servicePrincipal: "s3.amazonaws.com" }).role;
 
     const destinationKey = destinationKeyGrant(props.destinationKmsKeyArn);
     const policy = new DataAwsIamPolicyDocument(this, "Policy", {

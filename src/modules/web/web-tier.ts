@@ -1,14 +1,14 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { secretArnPattern } from "../security/secret-arn";
+import { ServiceRole } from "../security/service-role";
 import { webUserData } from "./user-data";
 
 const SSM_MANAGED_INSTANCE_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
@@ -91,17 +91,12 @@ export class Ec2WebTier extends Construct {
     const { namer, region, accountId } = props;
     const name = namer.name("web");
 
-    this.role = new IamRole(this, "Role", {
-      name: namer.name("web-instance", "iamRole"),
+    this.role = new ServiceRole(this, "Role", {
+      roleName: namer.name("web-instance", "iamRole"),
       description: "Birthday app web instances: Session Manager, CloudWatch agent, DB secret, Redis IAM auth",
-      assumeRolePolicy: new DataAwsIamPolicyDocument(this, "TrustPolicy", {
-        statement: [
-          { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] },
-        ],
-      }).json,
-    });
-    new IamRolePolicyAttachment(this, "SessionManager", { role: this.role.name, policyArn: SSM_MANAGED_INSTANCE_CORE });
-    new IamRolePolicyAttachment(this, "CloudWatchAgent", { role: this.role.name, policyArn: CLOUDWATCH_AGENT_SERVER });
+      servicePrincipal: "ec2.amazonaws.com",
+      managedPolicyArns: [SSM_MANAGED_INSTANCE_CORE, CLOUDWATCH_AGENT_SERVER],
+    }).role;
     const secretArn = secretArnPattern(region, accountId, props.dbSecretName);
     const runtimeAccess = new DataAwsIamPolicyDocument(this, "RuntimePolicyDocument", {
       statement: [

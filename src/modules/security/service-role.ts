@@ -1,0 +1,121 @@
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatementCondition,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+
+export interface ServiceRoleProps {
+  /** Account-wide IAM name: must differ per region role (the Namer's scope does that). */
+  readonly roleName: string;
+  /** @default - no description */
+  readonly description?: string;
+  /** The AWS service that assumes the role, e.g. `"ec2.amazonaws.com"`. */
+  readonly servicePrincipal: string;
+  /** Sid of the trust statement. @default - no sid */
+  readonly trustStatementSid?: string;
+  /**
+   * Account the service must be acting for (`aws:SourceAccount`, StringEquals).
+   * @default - no account condition: the service may assume the role acting for any account
+   */
+  readonly sourceAccount?: string;
+  /**
+   * The one resource the service must be acting for (`aws:SourceArn`, ArnEquals: an exact ARN).
+   * @default - no resource condition: the service may assume the role acting for any resource
+   */
+  readonly sourceArn?: string;
+  /**
+   * AWS managed policies attached to the role, as literal ARNs: each attachment's construct id is
+   * the policy's name.
+   * @default [] - no managed policies
+   */
+  readonly managedPolicyArns?: readonly string[];
+}
+
+/**
+ * An IAM role that one AWS service assumes, with its trust policy and managed policy attachments.
+ *
+ * WHY one construct: the trust policy is where the confused-deputy guard lives (`aws:SourceAccount`
+ * and `aws:SourceArn`, so a service acting for another account or resource cannot assume the
+ * role), and one place to write it means one place to review it and to add it where it is missing.
+ * WHY attachments are keyed by the policy's name (as in `IrsaRole`): adding or removing one never
+ * re-addresses the others, and a changed ARN replaces its attachment in IAM anyway.
+ */
+export class ServiceRole extends Construct {
+  readonly role: IamRole;
+  readonly arn: string;
+  readonly name: string;
+  /** One per `managedPolicyArns` entry, in that order: resources that need the permissions depend on them. */
+  readonly policyAttachments: readonly IamRolePolicyAttachment[];
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    const managedPolicyArns = props.managedPolicyArns ?? [];
+    const policyIds = validate(props, managedPolicyArns);
+
+    const conditions: DataAwsIamPolicyDocumentStatementCondition[] = [
+      ...(props.sourceAccount !== undefined
+        ? [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.sourceAccount] }]
+        : []),
+      ...(props.sourceArn !== undefined
+        ? [{ test: "ArnEquals", variable: "aws:SourceArn", values: [props.sourceArn] }]
+        : []),
+    ];
+    const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
+      statement: [
+        {
+          sid: props.trustStatementSid,
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: [props.servicePrincipal] }],
+          condition: conditions.length > 0 ? conditions : undefined,
+        },
+      ],
+    });
+    this.role = new IamRole(this, "Resource", {
+      name: props.roleName,
+      description: props.description,
+      assumeRolePolicy: trust.json,
+    });
+    const policies = new Construct(this, "ManagedPolicies");
+    this.policyAttachments = managedPolicyArns.map(
+      (policyArn, index) =>
+        new IamRolePolicyAttachment(policies, policyIds[index], { role: this.role.name, policyArn }),
+    );
+    this.arn = this.role.arn;
+    this.name = this.role.name;
+  }
+}
+
+/** Checks the props; returns the attachments' construct ids (the policies' names). */
+function validate(props: ServiceRoleProps, managedPolicyArns: readonly string[]): string[] {
+  const fail = (message: string): never => {
+    throw new Error(`ServiceRole ${props.roleName}: ${message}`);
+  };
+  const principal = props.servicePrincipal;
+  if (!Token.isUnresolved(principal) && !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/.test(principal)) {
+    fail(`servicePrincipal must be an AWS service principal such as "ec2.amazonaws.com", got "${principal}"`);
+  }
+  const account = props.sourceAccount;
+  if (account !== undefined && !Token.isUnresolved(account) && !/^\d{12}$/.test(account)) {
+    fail(`sourceAccount must be 12 digits, got "${account}"`);
+  }
+  const ids: string[] = [];
+  for (const policyArn of managedPolicyArns) {
+    const match = Token.isUnresolved(policyArn)
+      ? null
+      : /^arn:aws:iam::(aws|\d{12}):policy\/(.+\/)?([\w+=,.@-]+)$/.exec(policyArn);
+    if (!match) {
+      return fail(
+        `managedPolicyArns must hold literal policy ARNs (arn:aws:iam::aws:policy/<name>), whose names become construct ids, got "${policyArn}"`,
+      );
+    }
+    const policyId = match[3];
+    if (ids.includes(policyId)) {
+      fail(`managedPolicyArns names the policy ${policyId} twice; attach each policy once`);
+    }
+    ids.push(policyId);
+  }
+  return ids;
+}
