@@ -11,7 +11,7 @@ import { AlarmTopic } from "../modules/observability/alarm-topic";
 import { BucketReplication } from "../modules/storage/bucket-replication";
 import { LogArchiveBucket } from "../modules/storage/log-buckets";
 import { dataKeyAlias } from "./regional/context";
-import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
+import { awsProvider, TitanStack, type TitanStackProps } from "./stack-base";
 
 /**
  * Wiring that needs both regions to exist: replication of primary's log archive into DR's, and
@@ -27,11 +27,8 @@ export class CrossRegionStack extends TitanStack {
   readonly pipeline: DeliveryPipeline;
 
   constructor(scope: Construct, id: string, props: TitanStackProps) {
-    super(scope, id, props.config, "primary");
+    super(scope, id, props.config, { nameScope: "primary", stateRole: "primary", backend: props.backend });
     const { config } = props;
-    if ((props.backend ?? "s3") === "s3") {
-      useS3Backend(this, config, "primary");
-    }
     awsProvider(this, config, { region: config.regions.primary.region, scope: "primary" });
     const drProvider = awsProvider(this, config, { region: config.regions.dr.region, scope: "primary", alias: "dr" });
 

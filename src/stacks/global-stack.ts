@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
+import { awsProvider, TitanStack, type TitanStackProps } from "./stack-base";
 
 /**
  * The global edge: Route 53 failover, CloudFront, WAF and their certificate.
@@ -10,10 +10,7 @@ import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./s
  */
 export class GlobalStack extends TitanStack {
   constructor(scope: Construct, id: string, props: TitanStackProps) {
-    super(scope, id, props.config, "global");
-    if ((props.backend ?? "s3") === "s3") {
-      useS3Backend(this, props.config, "dr");
-    }
+    super(scope, id, props.config, { nameScope: "global", stateRole: "dr", backend: props.backend });
     awsProvider(this, props.config, { region: "us-east-1", scope: "global" });
     awsProvider(this, props.config, { region: props.config.regions.primary.region, scope: "global", alias: "primary" });
     awsProvider(this, props.config, { region: props.config.regions.dr.region, scope: "global", alias: "dr" });

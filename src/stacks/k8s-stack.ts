@@ -9,7 +9,7 @@ import { EksCluster } from "../modules/compute/eks-cluster";
 import { SERVICE_ACCOUNTS } from "../modules/compute/service-accounts";
 import { WorkloadRoles } from "../modules/compute/workload-roles";
 import { AppNamespace } from "../modules/k8s/workload-identity";
-import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "./stack-base";
+import { awsProvider, TitanStack, type TitanStackProps } from "./stack-base";
 
 export interface K8sStackProps extends TitanStackProps {
   readonly role: RegionRole;
@@ -28,12 +28,9 @@ export class K8sStack extends TitanStack {
   readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: K8sStackProps) {
-    super(scope, id, props.config, props.role);
+    super(scope, id, props.config, { nameScope: props.role, stateRole: props.role, backend: props.backend });
     this.role = props.role;
     const region = props.config.regions[props.role].region;
-    if ((props.backend ?? "s3") === "s3") {
-      useS3Backend(this, props.config, props.role);
-    }
     awsProvider(this, props.config, { region, scope: props.role });
 
     this.clusterName = EksCluster.clusterNameFor(this.namer);

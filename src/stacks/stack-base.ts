@@ -67,14 +67,29 @@ export function awsProvider(stack: TerraformStack, config: TitanConfig, options:
   });
 }
 
-/** Common shape of titan's stacks: a Namer for the stack's scope. */
+/** Where a stack's names and state belong. */
+export interface TitanStackPlacement {
+  readonly nameScope: NameScope;
+  /**
+   * The region whose state bucket holds this stack's state, unless `backend` is "local".
+   * @default - local state (the state stacks, which create the buckets)
+   */
+  readonly stateRole?: RegionRole;
+  /** @default "s3" when `stateRole` is set */
+  readonly backend?: BackendChoice;
+}
+
+/** Common shape of titan's stacks: a Namer for the stack's scope and its state backend. */
 export abstract class TitanStack extends TerraformStack {
   readonly config: TitanConfig;
   readonly namer: Namer;
 
-  protected constructor(scope: Construct, id: string, config: TitanConfig, nameScope: NameScope) {
+  protected constructor(scope: Construct, id: string, config: TitanConfig, placement: TitanStackPlacement) {
     super(scope, id);
     this.config = config;
-    this.namer = new Namer(config.project, nameScope, config.bucketSuffix);
+    this.namer = new Namer(config.project, placement.nameScope, config.bucketSuffix);
+    if (placement.stateRole !== undefined && (placement.backend ?? "s3") === "s3") {
+      useS3Backend(this, config, placement.stateRole);
+    }
   }
 }

@@ -17,7 +17,7 @@ export class StateStack extends TitanStack {
   readonly stateBucket: SecureBucket;
 
   constructor(scope: Construct, id: string, props: StateStackProps) {
-    super(scope, id, props.config, props.role);
+    super(scope, id, props.config, { nameScope: props.role });
     const region = props.config.regions[props.role].region;
     awsProvider(this, props.config, { region, scope: props.role });
 

@@ -9,7 +9,7 @@ import type { AlarmTopic } from "../../modules/observability/alarm-topic";
 import { autoscalingEbsKeyStatements } from "../../modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../modules/security/kms-key";
 import { TierSecurityGroups } from "../../modules/security/security-groups";
-import { awsProvider, TitanStack, type TitanStackProps, useS3Backend } from "../stack-base";
+import { awsProvider, TitanStack, type TitanStackProps } from "../stack-base";
 import { buildCompute, type RegionalCompute } from "./compute";
 import { dataKeyAlias, type RegionContext } from "./context";
 import { buildDataTier, type DataTier, databaseHostname } from "./data-tier";
@@ -42,13 +42,10 @@ export class RegionalStack extends TitanStack {
   readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: RegionalStackProps) {
-    super(scope, id, props.config, props.role);
+    super(scope, id, props.config, { nameScope: props.role, stateRole: props.role, backend: props.backend });
     const { config, role } = props;
     const region = config.regions[role];
     this.role = role;
-    if ((props.backend ?? "s3") === "s3") {
-      useS3Backend(this, config, role);
-    }
     awsProvider(this, config, { region: region.region, scope: role });
 
     const accountId = new DataAwsCallerIdentity(this, "Account").accountId;
