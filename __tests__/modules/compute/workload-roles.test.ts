@@ -121,7 +121,18 @@ describe("WorkloadRoles", () => {
         ],
       },
       { sid: "ConnectToRedisAsAppUser", actions: ["elasticache:Connect"], resources: [REPLICATION_GROUP, REDIS_USER] },
-      { sid: "SendTraces", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"] },
+      // Sampling rules too: without them the SDK falls back to local sampling and logs AccessDenied.
+      {
+        sid: "SendTracesAndSample",
+        actions: [
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "xray:GetSamplingRules",
+          "xray:GetSamplingTargets",
+          "xray:GetSamplingStatisticSummaries",
+        ],
+        resources: ["*"],
+      },
     ]);
   });
 

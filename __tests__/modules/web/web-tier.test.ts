@@ -133,7 +133,7 @@ describe("Ec2WebTier", () => {
     });
   });
 
-  it("grants reading only the database secret, decrypting it only through Secrets Manager, and Redis IAM auth", () => {
+  it("grants reading only the database secret, decrypting it only through Secrets Manager, Redis IAM auth and X-Ray", () => {
     expect(runtimeStatements(synth())).toEqual([
       { sid: "ReadDatabaseSecret", actions: ["secretsmanager:GetSecretValue"], resources: [SECRET_ARN_PATTERN] },
       {
@@ -152,6 +152,17 @@ describe("Ec2WebTier", () => {
           "arn:aws:elasticache:us-east-2:111122223333:replicationgroup:titan-primary-redis",
           "arn:aws:elasticache:us-east-2:111122223333:user:titan-primary-redis-app",
         ],
+      },
+      {
+        sid: "SendTracesAndSample",
+        actions: [
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "xray:GetSamplingRules",
+          "xray:GetSamplingTargets",
+          "xray:GetSamplingStatisticSummaries",
+        ],
+        resources: ["*"],
       },
     ]);
   });
@@ -213,7 +224,7 @@ describe("Ec2WebTier", () => {
       preferences: {
         min_healthy_percentage: 100,
         max_healthy_percentage: 150,
-        auto_rollback: true,
+        auto_rollback: false,
         skip_matching: true,
       },
     });

@@ -1,19 +1,12 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
 import { IrsaRole } from "./irsa-role";
 import { loadBalancerControllerStatements } from "./lb-controller-policy";
 import { SERVICE_ACCOUNTS } from "./service-accounts";
 
 const EBS_CSI_DRIVER_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy";
-
-/** X-Ray's write and sampling calls: IAM authorizes them on `*` only (no resource-level permissions). */
-const XRAY_WRITE_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"];
-const XRAY_SAMPLING_ACTIONS = [
-  "xray:GetSamplingRules",
-  "xray:GetSamplingTargets",
-  "xray:GetSamplingStatisticSummaries",
-];
 
 export interface WorkloadRolesProps {
   readonly namer: Namer;
@@ -77,9 +70,7 @@ export class WorkloadRoles extends Construct {
       name: "adot-collector",
       namespace: SERVICE_ACCOUNTS.adotCollector.namespace,
       serviceAccount: SERVICE_ACCOUNTS.adotCollector.name,
-      policyStatements: [
-        { sid: "SendTracesAndSample", actions: [...XRAY_WRITE_ACTIONS, ...XRAY_SAMPLING_ACTIONS], resources: ["*"] },
-      ],
+      policyStatements: [{ sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] }],
     });
 
     this.clusterAutoscaler = new IrsaRole(this, "ClusterAutoscaler", {
@@ -191,6 +182,6 @@ function appStatements(props: WorkloadRolesProps): DataAwsIamPolicyDocumentState
       actions: ["elasticache:Connect"],
       resources: [props.redisReplicationGroupArn, props.redisUserArn],
     },
-    { sid: "SendTraces", actions: XRAY_WRITE_ACTIONS, resources: ["*"] },
+    { sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] },
   ];
 }

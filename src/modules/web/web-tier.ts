@@ -7,6 +7,7 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
 import { secretArnPattern } from "../security/secret-arn";
 import { ServiceRole } from "../security/service-role";
 import { webUserData } from "./user-data";
@@ -118,6 +119,7 @@ export class Ec2WebTier extends Construct {
             `arn:aws:elasticache:${region}:${accountId}:user:${props.cacheUserId}`,
           ],
         },
+        { sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] },
       ],
     });
     new IamRolePolicy(this, "RuntimePolicy", { name: "app-runtime", role: this.role.id, policy: runtimeAccess.json });
@@ -185,10 +187,12 @@ export class Ec2WebTier extends Construct {
       healthCheckGracePeriod: gracePeriodSeconds,
       defaultInstanceWarmup: 60,
       // Never below desired capacity: replacements launch and pass health checks before old
-      // instances go, up to half the group at a time, and a refresh whose instances fail rolls back.
+      // instances go, up to half the group at a time. No auto rollback: the provider moves the
+      // group to the new template version before the refresh starts, so a "rollback" returns to
+      // the same version and loops (terraform-provider-aws #34189); a failed refresh stops instead.
       instanceRefresh: {
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 150, autoRollback: true, skipMatching: true },
+        preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 150, autoRollback: false, skipMatching: true },
       },
       enabledMetrics: [
         "GroupDesiredCapacity",
