@@ -10,6 +10,16 @@ describe("configWarnings", () => {
     expect(warnings[2]).toMatch(/^domain\.hostedZoneId is the placeholder/);
   });
 
+  it("warns when EKS pods would not fit a small VPC's private subnets", () => {
+    const small = configWarnings(testConfig({ regions: { dr: { vpcCidr: "10.1.0.0/22" } } }));
+    expect(small).toContainEqual(
+      expect.stringMatching(/^regions\.dr\.vpcCidr is a \/22: each private subnet holds 128 addresses/),
+    );
+    expect(small.filter((warning) => warning.startsWith("regions."))).toHaveLength(1);
+    const ec2 = configWarnings(testConfig({ web: { runtime: "ec2" }, regions: { dr: { vpcCidr: "10.1.0.0/22" } } }));
+    expect(ec2.filter((warning) => warning.startsWith("regions."))).toEqual([]);
+  });
+
   it("is silent for a config ready to deploy", () => {
     const ready = testConfig({
       bucketSuffix: "111122223333",

@@ -1,5 +1,10 @@
 import { PLACEHOLDER_HOSTED_ZONE_ID } from "./defaults";
+import { isCidr, parseCidr } from "./network";
+import { REGION_ROLES } from "./regions";
 import type { TitanConfig } from "./schema";
+
+/** The smallest VPC whose private subnets (/23 each) fit a few nodes' worth of pod IPs. */
+const MAX_EKS_VPC_PREFIX = 20;
 
 /**
  * Settings that are valid but will hurt at deploy time. Not errors: the defaults must synthesize
@@ -21,6 +26,19 @@ export function configWarnings(config: TitanConfig): string[] {
   }
   if (config.domain.hostedZoneId === PLACEHOLDER_HOSTED_ZONE_ID) {
     warnings.push("domain.hostedZoneId is the placeholder: certificates cannot be validated; set your public zone");
+  }
+  if (config.web.runtime === "eks") {
+    for (const role of REGION_ROLES) {
+      const cidr = parseCidr(config.regions[role].vpcCidr);
+      // Private subnets are a /(N+3) each (see planSubnets); the VPC CNI gives every pod a VPC IP.
+      if (isCidr(cidr) && cidr.prefixLength > MAX_EKS_VPC_PREFIX) {
+        const podSubnetAddresses = 2 ** (32 - (cidr.prefixLength + 3));
+        warnings.push(
+          `regions.${role}.vpcCidr is a /${cidr.prefixLength}: each private subnet holds ${podSubnetAddresses} addresses, ` +
+            `and EKS pods take one each (a t3.medium node reserves up to 18); use a /${MAX_EKS_VPC_PREFIX} or larger with web.runtime "eks"`,
+        );
+      }
+    }
   }
   return warnings;
 }

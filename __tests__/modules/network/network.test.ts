@@ -208,6 +208,8 @@ describe("Network", () => {
       log_destination_type: "cloud-watch-logs",
       log_destination: expect.stringMatching(/aws_cloudwatch_log_group\..+\.arn/),
       iam_role_arn: expect.stringMatching(/aws_iam_role\..+\.arn/),
+      // Created only once the role may write, or the first deliveries are denied.
+      depends_on: [expect.stringMatching(/^aws_iam_role_policy\./)],
     });
   });
 

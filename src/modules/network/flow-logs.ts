@@ -64,7 +64,7 @@ export class VpcFlowLogs extends Construct {
         },
       ],
     });
-    new IamRolePolicy(this, "RolePolicy", {
+    const rolePolicy = new IamRolePolicy(this, "RolePolicy", {
       name: "deliver-flow-logs",
       role: this.role.id,
       policy: permissions.json,
@@ -77,6 +77,8 @@ export class VpcFlowLogs extends Construct {
       logDestination: this.logGroup.arn,
       iamRoleArn: this.role.arn,
       tags: { Name: props.namer.name("vpc-flow-logs") },
+      // Delivery starts at once; before the role may write, it fails with DeliverLogsPermissionDenied.
+      dependsOn: [rolePolicy],
     });
   }
 }
