@@ -129,6 +129,36 @@ describe("the region's alarms with default thresholds", () => {
       },
     ],
     [
+      "titan-dr-alb-no-healthy-hosts",
+      {
+        namespace: "AWS/ApplicationELB",
+        metric_name: "HealthyHostCount",
+        dimensions: { LoadBalancer: LB, TargetGroup: TG },
+        statistic: "Minimum",
+        period: 60,
+        comparison_operator: "LessThanThreshold",
+        threshold: 1,
+        evaluation_periods: 3,
+        datapoints_to_alarm: 3,
+        treat_missing_data: "breaching",
+      },
+    ],
+    [
+      "titan-dr-alb-elb-5xx-count",
+      {
+        namespace: "AWS/ApplicationELB",
+        metric_name: "HTTPCode_ELB_5XX_Count",
+        dimensions: { LoadBalancer: LB },
+        statistic: "Sum",
+        period: 300,
+        comparison_operator: "GreaterThanOrEqualToThreshold",
+        threshold: 10,
+        evaluation_periods: 1,
+        datapoints_to_alarm: 1,
+        treat_missing_data: "notBreaching",
+      },
+    ],
+    [
       "titan-dr-aurora-cpu",
       {
         comparison_operator: "GreaterThanThreshold",
@@ -202,8 +232,8 @@ describe("the region's alarms with default thresholds", () => {
     expect(alarms[alarmName]).toEqual(expect.objectContaining(expected));
   });
 
-  it("creates exactly the nine alarms of the table", () => {
-    expect(Object.keys(alarms)).toHaveLength(9);
+  it("creates exactly the eleven alarms of the table", () => {
+    expect(Object.keys(alarms)).toHaveLength(11);
   });
 
   test.each(Object.keys(alarms))("%s notifies the topic when it fires and when it recovers", (alarmName) => {

@@ -113,7 +113,7 @@ describe("RegionDashboard", () => {
   it("shows the alarms' state on top, their ARNs left to Terraform inside the JSON", () => {
     const [strip, ...graphs] = synth({}, true).widgets;
     expect(strip).toEqual(expect.objectContaining({ type: "alarm", x: 0, y: 0, width: 24 }));
-    expect(strip.properties.alarms).toHaveLength(3);
+    expect(strip.properties.alarms).toHaveLength(5);
     for (const arn of strip.properties.alarms ?? []) {
       expect(arn).toMatch(/^\$\{aws_cloudwatch_metric_alarm\.\w+\.arn\}$/);
     }

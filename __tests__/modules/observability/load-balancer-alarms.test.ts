@@ -1,3 +1,4 @@
+import { TerraformOutput, Testing } from "cdktf";
 import {
   LoadBalancerAlarms,
   type LoadBalancerAlarmsProps,
@@ -19,13 +20,61 @@ function synth(props: Partial<LoadBalancerAlarmsProps> = {}) {
 
 describe("LoadBalancerAlarms", () => {
   it("fires on the thresholds it is given and says them in the descriptions", () => {
-    const alarms = synth({ errorRateThresholdPercent: 2, p95ResponseTimeThresholdSeconds: 0.5 });
+    const alarms = synth({
+      errorRateThresholdPercent: 2,
+      p95ResponseTimeThresholdSeconds: 0.5,
+      loadBalancer5xxThresholdCount: 1,
+    });
     expect(alarms["titan-primary-alb-target-5xx-rate"]).toEqual(
       expect.objectContaining({ threshold: 2, alarm_description: expect.stringContaining("More than 2% of requests") }),
     );
     expect(alarms["titan-primary-alb-p95-response-time"]).toEqual(
       expect.objectContaining({ threshold: 0.5, alarm_description: expect.stringContaining("above 0.5 s") }),
     );
+    expect(alarms["titan-primary-alb-elb-5xx-count"]).toEqual(
+      expect.objectContaining({
+        threshold: 1,
+        alarm_description: expect.stringContaining("answered 1 or more requests"),
+      }),
+    );
+  });
+
+  it("exposes every alarm it creates in alarmArns, for the dashboard's status strip", () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        const alarms = new LoadBalancerAlarms(scope, "LoadBalancerAlarms", {
+          namer: new Namer("titan", "primary"),
+          topicArn: TOPIC_ARN,
+          loadBalancerArnSuffix: "app/titan-primary-alb/50dc6c495c0c9188",
+          targetGroupArnSuffix: "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+        });
+        new TerraformOutput(scope, "AlarmArns", { value: alarms.alarmArns });
+      }),
+    ) as { resource: { aws_cloudwatch_metric_alarm: object }; output: Record<string, { value: string[] }> };
+    const created = Object.keys(json.resource.aws_cloudwatch_metric_alarm);
+    const exposed = Object.values(json.output)[0].value;
+    expect(created).toHaveLength(5);
+    expect([...exposed].sort()).toEqual(created.map((key) => `\${aws_cloudwatch_metric_alarm.${key}.arn}`).sort());
+  });
+
+  it("tells a target group with no target at all apart from one with unhealthy targets", () => {
+    const alarms = synth();
+    expect(alarms["titan-primary-alb-no-healthy-hosts"]).toEqual(
+      expect.objectContaining({
+        metric_name: "HealthyHostCount",
+        comparison_operator: "LessThanThreshold",
+        threshold: 1,
+        alarm_description: expect.stringMatching(
+          /Check first: that targets are registered .*readiness.*security groups/,
+        ),
+      }),
+    );
+  });
+
+  it("counts the ALB's own 5xx instead of dividing by RequestCount, which leaves out requests with no target", () => {
+    const alarm = synth()["titan-primary-alb-elb-5xx-count"];
+    expect(alarm).not.toHaveProperty("metric_query");
+    expect(alarm).toEqual(expect.objectContaining({ metric_name: "HTTPCode_ELB_5XX_Count", statistic: "Sum" }));
   });
 
   it("computes the 5xx rate from the same 5-minute sums, guarded against no traffic", () => {
@@ -48,6 +97,10 @@ describe("LoadBalancerAlarms", () => {
     [
       { p95ResponseTimeThresholdSeconds: -1 },
       /p95ResponseTimeThresholdSeconds must be a number of seconds above 0, got -1/,
+    ],
+    [
+      { loadBalancer5xxThresholdCount: 0 },
+      /loadBalancer5xxThresholdCount must be a number of responses above 0, got 0/,
     ],
     [{ loadBalancerArnSuffix: "" }, /loadBalancerArnSuffix must name the resource/],
     [{ targetGroupArnSuffix: " " }, /targetGroupArnSuffix must name the resource/],

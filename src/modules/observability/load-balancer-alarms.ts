@@ -15,36 +15,56 @@ export interface LoadBalancerAlarmsProps {
   readonly errorRateThresholdPercent?: number;
   /** p95 of the app's response time, sustained, that fires the alarm. @default 1: a second at p95 */
   readonly p95ResponseTimeThresholdSeconds?: number;
+  /**
+   * 5xx responses the ALB itself returns (502/503/504, not the app's) within 5 minutes that fire
+   * the alarm. @default 10 - a few 502s while a target drains are tolerated, an outage is not
+   */
+  readonly loadBalancer5xxThresholdCount?: number;
 }
 
 const NAMESPACE = "AWS/ApplicationELB";
 
 /**
- * The app's user-facing alarms at the regional ALB: error rate, tail latency and unhealthy targets.
+ * The app's user-facing alarms at the regional ALB: the app's error rate, tail latency, unhealthy
+ * targets, no healthy target at all, and the 5xx the ALB answers itself.
  *
- * Why a rate and not a count of 5xx: a count means different things at different traffic, and
- * the ALB publishes `HTTPCode_Target_5XX_Count` only for periods that have errors, so the math
- * fills gaps with 0 and guards the division by zero. 502/503s the ALB itself returns when no
- * target is healthy are not in `RequestCount`; the unhealthy-host alarm covers that case.
+ * Why a rate for the app's 5xx: a count means different things at different traffic, and the ALB
+ * publishes `HTTPCode_Target_5XX_Count` only for periods that have errors, so the math fills gaps
+ * with 0 and guards the division by zero.
+ *
+ * Why a count, not a rate, for the ALB's own 5xx: `RequestCount` only counts requests for which
+ * the ALB could choose a target ("requests that are rejected before a target is chosen are not
+ * reflected", and it is reported only while targets are registered; ALB CloudWatch metrics docs).
+ * The 503s of an ALB with no target to send to are therefore outside it: in exactly that outage the
+ * rate's denominator is 0 and the guard reads 0%. And 502/504s after a target was chosen are in it,
+ * so no sum of the two metrics is a clean denominator either.
+ *
+ * Why a healthy-host alarm beside the unhealthy-host one: with no target registered at all (pods
+ * never bound to the target group), `UnHealthyHostCount` reads 0 while every request gets a 503.
  */
 export class LoadBalancerAlarms extends Construct {
   readonly errorRate: CloudwatchMetricAlarm;
   readonly responseTime: CloudwatchMetricAlarm;
   readonly unhealthyHosts: CloudwatchMetricAlarm;
+  readonly noHealthyHosts: CloudwatchMetricAlarm;
+  readonly loadBalancerErrors: CloudwatchMetricAlarm;
   readonly alarmArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: LoadBalancerAlarmsProps) {
     super(scope, id);
     const errorRatePercent = props.errorRateThresholdPercent ?? 5;
     const responseTimeSeconds = props.p95ResponseTimeThresholdSeconds ?? 1;
+    const loadBalancer5xxCount = props.loadBalancer5xxThresholdCount ?? 10;
     const owner = `LoadBalancerAlarms ${props.namer.name("alb")}`;
     checkIdentifier(owner, "loadBalancerArnSuffix", props.loadBalancerArnSuffix);
     checkIdentifier(owner, "targetGroupArnSuffix", props.targetGroupArnSuffix);
     checkPercent(owner, "errorRateThresholdPercent", errorRatePercent);
     checkPositive(owner, "p95ResponseTimeThresholdSeconds", responseTimeSeconds, "seconds");
+    checkPositive(owner, "loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses");
 
     const { namer, topicArn } = props;
     const loadBalancer = { LoadBalancer: props.loadBalancerArnSuffix };
+    const targetGroup = { ...loadBalancer, TargetGroup: props.targetGroupArnSuffix };
 
     this.errorRate = notifyingAlarm(this, "ErrorRate", topicArn, {
       alarmName: namer.name("alb-target-5xx-rate"),
@@ -116,7 +136,7 @@ export class LoadBalancerAlarms extends Construct {
         "No data counts as breaching: the ALB reports this every minute while the target group serves it, so silence means the target group lost its targets or its listener.",
       namespace: NAMESPACE,
       metricName: "UnHealthyHostCount",
-      dimensions: { ...loadBalancer, TargetGroup: props.targetGroupArnSuffix },
+      dimensions: targetGroup,
       statistic: "Maximum",
       period: 60,
       comparisonOperator: "GreaterThanThreshold",
@@ -126,6 +146,50 @@ export class LoadBalancerAlarms extends Construct {
       treatMissingData: "breaching",
     });
 
-    this.alarmArns = [this.errorRate.arn, this.responseTime.arn, this.unhealthyHosts.arn];
+    this.noHealthyHosts = notifyingAlarm(this, "NoHealthyHosts", topicArn, {
+      alarmName: namer.name("alb-no-healthy-hosts"),
+      alarmDescription:
+        "The target group had no healthy target for 3 minutes in a row: the ALB answers 503 to every request. " +
+        "Check first: that targets are registered at all (the app's TargetGroupBinding and its events), then the pods' readiness, " +
+        "then the security groups between the ALB and the pods on the app port. " +
+        "No data counts as breaching: silence means the target group lost its targets or its listener.",
+      namespace: NAMESPACE,
+      metricName: "HealthyHostCount",
+      dimensions: targetGroup,
+      statistic: "Minimum",
+      period: 60,
+      comparisonOperator: "LessThanThreshold",
+      threshold: 1,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: "breaching",
+    });
+
+    this.loadBalancerErrors = notifyingAlarm(this, "LoadBalancerErrors", topicArn, {
+      alarmName: namer.name("alb-elb-5xx-count"),
+      alarmDescription:
+        `The ALB itself answered ${loadBalancer5xxCount} or more requests with a 5xx (502, 503 or 504, not the app's) over 5 minutes. ` +
+        "Check first: the no-healthy-hosts and unhealthy-hosts alarms (503: no target to send to), " +
+        "then the app's timeouts and keep-alive against the ALB's (502/504), then the ALB's access logs for the exact codes. " +
+        "No data means no such errors, so it counts as OK.",
+      namespace: NAMESPACE,
+      metricName: "HTTPCode_ELB_5XX_Count",
+      dimensions: loadBalancer,
+      statistic: "Sum",
+      period: 300,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: loadBalancer5xxCount,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: "notBreaching",
+    });
+
+    this.alarmArns = [
+      this.errorRate.arn,
+      this.responseTime.arn,
+      this.unhealthyHosts.arn,
+      this.noHealthyHosts.arn,
+      this.loadBalancerErrors.arn,
+    ];
   }
 }
