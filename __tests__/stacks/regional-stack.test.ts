@@ -14,15 +14,19 @@ function strings(node: unknown, path = ""): [string, string][] {
   return [];
 }
 
-const EPHEMERAL = "ephemeral.aws_secretsmanager_random_password.";
-const EPHEMERAL_REFERENCE = /^\$\{ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/;
-// The secret document is write-only JSON whose password field is that same ephemeral value.
+// The generated password, and the secret version read back, both ephemeral.
+const EPHEMERAL = /ephemeral\.aws_secretsmanager_(random_password|secret_version)\./;
+// The secret document is write-only JSON whose password field is the generated ephemeral value...
 const SECRET_DOCUMENT =
   /^\$\{jsonencode\(\{.*"password" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password,.*\}\)\}$/;
+// ...and every other credential is that document's password read back, never the generated value itself.
+const SECRET_READ_BACK =
+  /^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[\w-]+\.secret_string\)\.password\}$/;
 
 /**
- * Checks every credential-like field of a synthesized stack holds only the ephemeral password
- * reference, and that the reference appears nowhere else; returns the fields it checked.
+ * Checks every credential-like field of a synthesized stack holds only an ephemeral reference (the
+ * generated password in the secret, the secret read back elsewhere), and that ephemeral values
+ * appear nowhere else; returns the fields it checked.
  */
 function passwordFields(stack: string, json: SynthesizedStack): [string, string][] {
   expect(JSON.stringify(json)).not.toMatch(/securepassword|super-secure-password/);
@@ -31,11 +35,11 @@ function passwordFields(stack: string, json: SynthesizedStack): [string, string]
     const key = path.slice(path.lastIndexOf(".") + 1);
     const credential = /password|auth_token|secret_string/i.test(key) && !/version|exclude_characters/.test(key);
     if (credential) {
-      const expected = key === "secret_string_wo" ? SECRET_DOCUMENT : EPHEMERAL_REFERENCE;
+      const expected = key === "secret_string_wo" ? SECRET_DOCUMENT : SECRET_READ_BACK;
       expect({ stack, path, value }).toEqual({ stack, path, value: expect.stringMatching(expected) });
       fields.push([stack, path]);
-    } else if (value.includes(EPHEMERAL)) {
-      throw new Error(`${stack}${path} uses the ephemeral password outside a write-only argument`);
+    } else if (EPHEMERAL.test(value)) {
+      throw new Error(`${stack}${path} uses an ephemeral password outside a write-only argument`);
     }
   }
   return fields;

@@ -11,7 +11,8 @@ import { Namer } from "../../../src/naming";
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 type Role = "primary" | "dr";
 
-const PASSWORD_REF = "${ephemeral.aws_secretsmanager_random_password.db_master_password_0123abcd.random_password}";
+const PASSWORD_REF =
+  "${jsondecode(ephemeral.aws_secretsmanager_secret_version.db_master_secret_0123abcd.secret_string).password}";
 const KEYS: Record<Role, string> = {
   primary: "arn:aws:kms:us-east-2:111122223333:key/primary",
   dr: "arn:aws:kms:us-west-1:111122223333:key/dr",

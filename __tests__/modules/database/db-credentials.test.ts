@@ -6,8 +6,8 @@ import { DatabaseCredentials, type DatabaseCredentialsProps } from "../../../src
 import { Namer } from "../../../src/naming";
 
 const PRIMARY_KEY = "arn:aws:kms:us-east-2:111122223333:key/primary";
-const EPHEMERAL_REF =
-  /^\$\{ephemeral\.aws_secretsmanager_random_password\.db_master_password_[0-9a-f]{8}\.random_password\}$/;
+const READ_BACK_REF =
+  /^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.db_master_secret_[0-9a-f]{8}\.secret_string\)\.password\}$/;
 
 const PROPS: DatabaseCredentialsProps = {
   namer: new Namer("titan", "primary"),
@@ -43,7 +43,7 @@ function leaves(value: unknown, path: string[] = []): [string[], string][] {
 }
 
 describe("DatabaseCredentials", () => {
-  it("keeps the password out of the synthesized JSON: only the ephemeral reference mentions it", () => {
+  it("keeps the password out of the synthesized JSON: only the ephemeral references mention it", () => {
     const { json } = synth();
     const mentions = leaves(JSON.parse(json)).filter(
       ([path, value]) => /password/i.test(value) || path.some((key) => /password/i.test(key)),
@@ -67,7 +67,7 @@ describe("DatabaseCredentials", () => {
     expect(passwords).toEqual([{ password_length: 32, exclude_characters: '/"@ ' }]);
   });
 
-  it("exposes a reference that renders as the ephemeral password in a write-only argument", () => {
+  it("exposes a reference that renders as the secret's password read back, in a write-only argument", () => {
     const json = Testing.synthScope((scope) => {
       const credentials = new DatabaseCredentials(scope, "DbCredentials", PROPS);
       new RdsCluster(scope, "Consumer", {
@@ -77,18 +77,33 @@ describe("DatabaseCredentials", () => {
       });
     });
     expect(json).toHaveResourceWithProperties(RdsCluster, {
-      master_password_wo: expect.stringMatching(EPHEMERAL_REF),
+      master_password_wo: expect.stringMatching(READ_BACK_REF),
       master_password_wo_version: 1,
     });
   });
 
-  it("gives each credentials construct its own ephemeral password", () => {
+  it("reads the password back from exactly the secret version it wrote, once that version exists", () => {
+    const synthesized = JSON.parse(synth().json) as Synthesized;
+    const [secretName] = Object.keys(synthesized.resource.aws_secretsmanager_secret);
+    const [versionName] = Object.keys(synthesized.resource.aws_secretsmanager_secret_version);
+    expect(Object.values(synthesized.ephemeral.aws_secretsmanager_secret_version)).toEqual([
+      {
+        secret_id: `\${aws_secretsmanager_secret.${secretName}.id}`,
+        version_id: `\${aws_secretsmanager_secret_version.${versionName}.version_id}`,
+        depends_on: [`aws_secretsmanager_secret_version.${versionName}`],
+      },
+    ]);
+  });
+
+  it("gives each credentials construct its own ephemeral password and read-back", () => {
     const json = Testing.synthScope((scope) => {
       const common = { kmsKeyArn: PRIMARY_KEY, replicaRegion: "us-west-1", username: "u", databaseName: "d" };
       new DatabaseCredentials(scope, "A", { ...common, namer: new Namer("titan", "primary"), host: "a.internal" });
       new DatabaseCredentials(scope, "B", { ...common, namer: new Namer("other", "primary"), host: "b.internal" });
     });
-    expect(Object.keys((JSON.parse(json) as Synthesized).ephemeral.aws_secretsmanager_random_password)).toHaveLength(2);
+    const { ephemeral } = JSON.parse(json) as Synthesized;
+    expect(Object.keys(ephemeral.aws_secretsmanager_random_password)).toHaveLength(2);
+    expect(Object.keys(ephemeral.aws_secretsmanager_secret_version)).toHaveLength(2);
   });
 
   it("stores the secret under the primary CMK, kept 30 days after deletion", () => {
@@ -107,7 +122,7 @@ describe("DatabaseCredentials", () => {
     });
   });
 
-  it("writes the connection document with the ephemeral password and the generic host", () => {
+  it("writes the connection document with the generated ephemeral password and the generic host", () => {
     const synthesized = JSON.parse(synth().json) as Synthesized;
     const [passwordName] = Object.keys(synthesized.ephemeral.aws_secretsmanager_random_password);
     const version = Object.values(synthesized.resource.aws_secretsmanager_secret_version)[0];

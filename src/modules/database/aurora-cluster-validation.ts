@@ -15,6 +15,8 @@ export interface ResolvedAuroraSettings {
 
 type Rule = (props: AuroraClusterProps, resolved: ResolvedAuroraSettings) => string | undefined;
 
+/** A Terraform expression reading an ephemeral value, e.g. `${jsondecode(ephemeral.<type>.<name>.secret_string).password}`. */
+const EPHEMERAL_EXPRESSION = /^\$\{.*\bephemeral\.[\w-]+\.[\w-]+/;
 const TIME = "([01]\\d|2[0-3]):[0-5]\\d";
 const DAY_TIME = `(mon|tue|wed|thu|fri|sat|sun):${TIME}`;
 
@@ -66,7 +68,7 @@ const RULES: readonly Rule[] = [
   // A literal password would be written into the synthesized JSON: only references are accepted.
   ({ membership }) =>
     membership.kind === "secondary" ||
-    membership.masterPasswordWo.startsWith("${ephemeral.") ||
+    EPHEMERAL_EXPRESSION.test(membership.masterPasswordWo) ||
     Token.isUnresolved(membership.masterPasswordWo)
       ? undefined
       : "membership.masterPasswordWo must reference an ephemeral value (DatabaseCredentials.passwordExpression), never a literal password",

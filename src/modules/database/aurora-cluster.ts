@@ -30,7 +30,7 @@ export type AuroraMembership =
   | {
       readonly kind: "primary";
       readonly masterUsername: string;
-      /** Write-only password (an ephemeral reference, never a literal). */
+      /** Write-only password: `DatabaseCredentials.passwordExpression`, read back from the secret, never a literal. */
       readonly masterPasswordWo: string;
       /** Bump to send a new password; must match the secret's version. */
       readonly masterPasswordWoVersion: number;

@@ -28,9 +28,9 @@ export interface DatabaseCredentialsProps {
   /** Generic DB name the app connects to (the private-zone CNAME), e.g. `db.titan.internal`. */
   readonly host: string;
   /**
-   * Generation of the password. Bumping it rotates: in the same apply Terraform opens the ephemeral
-   * password once, sends it to the cluster (`master_password_wo_version`) and writes a new secret
-   * version (`secret_string_wo_version`), so the database and the secret never disagree.
+   * Generation of the password. Bumping it rotates: the secret version is replaced (a new
+   * `secret_string_wo_version`) with a freshly generated password, and the cluster's
+   * `master_password_wo_version` changes with it, so the cluster is sent what the new version holds.
    * @default 1
    */
   readonly passwordVersion?: number;
@@ -42,12 +42,20 @@ export interface DatabaseCredentialsProps {
  *
  * WHY: a global database cannot use the RDS-managed master password, so titan generates one. The
  * password comes from the `aws_secretsmanager_random_password` ephemeral resource and goes only into
- * write-only arguments (`master_password_wo`, `secret_string_wo`), which Terraform neither plans nor
- * stores. cdktf 0.21 has no ephemeral-resource class, so the block is added to the stack by override
- * as `ephemeral.aws_secretsmanager_random_password.db_master_password_<hash>`, where the hash comes
- * from this construct's path: unique per stack, and harmless to change because ephemeral resources
- * keep no state. The secret is replicated so the DR region keeps its credentials when the primary
- * region is down. Build it in the primary stack only.
+ * write-only arguments, which Terraform neither plans nor stores. The secret is the single source of
+ * truth: the generated password is written only to the secret (`secret_string_wo`), and the cluster's
+ * `master_password_wo` is read back from the secret version that write created (the
+ * `aws_secretsmanager_secret_version` ephemeral resource, pinned to its `version_id`). The random
+ * password changes on every run, so feeding it to both would let them disagree after a partial
+ * apply (secret written, cluster create failed): the next apply would send the cluster a new
+ * password while the secret, unchanged, kept the old one. On a first apply, or after a rotation, the
+ * version id is unknown at plan, so Terraform opens the read-back at apply, once the version exists.
+ *
+ * cdktf 0.21 has no ephemeral-resource class, so both blocks are added to the stack by override as
+ * `ephemeral.<type>.db_master_<role>_<hash>`, where the hash comes from this construct's path:
+ * unique per stack, and harmless to change because ephemeral resources keep no state. The secret is
+ * replicated so the DR region keeps its credentials when the primary region is down. Build it in
+ * the primary stack only.
  */
 export class DatabaseCredentials extends Construct {
   /**
@@ -62,9 +70,9 @@ export class DatabaseCredentials extends Construct {
   readonly secretVersion: SecretsmanagerSecretVersion;
   readonly secretArn: string;
   /**
-   * The ephemeral password, for `master_password_wo`: a token that renders as
-   * `${ephemeral.aws_secretsmanager_random_password.<name>.random_password}`, and unbraced inside
-   * Terraform functions.
+   * The password as the secret holds it, for `master_password_wo`: a token that renders as
+   * `${jsondecode(ephemeral.aws_secretsmanager_secret_version.<name>.secret_string).password}`, and
+   * unbraced inside Terraform functions.
    */
   readonly passwordExpression: string;
   readonly passwordVersion: number;
@@ -84,13 +92,15 @@ export class DatabaseCredentials extends Construct {
     }
     this.passwordVersion = passwordVersion;
 
-    const ephemeralName = `db_master_password_${this.node.addr.slice(0, 8)}`;
-    TerraformStack.of(this).addOverride(`ephemeral.aws_secretsmanager_random_password.${ephemeralName}`, {
+    const stack = TerraformStack.of(this);
+    const suffix = this.node.addr.slice(0, 8);
+    const generatedName = `db_master_password_${suffix}`;
+    stack.addOverride(`ephemeral.aws_secretsmanager_random_password.${generatedName}`, {
       password_length: PASSWORD_LENGTH,
       exclude_characters: RDS_EXCLUDED_CHARACTERS,
     });
-    this.passwordExpression = ephemeralReference(
-      `ephemeral.aws_secretsmanager_random_password.${ephemeralName}.random_password`,
+    const generatedPassword = ephemeralReference(
+      `ephemeral.aws_secretsmanager_random_password.${generatedName}.random_password`,
     );
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
@@ -109,13 +119,25 @@ export class DatabaseCredentials extends Construct {
       secretStringWo: Fn.jsonencode({
         engine: "postgres",
         username: props.username,
-        password: this.passwordExpression,
+        password: generatedPassword,
         dbname: props.databaseName,
         port: POSTGRES_PORT,
         host: props.host,
       }),
       secretStringWoVersion: passwordVersion,
     });
+
+    const readBackName = `db_master_secret_${suffix}`;
+    stack.addOverride(`ephemeral.aws_secretsmanager_secret_version.${readBackName}`, {
+      secret_id: this.secret.id,
+      // The version written above, not whatever AWSCURRENT points to: the cluster can only ever be
+      // sent what this passwordVersion's secret version holds.
+      version_id: this.secretVersion.versionId,
+      depends_on: [`${this.secretVersion.terraformResourceType}.${this.secretVersion.friendlyUniqueId}`],
+    });
+    this.passwordExpression = ephemeralReference(
+      `jsondecode(ephemeral.aws_secretsmanager_secret_version.${readBackName}.secret_string).password`,
+    );
   }
 }
 
