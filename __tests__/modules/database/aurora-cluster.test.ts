@@ -114,6 +114,16 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     expect(cluster.depends_on).toEqual(groups.map(() => expect.stringMatching(/^aws_cloudwatch_log_group\./)));
   });
 
+  it("requires TLS on the server through its own cluster parameter group", () => {
+    const [group] = resources(json, "aws_rds_cluster_parameter_group");
+    expect(group).toMatchObject({
+      name: `titan-${role}-aurora`,
+      family: "aurora-postgresql16",
+      parameter: [{ name: "rds.force_ssl", value: "1", apply_method: "immediate" }],
+    });
+    expect(cluster.db_cluster_parameter_group_name).toMatch(/^\$\{aws_rds_cluster_parameter_group\..*\.name\}$/);
+  });
+
   it("ignores the membership attributes AWS rewrites on failover, and engine upgrades made globally", () => {
     expect(cluster.lifecycle).toEqual({
       ignore_changes: expect.arrayContaining([

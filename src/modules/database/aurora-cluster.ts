@@ -6,6 +6,7 @@ import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { auroraClusterProblems } from "./aurora-cluster-validation";
 import { EXTENDED_SUPPORT_DISABLED } from "./aurora-global-cluster";
+import { ClusterParameters } from "./cluster-parameters";
 import { RdsMonitoringRole } from "./monitoring-role";
 
 const ENGINE = "aurora-postgresql";
@@ -145,8 +146,14 @@ export class AuroraCluster extends Construct {
         }),
     );
 
+    const parameters = new ClusterParameters(this, "Parameters", {
+      name: props.namer.name("aurora", "rdsCluster"),
+      engineVersion: props.engineVersion,
+    });
+
     this.cluster = new RdsCluster(this, "Resource", {
       clusterIdentifier,
+      dbClusterParameterGroupName: parameters.name,
       globalClusterIdentifier: props.globalClusterIdentifier,
       engine: ENGINE,
       engineVersion: props.engineVersion,
