@@ -1,6 +1,7 @@
 /**
- * Names of the outputs that cross stacks. A consumer reads a producer's state by these names, so
- * both sides import them from here and a rename cannot break one side silently.
+ * Names of the outputs that carry values AWS generates, for operators and for later stacks. DR
+ * does not read them (it reads the handoff parameters primary writes into its region, see
+ * src/stacks/handoff.ts); a stack that reads another's state takes the names from here.
  */
 export const CROSS_STACK_OUTPUTS = {
   /** primary -> dr: the Aurora global writer endpoint that the generic DB name points at. */

@@ -33,6 +33,19 @@ function synth(props: Partial<WorkloadRolesProps> = {}): string {
 const json = parse(synth());
 const permissions = (role: string): Statement[] => statements(json, `${role}/PermissionsPolicy`);
 
+/** What every tracing role may do: X-Ray authorizes these calls on `*` only. */
+const SEND_TRACES_AND_SAMPLE = {
+  sid: "SendTracesAndSample",
+  actions: [
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "xray:GetSamplingStatisticSummaries",
+  ],
+  resources: ["*"],
+};
+
 describe("WorkloadRoles", () => {
   test.each([
     ["AdotCollector", "observability", "adot-collector"],
@@ -122,34 +135,12 @@ describe("WorkloadRoles", () => {
       },
       { sid: "ConnectToRedisAsAppUser", actions: ["elasticache:Connect"], resources: [REPLICATION_GROUP, REDIS_USER] },
       // Sampling rules too: without them the SDK falls back to local sampling and logs AccessDenied.
-      {
-        sid: "SendTracesAndSample",
-        actions: [
-          "xray:PutTraceSegments",
-          "xray:PutTelemetryRecords",
-          "xray:GetSamplingRules",
-          "xray:GetSamplingTargets",
-          "xray:GetSamplingStatisticSummaries",
-        ],
-        resources: ["*"],
-      },
+      SEND_TRACES_AND_SAMPLE,
     ]);
   });
 
   it("lets the ADOT collector send traces and read sampling rules, which X-Ray authorizes on * only", () => {
-    expect(permissions("AdotCollector")).toEqual([
-      {
-        sid: "SendTracesAndSample",
-        actions: [
-          "xray:PutTraceSegments",
-          "xray:PutTelemetryRecords",
-          "xray:GetSamplingRules",
-          "xray:GetSamplingTargets",
-          "xray:GetSamplingStatisticSummaries",
-        ],
-        resources: ["*"],
-      },
-    ]);
+    expect(permissions("AdotCollector")).toEqual([SEND_TRACES_AND_SAMPLE]);
   });
 
   it("rejects an app without secrets", () => {
