@@ -12,7 +12,20 @@ export const DEFAULT_CONFIG: TitanConfig = {
   // S3 names are global across every AWS account: set this (e.g. to your account id) so the
   // buckets below are yours to create.
   bucketSuffix: "",
-  app: { name: "birthday-app", port: 5000, healthCheckPath: "/health" },
+  app: {
+    name: "birthday-app",
+    port: 5000,
+    healthCheckPath: "/health",
+    // DR idles at one pod and may grow as far as primary: a failover sends it primary's load.
+    scaling: {
+      replicas: { primary: { minReplicas: 2, maxReplicas: 12 }, dr: { minReplicas: 1, maxReplicas: 12 } },
+      targetCpuPercent: 70,
+      cpuRequestMillicores: 250,
+      cpuLimitMillicores: 1000,
+      memoryRequestMib: 256,
+      memoryLimitMib: 512,
+    },
+  },
   regions: {
     primary: {
       region: "us-east-2",
@@ -52,6 +65,8 @@ export const DEFAULT_CONFIG: TitanConfig = {
     globalClusterIdentifier: "titan-aurora-global",
     // Seed: "admin", which is reserved on aurora-postgresql.
     masterUsername: "birthday_admin",
+    // The app's own login, IAM-authenticated: the master password stays with operators.
+    appUsername: "birthday_app",
     databaseName: "birthday",
     backupRetentionDays: 7,
     deletionProtection: true,
@@ -84,6 +99,14 @@ export const DEFAULT_CONFIG: TitanConfig = {
     // Private only: CodeBuild deploys from inside the VPC.
     publicAccessCidrs: [],
     adminRoleArns: [],
+    // Issue 8: the load balancer controller runs 2 replicas; DR runs the rest at one each.
+    platform: {
+      loadBalancerController: { replicas: { primary: 2, dr: 2 } },
+      clusterAutoscaler: { replicas: { primary: 1, dr: 1 } },
+      tracing: { replicas: { primary: 2, dr: 1 } },
+      prometheus: { replicas: { primary: 1, dr: 1 }, retentionDays: 15, storageGib: { primary: 50, dr: 20 } },
+      grafana: { replicas: { primary: 1, dr: 1 }, adminPasswordVersion: 1 },
+    },
   },
   delivery: { githubOwner: "birthday-app", githubRepo: "birthday-app", branch: "main", imageRetentionCount: 30 },
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
 import { cacheSchema, databaseSchema } from "./sections/data";
 import { backupSchema, logArchiveSchema, observabilitySchema } from "./sections/operations";
 import { appSchema, deliverySchema, domainSchema, kubernetesSchema, webSchema } from "./sections/platform";
@@ -26,7 +27,7 @@ export const configSchema = z
         message: "must be empty or up to 21 lowercase letters, digits and hyphens",
       })
       .describe("Appended to S3 bucket names, which are global across all AWS accounts (e.g. your account id)"),
-    app: appSchema,
+    app: appSchema.extend({ scaling: appScalingSchema }),
     regions: regionsSchema,
     web: webSchema,
     domain: domainSchema,
@@ -35,7 +36,7 @@ export const configSchema = z
     logArchive: logArchiveSchema,
     backup: backupSchema,
     observability: observabilitySchema,
-    kubernetes: kubernetesSchema,
+    kubernetes: kubernetesSchema.extend({ platform: clusterPlatformSchema }),
     delivery: deliverySchema,
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");

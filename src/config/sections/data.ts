@@ -39,6 +39,21 @@ export const databaseSchema = z
           });
         }
       }),
+    appUsername: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, {
+        message:
+          "must start with a lowercase letter and hold only lowercase letters, digits and underscores, 1-63 characters",
+      })
+      .superRefine((name, ctx) => {
+        if (RESERVED_DB_USERNAMES.includes(name) || name.startsWith("pg_") || name.startsWith("rds")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${name}" is reserved by PostgreSQL or RDS (${RESERVED_DB_USERNAMES.join(", ")}, pg_*, rds*); choose another, e.g. birthday_app`,
+          });
+        }
+      })
+      .describe("PostgreSQL role the app logs in as with IAM authentication (rds-db:connect); never the master user"),
     databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
       message: "must start with a letter and hold only letters, digits and underscores",
     }),
@@ -49,6 +64,13 @@ export const databaseSchema = z
       .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
   })
   .superRefine((value, ctx) => {
+    if (value.appUsername === value.masterUsername.toLowerCase()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["appUsername"],
+        message: `"${value.appUsername}" is the master user; the app needs its own IAM-authenticated role, e.g. birthday_app`,
+      });
+    }
     if (value.global && value.instanceClass.startsWith("db.t")) {
       ctx.addIssue({
         code: "custom",

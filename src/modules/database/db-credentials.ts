@@ -1,8 +1,9 @@
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { Fn, TerraformStack, Token } from "cdktf";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { addEphemeralBlock, ephemeralName, ephemeralReference } from "../security/ephemeral";
 
 /** Characters RDS refuses in a master password: `/`, `"`, `@` and space. */
 const RDS_EXCLUDED_CHARACTERS = '/"@ ';
@@ -92,16 +93,13 @@ export class DatabaseCredentials extends Construct {
     }
     this.passwordVersion = passwordVersion;
 
-    const stack = TerraformStack.of(this);
-    const suffix = this.node.addr.slice(0, 8);
-    const generatedName = `db_master_password_${suffix}`;
-    stack.addOverride(`ephemeral.aws_secretsmanager_random_password.${generatedName}`, {
-      password_length: PASSWORD_LENGTH,
-      exclude_characters: RDS_EXCLUDED_CHARACTERS,
-    });
-    const generatedPassword = ephemeralReference(
-      `ephemeral.aws_secretsmanager_random_password.${generatedName}.random_password`,
+    const generated = addEphemeralBlock(
+      this,
+      "aws_secretsmanager_random_password",
+      ephemeralName(this, "db_master_password"),
+      { password_length: PASSWORD_LENGTH, exclude_characters: RDS_EXCLUDED_CHARACTERS },
     );
+    const generatedPassword = ephemeralReference(`${generated}.random_password`);
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
       name: DatabaseCredentials.secretName(props.namer),
@@ -127,33 +125,18 @@ export class DatabaseCredentials extends Construct {
       secretStringWoVersion: passwordVersion,
     });
 
-    const readBackName = `db_master_secret_${suffix}`;
-    stack.addOverride(`ephemeral.aws_secretsmanager_secret_version.${readBackName}`, {
-      secret_id: this.secret.id,
-      // The version written above, not whatever AWSCURRENT points to: the cluster can only ever be
-      // sent what this passwordVersion's secret version holds.
-      version_id: this.secretVersion.versionId,
-      depends_on: [`${this.secretVersion.terraformResourceType}.${this.secretVersion.friendlyUniqueId}`],
-    });
-    this.passwordExpression = ephemeralReference(
-      `jsondecode(ephemeral.aws_secretsmanager_secret_version.${readBackName}.secret_string).password`,
+    const readBack = addEphemeralBlock(
+      this,
+      "aws_secretsmanager_secret_version",
+      ephemeralName(this, "db_master_secret"),
+      {
+        secret_id: this.secret.id,
+        // The version written above, not whatever AWSCURRENT points to: the cluster can only ever be
+        // sent what this passwordVersion's secret version holds.
+        version_id: this.secretVersion.versionId,
+        depends_on: [`${this.secretVersion.terraformResourceType}.${this.secretVersion.friendlyUniqueId}`],
+      },
     );
+    this.passwordExpression = ephemeralReference(`jsondecode(${readBack}.secret_string).password`);
   }
-}
-
-/**
- * A string token for a Terraform expression that cdktf has no class for. A plain `"${...}"` string
- * would be escaped to a literal inside `Fn.jsonencode`; the token renders braced as an argument and
- * bare inside a function call, as cdktf's own references do.
- */
-function ephemeralReference(expression: string): string {
-  return Token.asString({
-    creationStack: [],
-    // The part of cdktf's resolve context this token reads and sets, as its own references do.
-    resolve: (context: { suppressBraces?: boolean }) => {
-      const insideExpression = context.suppressBraces === true;
-      context.suppressBraces = true;
-      return insideExpression ? expression : `\${${expression}}`;
-    },
-  });
 }
