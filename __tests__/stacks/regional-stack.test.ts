@@ -18,7 +18,7 @@ function strings(node: unknown, path = ""): [string, string][] {
 const EPHEMERAL = /ephemeral\.aws_secretsmanager_(random_password|secret_version)\./;
 // The secret document is write-only JSON whose password field is the generated ephemeral value...
 const SECRET_DOCUMENT =
-  /^\$\{jsonencode\(\{.*"password" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password,.*\}\)\}$/;
+  /^\$\{jsonencode\(\{.*"password" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password(,.*)?\}\)\}$/;
 // ...and every other credential is that document's password read back, never the generated value itself.
 const SECRET_READ_BACK =
   /^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[\w-]+\.secret_string\)\.password\}$/;
@@ -133,7 +133,13 @@ describe("RegionalStack", () => {
     const checked = Object.values(stacks).flatMap((stack) => passwordFields(stack.node.id, synthJson(stack)));
     expect(checked.map(([stack, path]) => `${stack}${path}`)).toEqual([
       expect.stringMatching(/^primary\.resource\.aws_rds_cluster\..*\.master_password_wo$/),
-      expect.stringMatching(/^primary\.resource\.aws_secretsmanager_secret_version\..*\.secret_string_wo$/),
+      expect.stringMatching(
+        /^primary\.resource\.aws_secretsmanager_secret_version\.DatabaseCredentials_.*\.secret_string_wo$/,
+      ),
+      expect.stringMatching(
+        /^primary\.resource\.aws_secretsmanager_secret_version\.GrafanaAdmin_.*\.secret_string_wo$/,
+      ),
+      expect.stringMatching(/^dr\.resource\.aws_secretsmanager_secret_version\.GrafanaAdmin_.*\.secret_string_wo$/),
     ]);
   });
 

@@ -35,7 +35,7 @@ function buildCompute(): TerraformStack {
     oidcProviderArn: cluster.oidcProviderArn,
     oidcIssuerUrl: cluster.oidcIssuerUrl,
     kmsKeyArn: KEY,
-    appSecretArns: [`arn:aws:secretsmanager:us-east-2:${ACCOUNT}:secret:titan-primary-db-AbCdEf`],
+    appDatabaseUserArn: `arn:aws:rds-db:us-east-2:${ACCOUNT}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`,
     redisReplicationGroupArn: `arn:aws:elasticache:us-east-2:${ACCOUNT}:replicationgroup:titan-primary-redis`,
     redisUserArn: `arn:aws:elasticache:us-east-2:${ACCOUNT}:user:titan-primary-redis-app`,
   });

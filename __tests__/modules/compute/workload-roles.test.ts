@@ -8,7 +8,7 @@ const ACCOUNT = "111122223333";
 const ISSUER = "oidc.eks.us-east-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const PROVIDER_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}`;
 const KEY = `arn:aws:kms:us-east-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const SECRET = `arn:aws:secretsmanager:us-east-2:${ACCOUNT}:secret:titan-primary-db-AbCdEf`;
+const DB_USER = `arn:aws:rds-db:us-east-2:${ACCOUNT}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`;
 const REPLICATION_GROUP = `arn:aws:elasticache:us-east-2:${ACCOUNT}:replicationgroup:titan-primary-redis`;
 const REDIS_USER = `arn:aws:elasticache:us-east-2:${ACCOUNT}:user:titan-primary-redis-app`;
 
@@ -22,7 +22,7 @@ function synth(props: Partial<WorkloadRolesProps> = {}): string {
       oidcProviderArn: PROVIDER_ARN,
       oidcIssuerUrl: ISSUER,
       kmsKeyArn: KEY,
-      appSecretArns: [SECRET],
+      appDatabaseUserArn: DB_USER,
       redisReplicationGroupArn: REPLICATION_GROUP,
       redisUserArn: REDIS_USER,
       ...props,
@@ -122,17 +122,9 @@ describe("WorkloadRoles", () => {
     expect(statementWithSid(permissions("EbsCsiDriver"), "UseKeyForVolumes").resources).toEqual([KEY]);
   });
 
-  it("lets the app read its secrets, decrypt them only through Secrets Manager, connect to Redis and send traces", () => {
+  it("lets the app log in to Aurora as its own IAM user, connect to Redis and send traces, and read no secret", () => {
     expect(permissions("App")).toEqual([
-      { sid: "ReadAppSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [SECRET] },
-      {
-        sid: "DecryptSecretsViaSecretsManager",
-        actions: ["kms:Decrypt"],
-        resources: [KEY],
-        condition: [
-          { test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.us-east-2.amazonaws.com"] },
-        ],
-      },
+      { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [DB_USER] },
       { sid: "ConnectToRedisAsAppUser", actions: ["elasticache:Connect"], resources: [REPLICATION_GROUP, REDIS_USER] },
       // Sampling rules too: without them the SDK falls back to local sampling and logs AccessDenied.
       SEND_TRACES_AND_SAMPLE,
@@ -143,7 +135,14 @@ describe("WorkloadRoles", () => {
     expect(permissions("AdotCollector")).toEqual([SEND_TRACES_AND_SAMPLE]);
   });
 
-  it("rejects an app without secrets", () => {
-    expect(() => synth({ appSecretArns: [] })).toThrow(/appSecretArns is empty/);
+  it("never grants the app a secret or a key", () => {
+    const actions = permissions("App").flatMap((statement) => statement.actions ?? []);
+    expect(actions.filter((action) => /^(secretsmanager|kms):/.test(action))).toEqual([]);
+  });
+
+  it("rejects a database user ARN that is not an rds-db:connect ARN", () => {
+    expect(() => synth({ appDatabaseUserArn: "arn:aws:secretsmanager:us-east-2:111122223333:secret:db" })).toThrow(
+      /appDatabaseUserArn must be an rds-db:connect ARN/,
+    );
   });
 });

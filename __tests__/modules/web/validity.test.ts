@@ -1,5 +1,4 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { TerraformStack, Testing } from "cdktf";
 import { RedisAccessControl } from "../../../src/modules/cache/redis-access";
 import { Network } from "../../../src/modules/network/network";
@@ -55,7 +54,6 @@ describe("the primary region's certificate, load balancer and EC2 web tier", () 
       runtime: "ec2",
       internetGatewayDependency: network.internetGateway,
     });
-    const secret = new SecretsmanagerSecret(stack, "DbSecret", { name: namer.name("db-master"), kmsKeyId: key.arn });
     const redisAccess = new RedisAccessControl(stack, "RedisAccess", { namer });
     const webLogs = new EncryptedLogGroup(stack, "WebLogs", {
       logGroupName: "/titan/primary/web",
@@ -75,7 +73,9 @@ describe("the primary region's certificate, load balancer and EC2 web tier", () 
       kmsKeyArn: key.arn,
       appPort: 5000,
       dbHost: "db.titan.internal",
-      dbSecretName: secret.name,
+      dbName: "birthday",
+      dbUser: "birthday_app",
+      dbConnectArn: `arn:aws:rds-db:us-east-2:${accountId}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`,
       cacheHost: "cache.titan.internal",
       cacheUserId: redisAccess.appUserId,
       cacheReplicationGroupId: namer.name("redis", "elasticache"),

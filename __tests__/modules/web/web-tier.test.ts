@@ -2,14 +2,12 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { Testing } from "cdktf";
 import { Ec2WebTier, type Ec2WebTierProps } from "../../../src/modules/web/web-tier";
 import { Namer } from "../../../src/naming";
 
-const SECRET_NAME = "titan-primary-db-master";
-// Any region's copy of the secret, whatever random suffix AWS gave it.
-const SECRET_ARN_PATTERN = "arn:aws:secretsmanager:us-east-2:111122223333:secret:titan-primary-db-master-??????";
+const DB_CONNECT = "arn:aws:rds-db:us-east-2:111122223333:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app";
 
 const PROPS: Ec2WebTierProps = {
   namer: new Namer("titan", "primary"),
@@ -24,7 +22,9 @@ const PROPS: Ec2WebTierProps = {
   kmsKeyArn: "arn:aws:kms:us-east-2:111122223333:key/primary",
   appPort: 5000,
   dbHost: "db.titan.internal",
-  dbSecretName: SECRET_NAME,
+  dbName: "birthday",
+  dbUser: "birthday_app",
+  dbConnectArn: DB_CONNECT,
   cacheHost: "cache.titan.internal",
   cacheUserId: "titan-primary-redis-app",
   cacheReplicationGroupId: "titan-primary-redis",
@@ -133,18 +133,9 @@ describe("Ec2WebTier", () => {
     });
   });
 
-  it("grants reading only the database secret, decrypting it only through Secrets Manager, Redis IAM auth and X-Ray", () => {
+  it("grants Aurora and Redis IAM authentication as the app's users and X-Ray, and no secret", () => {
     expect(runtimeStatements(synth())).toEqual([
-      { sid: "ReadDatabaseSecret", actions: ["secretsmanager:GetSecretValue"], resources: [SECRET_ARN_PATTERN] },
-      {
-        sid: "DecryptDatabaseSecretThroughSecretsManager",
-        actions: ["kms:Decrypt"],
-        resources: ["arn:aws:kms:us-east-2:111122223333:key/*"],
-        condition: [
-          { test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.us-east-2.amazonaws.com"] },
-          { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: [SECRET_ARN_PATTERN] },
-        ],
-      },
+      { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [DB_CONNECT] },
       {
         sid: "ConnectToRedisWithIam",
         actions: ["elasticache:Connect"],
@@ -167,7 +158,7 @@ describe("Ec2WebTier", () => {
     ]);
   });
 
-  it("boots with the DB and cache host names and the secret's name, and no password", () => {
+  it("boots with the DB and cache host names and the app's IAM-authenticated DB user, and no password", () => {
     const script = decodedUserData(synth());
     expect(script.startsWith("#!/bin/bash\n")).toBe(true);
     for (const line of [
@@ -175,7 +166,10 @@ describe("Ec2WebTier", () => {
       "APP_PORT=5000",
       "DB_HOST=db.titan.internal",
       "DB_PORT=5432",
-      `DB_SECRET_ID=${SECRET_NAME}`,
+      "DB_NAME=birthday",
+      "DB_USER=birthday_app",
+      "DB_IAM_AUTH=true",
+      "DB_SSLMODE=verify-ca",
       "REDIS_HOST=cache.titan.internal",
       "REDIS_PORT=6379",
       "REDIS_USER=titan-primary-redis-app",
@@ -186,17 +180,17 @@ describe("Ec2WebTier", () => {
       expect(script.split("\n")).toContain(line);
     }
     expect(script).toContain('"log_group_name": "/titan/primary/web"');
-    expect(script).not.toMatch(/password|PASSWORD/);
+    expect(script).not.toMatch(/password|PASSWORD|SECRET/);
   });
 
   it("leaves encoding to Terraform when a value is a reference, keeping the reference in the script", () => {
     const json = Testing.synthScope((scope) => {
-      const secret = new SecretsmanagerSecret(scope, "Secret", { name: "titan-primary-db-master" });
-      new Ec2WebTier(scope, "WebTier", { ...PROPS, dbSecretName: secret.name });
+      const cluster = new RdsCluster(scope, "Cluster", { engine: "aurora-postgresql" });
+      new Ec2WebTier(scope, "WebTier", { ...PROPS, dbHost: cluster.endpoint });
     });
     const userData = (only(json, "aws_launch_template") as { user_data: string }).user_data;
     expect(userData).toMatch(/^\$\{base64encode\(join\("", \[".*"\]\)\)\}$/s);
-    expect(userData).toMatch(/DB_SECRET_ID=", aws_secretsmanager_secret\.\w+\.name, "\\nREDIS_HOST=/);
+    expect(userData).toMatch(/DB_HOST=", aws_rds_cluster\.\w+\.endpoint, "\\nDB_PORT=/);
   });
 
   it("runs the desired capacity in the private subnets, health-checked by the load balancer", () => {

@@ -1,4 +1,5 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
@@ -18,10 +19,13 @@ export interface WorkloadRolesProps {
   readonly oidcProviderArn: string;
   /** The cluster's OIDC issuer without `https://`. */
   readonly oidcIssuerUrl: string;
-  /** The region's customer key: EBS volumes and the app's secrets are encrypted with it. */
+  /** The region's customer key: EBS volumes (Prometheus's among them) are encrypted with it. */
   readonly kmsKeyArn: string;
-  /** Secrets the app reads (database credentials...). */
-  readonly appSecretArns: readonly string[];
+  /**
+   * The database user the app logs in as with IAM authentication (`dbUserConnectArn`). The app
+   * holds no database password: the master secret stays with operators and the bootstrap.
+   */
+  readonly appDatabaseUserArn: string;
   /** The Redis replication group the app connects to with IAM authentication. */
   readonly redisReplicationGroupArn: string;
   /** The ElastiCache user the app authenticates as. */
@@ -54,9 +58,9 @@ export class WorkloadRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadRolesProps) {
     super(scope, id);
-    if (props.appSecretArns.length === 0) {
+    if (!Token.isUnresolved(props.appDatabaseUserArn) && !/^arn:aws[a-z-]*:rds-db:/.test(props.appDatabaseUserArn)) {
       throw new Error(
-        "WorkloadRoles: appSecretArns is empty; give the ARNs of the secrets the app reads (at least the database credentials)",
+        `WorkloadRoles: appDatabaseUserArn must be an rds-db:connect ARN (arn:aws:rds-db:<region>:<account>:dbuser:<cluster resource id>/<user>), got "${props.appDatabaseUserArn}"`,
       );
     }
     const irsa = {
@@ -167,15 +171,11 @@ function ebsCsiKeyStatements(kmsKeyArn: string): DataAwsIamPolicyDocumentStateme
 
 function appStatements(props: WorkloadRolesProps): DataAwsIamPolicyDocumentStatement[] {
   return [
-    { sid: "ReadAppSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [...props.appSecretArns] },
     {
-      // Only Secrets Manager may decrypt with the key on the app's behalf, never a direct call.
-      sid: "DecryptSecretsViaSecretsManager",
-      actions: ["kms:Decrypt"],
-      resources: [props.kmsKeyArn],
-      condition: [
-        { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${props.region}.amazonaws.com`] },
-      ],
+      // IAM database authentication as the app's own role: a 15-minute token, no password.
+      sid: "ConnectToAuroraAsAppUser",
+      actions: ["rds-db:connect"],
+      resources: [props.appDatabaseUserArn],
     },
     {
       sid: "ConnectToRedisAsAppUser",

@@ -8,7 +8,9 @@ export interface WebBootstrapValues {
   readonly appPort: number;
   readonly dbHost: string;
   readonly dbPort: number;
-  readonly dbSecretName: string;
+  readonly dbName: string;
+  /** The app's own PostgreSQL role, which logs in with an IAM token (never the master user). */
+  readonly dbUser: string;
   readonly cacheHost: string;
   readonly cachePort: number;
   readonly cacheUserId: string;
@@ -21,8 +23,8 @@ export interface WebBootstrapValues {
  *
  * It writes the app's connection settings to `/etc/<appName>/app.env`, makes the app's unit read
  * them through a drop-in, starts the app, then ships syslog (where journald forwards the app's
- * output) and cloud-init's log to CloudWatch Logs. It carries no password: the app reads the
- * database secret by ARN and signs Redis IAM tokens with the instance role.
+ * output) and cloud-init's log to CloudWatch Logs. It carries no password: the app signs
+ * IAM authentication tokens for Aurora (`rds-db:connect`) and Redis with the instance role.
  *
  * When every value is known at synth the script is encoded here, so the synthesized JSON shows
  * exactly what instances run; when some come from other resources (the secret's ARN, the Redis
@@ -70,7 +72,10 @@ AWS_REGION=${v.region}
 APP_PORT=${v.appPort}
 DB_HOST=${v.dbHost}
 DB_PORT=${v.dbPort}
-DB_SECRET_ID=${v.dbSecretName}
+DB_NAME=${v.dbName}
+DB_USER=${v.dbUser}
+DB_IAM_AUTH=true
+DB_SSLMODE=verify-ca
 REDIS_HOST=${v.cacheHost}
 REDIS_PORT=${v.cachePort}
 REDIS_TLS=true

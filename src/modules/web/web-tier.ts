@@ -8,7 +8,6 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
-import { secretArnPattern } from "../security/secret-arn";
 import { ServiceRole } from "../security/service-role";
 import { webUserData } from "./user-data";
 
@@ -39,11 +38,12 @@ export interface Ec2WebTierProps {
   readonly dbHost: string;
   /** @default 5432 */
   readonly dbPort?: number;
-  /**
-   * Name of the database secret, the same in both regions (DR holds a replica): the app reads it
-   * by name in its own region at start, with the instance role.
-   */
-  readonly dbSecretName: string;
+  /** Database the app uses. */
+  readonly dbName: string;
+  /** The app's own PostgreSQL role; it logs in with IAM tokens the instance role signs. */
+  readonly dbUser: string;
+  /** `rds-db:connect` ARN of `dbUser` on this region's cluster (`dbUserConnectArn`). */
+  readonly dbConnectArn: string;
   readonly cacheHost: string;
   /** @default 6379 */
   readonly cachePort?: number;
@@ -94,23 +94,13 @@ export class Ec2WebTier extends Construct {
 
     this.role = new ServiceRole(this, "Role", {
       roleName: namer.name("web-instance", "iamRole"),
-      description: "Birthday app web instances: Session Manager, CloudWatch agent, DB secret, Redis IAM auth",
+      description: "Birthday app web instances: Session Manager, CloudWatch agent, Aurora and Redis IAM auth",
       servicePrincipal: "ec2.amazonaws.com",
       managedPolicyArns: [SSM_MANAGED_INSTANCE_CORE, CLOUDWATCH_AGENT_SERVER],
     }).role;
-    const secretArn = secretArnPattern(region, accountId, props.dbSecretName);
     const runtimeAccess = new DataAwsIamPolicyDocument(this, "RuntimePolicyDocument", {
       statement: [
-        { sid: "ReadDatabaseSecret", actions: ["secretsmanager:GetSecretValue"], resources: [secretArn] },
-        {
-          sid: "DecryptDatabaseSecretThroughSecretsManager",
-          actions: ["kms:Decrypt"],
-          resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
-          condition: [
-            { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region}.amazonaws.com`] },
-            { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: [secretArn] },
-          ],
-        },
+        { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [props.dbConnectArn] },
         {
           sid: "ConnectToRedisWithIam",
           actions: ["elasticache:Connect"],
@@ -162,7 +152,8 @@ export class Ec2WebTier extends Construct {
         appPort: props.appPort,
         dbHost: props.dbHost,
         dbPort,
-        dbSecretName: props.dbSecretName,
+        dbName: props.dbName,
+        dbUser: props.dbUser,
         cacheHost: props.cacheHost,
         cachePort,
         cacheUserId: props.cacheUserId,

@@ -5,7 +5,6 @@ import { EksCluster } from "../../modules/compute/eks-cluster";
 import { EksNodeGroup } from "../../modules/compute/node-group";
 import { WorkloadRoles } from "../../modules/compute/workload-roles";
 import type { Network } from "../../modules/network/network";
-import { secretArnPattern } from "../../modules/security/secret-arn";
 import type { TierSecurityGroups } from "../../modules/security/security-groups";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
@@ -21,7 +20,8 @@ export interface ComputeInputs {
   readonly groups: TierSecurityGroups;
   readonly dataTier: DataTier;
   readonly clusterName: string;
-  readonly dbSecretName: string;
+  /** `rds-db:connect` ARN of the app's database user on this region's cluster. */
+  readonly appDatabaseUserArn: string;
   readonly deployRoleArn: string;
   readonly deploySecurityGroupId: string;
 }
@@ -62,7 +62,7 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
     oidcProviderArn: cluster.oidcProviderArn,
     oidcIssuerUrl: cluster.oidcIssuerUrl,
     kmsKeyArn: ctx.key.arn,
-    appSecretArns: [secretArnPattern(ctx.region.region, ctx.accountId, inputs.dbSecretName)],
+    appDatabaseUserArn: inputs.appDatabaseUserArn,
     redisReplicationGroupArn: inputs.dataTier.redis.arn,
     redisUserArn: inputs.dataTier.redisAccess.appUserArn,
   });

@@ -2,10 +2,11 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import type { Construct } from "constructs";
 import type { RegionRole } from "../../config";
 import { EksCluster } from "../../modules/compute/eks-cluster";
-import { DatabaseCredentials } from "../../modules/database/db-credentials";
+import { dbUserConnectArn } from "../../modules/database/db-connect";
 import { VpcEndpoints } from "../../modules/network/endpoints";
 import { Network } from "../../modules/network/network";
 import type { AlarmTopic } from "../../modules/observability/alarm-topic";
+import { GrafanaAdminCredentials } from "../../modules/observability/grafana-admin-credentials";
 import { autoscalingEbsKeyStatements } from "../../modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../modules/security/kms-key";
 import { TierSecurityGroups } from "../../modules/security/security-groups";
@@ -90,14 +91,19 @@ export class RegionalStack extends TitanStack {
     this.storage = buildStorage(this, ctx, this.dataTier.aurora.arn);
 
     const clusterName = EksCluster.clusterNameFor(this.namer);
-    const dbSecretName = DatabaseCredentials.secretName(this.namer.forScope("primary"));
+    const appDatabaseUserArn = dbUserConnectArn(
+      region.region,
+      accountId,
+      this.dataTier.aurora.cluster.clusterResourceId,
+      config.database.appUsername,
+    );
     this.delivery = buildDelivery(this, ctx, this.network, clusterName);
     this.compute = buildCompute(this, ctx, {
       network: this.network,
       groups: this.securityGroups,
       dataTier: this.dataTier,
       clusterName,
-      dbSecretName,
+      appDatabaseUserArn,
       deployRoleArn: this.delivery.deploy.roleArn,
       deploySecurityGroupId: this.delivery.deploy.securityGroupId,
     });
@@ -108,10 +114,17 @@ export class RegionalStack extends TitanStack {
       albLogs: this.storage.albLogs,
       dataTier: this.dataTier,
       dbHost: databaseHostname(config.domain.internalZoneName),
-      dbSecretName,
+      dbName: config.database.databaseName,
+      dbUser: config.database.appUsername,
+      dbConnectArn: appDatabaseUserArn,
       appLogGroupName: appLogs.logGroupName,
     });
     this.alarmTopic = buildObservability(this, ctx, this.dataTier, this.web);
+    new GrafanaAdminCredentials(this, "GrafanaAdmin", {
+      namer: this.namer,
+      kmsKeyArn: key.arn,
+      passwordVersion: config.kubernetes.platform.grafana.adminPasswordVersion,
+    });
     addRegionalOutputs(this);
   }
 }

@@ -20,7 +20,9 @@ export interface WebInputs {
   readonly albLogs: AlbAccessLogBucket;
   readonly dataTier: DataTier;
   readonly dbHost: string;
-  readonly dbSecretName: string;
+  readonly dbName: string;
+  readonly dbUser: string;
+  readonly dbConnectArn: string;
   readonly appLogGroupName: string;
 }
 
@@ -75,7 +77,9 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
     appPort: config.app.port,
     appName: config.app.name,
     dbHost: inputs.dbHost,
-    dbSecretName: inputs.dbSecretName,
+    dbName: inputs.dbName,
+    dbUser: inputs.dbUser,
+    dbConnectArn: inputs.dbConnectArn,
     // The Redis endpoint itself, not a private-zone alias: TLS verifies the host name against
     // ElastiCache's certificate.
     cacheHost: inputs.dataTier.redis.primaryEndpoint,
