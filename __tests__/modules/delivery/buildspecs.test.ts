@@ -79,18 +79,19 @@ describe("the deploy buildspec", () => {
   });
 
   it("reads the release, reaches the region's cluster and waits for the replicated image and chart", () => {
-    expect(script).toContain('set -a && source "$CODEBUILD_SRC_DIR/release.env" && set +a');
+    expect(script).toContain('cp "${CODEBUILD_SRC_DIR}/release.env" "${release}"');
+    expect(script).toContain('set -a && source "$RELEASE_DIR/release.env" && set +a');
     expect(script).toContain('aws eks update-kubeconfig --region "$AWS_REGION" --name "$CLUSTER_NAME"');
     expect(script).toContain('helm registry login --username AWS --password-stdin "$ECR_REGISTRY"');
     expect(script).toContain("until aws ecr describe-images");
   });
 
-  it("upgrades or installs the release atomically from the region's chart repository, as the k8s stack's service account", () => {
+  it("installs the region's values and the release's image tag, atomically, from the region's chart repository", () => {
+    expect(script).toContain('printf \'%s\' "${HELM_VALUES_JSON}" > "${RELEASE_DIR}/values.json"');
     expect(spec.phases.build.commands).toEqual([
       'helm upgrade --install "$APP_NAME" "oci://$CHART_REPOSITORY_URL" --version "$CHART_VERSION" ' +
-        '--namespace "$K8S_NAMESPACE" ' +
-        '--set "serviceAccount.create=false,serviceAccount.name=$SERVICE_ACCOUNT" ' +
-        '--set "image.repository=$IMAGE_REPOSITORY_URL,image.tag=$IMAGE_TAG" --atomic --wait --timeout "$HELM_TIMEOUT"',
+        '--namespace "$K8S_NAMESPACE" --values "$RELEASE_DIR/values.json" --set-string "image.tag=$IMAGE_TAG" ' +
+        '--atomic --wait --timeout "$HELM_TIMEOUT"',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { buildspecPath } from "../../../src/modules/delivery/buildspec";
 import { HelmDeployProject, type HelmDeployProjectProps } from "../../../src/modules/delivery/deploy-project";
 import { Namer } from "../../../src/naming";
+import { sampleReleaseValues } from "../../support/app-release";
 import { buildspecAsDeployed, environmentOf, onlyProject } from "./codebuild";
 import { leastPrivilegeViolations, permissionStatements, statement } from "./iam";
 
@@ -32,6 +33,7 @@ function synth(props: Partial<HelmDeployProjectProps> = {}): string {
       logRetentionDays: 90,
       vpcId: "vpc-0abc",
       subnetIds: ["subnet-0b", "subnet-0c"],
+      releaseValues: sampleReleaseValues("dr"),
       ...props,
     });
   });
@@ -72,21 +74,33 @@ describe("HelmDeployProject", () => {
     );
   });
 
-  it("tells the deploy which cluster, namespace and repositories of its region to use", () => {
-    expect(environmentOf(project)).toEqual({
+  it("tells the deploy which cluster, namespace and repositories of its region to use, and the chart's values there", () => {
+    const { HELM_VALUES_JSON, ...names } = environmentOf(project);
+    expect(names).toEqual({
       APP_NAME: "birthday-app",
       AWS_ACCOUNT_ID: "111122223333",
       CLUSTER_NAME: "titan-dr-eks",
       K8S_NAMESPACE: "birthday",
-      SERVICE_ACCOUNT: "birthday-app",
       ECR_REGISTRY: "111122223333.dkr.ecr.us-west-1.amazonaws.com",
       IMAGE_REPOSITORY_URL: "111122223333.dkr.ecr.us-west-1.amazonaws.com/birthday-app",
       CHART_REPOSITORY_URL: "111122223333.dkr.ecr.us-west-1.amazonaws.com/charts/birthday-app",
     });
+    expect(JSON.parse(HELM_VALUES_JSON)).toEqual(sampleReleaseValues("dr"));
     const canary = environmentOf(
-      onlyProject(synth({ serviceAccount: { namespace: "birthday-canary", name: "canary" } })),
+      onlyProject(
+        synth({
+          serviceAccount: { namespace: "birthday-canary", name: "canary" },
+          releaseValues: { ...sampleReleaseValues("dr"), serviceAccount: { name: "canary" } },
+        }),
+      ),
     );
-    expect([canary.K8S_NAMESPACE, canary.SERVICE_ACCOUNT]).toEqual(["birthday-canary", "canary"]);
+    expect(canary.K8S_NAMESPACE).toBe("birthday-canary");
+    expect(JSON.parse(canary.HELM_VALUES_JSON).serviceAccount).toEqual({ name: "canary" });
+  });
+
+  it("has no source or artifact of its own, so it runs from the pipeline and on its own (break-glass)", () => {
+    expect(project.source.type).toBe("NO_SOURCE");
+    expect(project.artifacts).toEqual({ type: "NO_ARTIFACTS" });
   });
 
   it("may describe its cluster and read the chart, but not push", () => {
@@ -140,6 +154,10 @@ describe("HelmDeployProject", () => {
     ],
     [{ buildTimeoutMinutes: 3 }, "HelmDeployProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got 3"],
     [{ subnetIds: [] }, "HelmDeployProject: subnetIds is empty; pass the region's private subnets"],
+    [
+      { releaseValues: { ...sampleReleaseValues("dr"), serviceAccount: { name: "other" } } },
+      'HelmDeployProject: releaseValues.serviceAccount.name "other" is not "birthday-app"',
+    ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -9,6 +9,7 @@ import { DeliveryPipeline } from "../../../src/modules/delivery/pipeline";
 import { RegistryReplication } from "../../../src/modules/delivery/registry-replication";
 import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { Namer } from "../../../src/naming";
+import { sampleReleaseValues } from "../../support/app-release";
 
 /** The primary region's delivery modules, and a pipeline naming the DR region's by convention. */
 function deliveryStack(): TerraformStack {
@@ -44,6 +45,7 @@ function deliveryStack(): TerraformStack {
     logRetentionDays: 90,
     vpcId: "vpc-0123456789abcdef0",
     subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0ccccccccccccccc3"],
+    releaseValues: sampleReleaseValues("primary"),
   });
   const connection = new GitHubConnection(stack, "GitHub", { namer });
   new DeliveryPipeline(stack, "Pipeline", {

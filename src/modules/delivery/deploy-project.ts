@@ -4,7 +4,9 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { SERVICE_ACCOUNTS, type ServiceAccountRef } from "../compute/service-accounts";
+import type { AppReleaseValues } from "../k8s/app-release-values";
 import { EncryptedLogGroup } from "../observability/log-group";
+import { embeddedBuildspec } from "./buildspec";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
 import { pipelineProjectConfig } from "./pipeline-project";
 
@@ -29,6 +31,11 @@ export interface HelmDeployProjectProps {
    * @default SERVICE_ACCOUNTS.app - birthday/birthday-app
    */
   readonly serviceAccount?: ServiceAccountRef;
+  /**
+   * The app chart's values for this region (`appReleaseValues`): everything but the image tag,
+   * so a release needs only a tag and a chart version, from the pipeline or a break-glass start.
+   */
+  readonly releaseValues: AppReleaseValues;
   /** The region's own repositories: DR deploys from its replicas. */
   readonly imageRepositoryUrl: string;
   readonly chartRepositoryUrl: string;
@@ -50,6 +57,8 @@ export interface HelmDeployProjectProps {
 /**
  * The CodeBuild project that installs a release of the app's Helm chart in its region's cluster.
  * Each regional stack has one; the pipeline runs the primary's, then (after approval) the DR's.
+ * The DR one also runs on its own while us-east-2 is down (break-glass): everything it reads, the
+ * chart's values included, is in its own region.
  *
  * WHY in the VPC: the cluster's API endpoint is private, so the deploy runs in the private subnets
  * behind a security group that allows HTTPS out and nothing else. The cluster must let that group
@@ -72,6 +81,11 @@ export class HelmDeployProject extends Construct {
     super(scope, id);
     const serviceAccount = props.serviceAccount ?? SERVICE_ACCOUNTS.app;
     const namespace = serviceAccount.namespace;
+    if (props.releaseValues.serviceAccount.name !== serviceAccount.name) {
+      throw new Error(
+        `HelmDeployProject: releaseValues.serviceAccount.name "${props.releaseValues.serviceAccount.name}" is not "${serviceAccount.name}", the service account the k8s stack creates`,
+      );
+    }
     const timeout = props.buildTimeoutMinutes ?? 45;
     if (!KUBERNETES_NAMESPACE.test(namespace)) {
       throw new Error(
@@ -190,13 +204,20 @@ export class HelmDeployProject extends Construct {
           AWS_ACCOUNT_ID: props.accountId,
           CLUSTER_NAME: props.clusterName,
           K8S_NAMESPACE: namespace,
-          SERVICE_ACCOUNT: serviceAccount.name,
           ECR_REGISTRY: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com`,
           IMAGE_REPOSITORY_URL: props.imageRepositoryUrl,
           CHART_REPOSITORY_URL: props.chartRepositoryUrl,
+          // JSON with this region's generated values interpolated by Terraform (target group,
+          // Redis endpoint): the deploy writes it to a values file as is.
+          HELM_VALUES_JSON: JSON.stringify(props.releaseValues),
         },
         logGroupName: this.logGroup.name,
       }),
+      // No source of its own: in the pipeline the release artifact arrives as the input; started
+      // by hand (break-glass, see README) it runs the embedded buildspec with IMAGE_TAG and
+      // CHART_VERSION given as overrides. A CODEPIPELINE project could not be started that way.
+      source: { type: "NO_SOURCE", buildspec: embeddedBuildspec("deploy") },
+      artifacts: { type: "NO_ARTIFACTS" },
       // Inside the VPC: the cluster's API endpoint is private.
       vpcConfig: {
         vpcId: props.vpcId,

@@ -1,10 +1,12 @@
 import type { Construct } from "constructs";
+import { SERVICE_ACCOUNTS } from "../../modules/compute/service-accounts";
 import { PipelineArtifactBucket } from "../../modules/delivery/artifact-bucket";
 import { ImageBuildProject } from "../../modules/delivery/build-project";
 import { ContainerRegistry } from "../../modules/delivery/container-registry";
 import { HelmDeployProject } from "../../modules/delivery/deploy-project";
 import { GitHubConnection } from "../../modules/delivery/github-connection";
 import { RegistryReplication } from "../../modules/delivery/registry-replication";
+import { appReleaseValues } from "../../modules/k8s/app-release-values";
 import type { Network } from "../../modules/network/network";
 import type { RegionContext } from "./context";
 
@@ -14,6 +16,17 @@ export interface RegionalDelivery {
   readonly deploy: HelmDeployProject;
   readonly build?: ImageBuildProject;
   readonly connection?: GitHubConnection;
+}
+
+/** What the app's release needs from the region that only exists once the region is built. */
+export interface ReleaseInputs {
+  /** The ALB's `ip` target group the chart's TargetGroupBinding fills. */
+  readonly targetGroupArn: string;
+  /** The generic DB name (`db.<internal zone>`). */
+  readonly dbHost: string;
+  readonly cacheHost: string;
+  readonly cacheUser: string;
+  readonly cacheReplicationGroupId: string;
 }
 
 /**
@@ -27,6 +40,7 @@ export function buildDelivery(
   ctx: RegionContext,
   network: Network,
   clusterName: string,
+  release: ReleaseInputs,
 ): RegionalDelivery {
   const { config, namer } = ctx;
   const appName = config.app.name;
@@ -49,8 +63,25 @@ export function buildDelivery(
     kmsKeyArn: ctx.key.arn,
     logRetentionDays: config.observability.logRetentionDays,
   };
+  const releaseValues = appReleaseValues({
+    region: ctx.region.region,
+    scaling: config.app.scaling,
+    replicas: config.app.scaling.replicas[ctx.role],
+    imageRepositoryUrl: registry.imageRepositoryUrl,
+    serviceAccountName: SERVICE_ACCOUNTS.app.name,
+    containerPort: config.app.port,
+    healthCheckPath: config.app.healthCheckPath,
+    targetGroupArn: release.targetGroupArn,
+    dbHost: release.dbHost,
+    dbName: config.database.databaseName,
+    dbUser: config.database.appUsername,
+    cacheHost: release.cacheHost,
+    cacheUser: release.cacheUser,
+    cacheReplicationGroupId: release.cacheReplicationGroupId,
+  });
   const deploy = new HelmDeployProject(scope, "HelmDeploy", {
     ...shared,
+    releaseValues,
     clusterName,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,

@@ -97,7 +97,26 @@ export class RegionalStack extends TitanStack {
       this.dataTier.aurora.cluster.clusterResourceId,
       config.database.appUsername,
     );
-    this.delivery = buildDelivery(this, ctx, this.network, clusterName);
+    const appLogs = buildAppLogs(this, ctx);
+    const dbHost = databaseHostname(config.domain.internalZoneName);
+    this.web = buildWeb(this, ctx, {
+      network: this.network,
+      groups: this.securityGroups,
+      albLogs: this.storage.albLogs,
+      dataTier: this.dataTier,
+      dbHost,
+      dbName: config.database.databaseName,
+      dbUser: config.database.appUsername,
+      dbConnectArn: appDatabaseUserArn,
+      appLogGroupName: appLogs.logGroupName,
+    });
+    this.delivery = buildDelivery(this, ctx, this.network, clusterName, {
+      targetGroupArn: this.web.alb.podTargetGroup.arn,
+      dbHost,
+      cacheHost: this.dataTier.redis.primaryEndpoint,
+      cacheUser: this.dataTier.redisAccess.appUserId,
+      cacheReplicationGroupId: this.dataTier.redis.replicationGroupId,
+    });
     this.compute = buildCompute(this, ctx, {
       network: this.network,
       groups: this.securityGroups,
@@ -106,18 +125,6 @@ export class RegionalStack extends TitanStack {
       appDatabaseUserArn,
       deployRoleArn: this.delivery.deploy.roleArn,
       deploySecurityGroupId: this.delivery.deploy.securityGroupId,
-    });
-    const appLogs = buildAppLogs(this, ctx);
-    this.web = buildWeb(this, ctx, {
-      network: this.network,
-      groups: this.securityGroups,
-      albLogs: this.storage.albLogs,
-      dataTier: this.dataTier,
-      dbHost: databaseHostname(config.domain.internalZoneName),
-      dbName: config.database.databaseName,
-      dbUser: config.database.appUsername,
-      dbConnectArn: appDatabaseUserArn,
-      appLogGroupName: appLogs.logGroupName,
     });
     this.alarmTopic = buildObservability(this, ctx, this.dataTier, this.web);
     new GrafanaAdminCredentials(this, "GrafanaAdmin", {
