@@ -1,5 +1,6 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
@@ -7,8 +8,16 @@ import type { Construct } from "constructs";
 import type { RegionRole } from "../config";
 import { EksCluster } from "../modules/compute/eks-cluster";
 import { SERVICE_ACCOUNTS } from "../modules/compute/service-accounts";
-import { WorkloadRoles } from "../modules/compute/workload-roles";
+import { type IrsaWorkload, WorkloadRoles } from "../modules/compute/workload-roles";
+import { DatabaseCredentials } from "../modules/database/db-credentials";
+import { ClusterPlatform } from "../modules/k8s/cluster-platform";
+import { DatabaseBootstrap } from "../modules/k8s/db-bootstrap";
+import { AppDeployerAccess } from "../modules/k8s/deployer-access";
+import { PLATFORM_NAMESPACES } from "../modules/k8s/platform-names";
 import { AppNamespace } from "../modules/k8s/workload-identity";
+import { GrafanaAdminCredentials } from "../modules/observability/grafana-admin-credentials";
+import { dataKeyAlias } from "./regional/context";
+import { databaseHostname } from "./regional/data-tier";
 import { awsProvider, TitanStack, type TitanStackProps } from "./stack-base";
 
 export interface K8sStackProps extends TitanStackProps {
@@ -16,22 +25,28 @@ export interface K8sStackProps extends TitanStackProps {
 }
 
 /**
- * In-cluster workloads of one region, through the helm and kubernetes providers.
+ * In-cluster workloads of one region, through the helm and kubernetes providers: the platform
+ * releases, the app's namespace and service account, and (in primary, the writer) the app's
+ * database role. The app's own release belongs to the pipeline.
  *
  * Apart from the regional stack because a provider configured from a cluster created in the same
  * apply fails in known ways (terraform-aws-eks #911, #1280; helm provider #508 with 15-minute
  * tokens). The cluster is looked up by its name from config and reached with exec auth
- * (`aws eks get-token`), which fetches a fresh token on every call.
+ * (`aws eks get-token`), which fetches a fresh token on every call. Everything it reads is in its
+ * own region (the cluster, the region's key and secrets), so `dr-k8s` applies while us-east-2 is down.
  */
 export class K8sStack extends TitanStack {
   readonly role: RegionRole;
   readonly clusterName: string;
+  readonly platform: ClusterPlatform;
+  readonly databaseBootstrap?: DatabaseBootstrap;
 
   constructor(scope: Construct, id: string, props: K8sStackProps) {
     super(scope, id, props.config, { nameScope: props.role, stateRole: props.role, backend: props.backend });
+    const { config } = props;
     this.role = props.role;
-    const region = props.config.regions[props.role].region;
-    awsProvider(this, props.config, { region, scope: props.role });
+    const region = config.regions[props.role].region;
+    awsProvider(this, config, { region, scope: props.role });
 
     this.clusterName = EksCluster.clusterNameFor(this.namer);
     const cluster = new DataAwsEksCluster(this, "Cluster", { name: this.clusterName });
@@ -48,9 +63,43 @@ export class K8sStack extends TitanStack {
     new HelmProvider(this, "helm", { kubernetes: { ...connection, exec } });
 
     const accountId = new DataAwsCallerIdentity(this, "Account").accountId;
-    new AppNamespace(this, "App", {
+    const roleArn = (workload: IrsaWorkload) =>
+      `arn:aws:iam::${accountId}:role/${WorkloadRoles.roleNameOf(this.namer, workload)}`;
+    const app = new AppNamespace(this, "App", {
       serviceAccount: SERVICE_ACCOUNTS.app,
-      roleArn: `arn:aws:iam::${accountId}:role/${WorkloadRoles.appRoleName(this.namer)}`,
+      roleArn: roleArn("app"),
     });
+    new AppDeployerAccess(this, "AppDeployerAccess", { namespace: app.namespace.metadata.name });
+
+    const dataKey = new DataAwsKmsAlias(this, "DataKey", { name: `alias/${dataKeyAlias(this.namer)}` });
+    this.platform = new ClusterPlatform(this, "Platform", {
+      clusterName: this.clusterName,
+      region,
+      vpcId: cluster.vpcConfig.get(0).vpcId,
+      kubernetesVersion: config.kubernetes.version,
+      settings: config.kubernetes.platform,
+      role: props.role,
+      roleArns: {
+        loadBalancerController: roleArn("loadBalancerController"),
+        clusterAutoscaler: roleArn("clusterAutoscaler"),
+        traceCollector: roleArn("adotCollector"),
+      },
+      kmsKeyArn: dataKey.targetKeyArn,
+      grafanaAdminSecretName: GrafanaAdminCredentials.secretName(this.namer),
+    });
+
+    // The writer region only: the role reaches DR's cluster through Aurora global replication.
+    if (props.role === "primary") {
+      const db = config.database;
+      this.databaseBootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", {
+        namespace: PLATFORM_NAMESPACES.databaseBootstrap,
+        masterSecretName: DatabaseCredentials.secretName(this.namer),
+        masterPasswordVersion: 1,
+        masterUsername: db.masterUsername,
+        host: databaseHostname(config.domain.internalZoneName),
+        databaseName: db.databaseName,
+        appUsername: db.appUsername,
+      });
+    }
   }
 }

@@ -8,6 +8,12 @@ const EDIT_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPol
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/(.+\/)?([\w+=,.@-]{1,64})$/;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
+/**
+ * The Kubernetes group deploy roles are put in: the k8s stacks bind it to what an EKS access
+ * policy cannot grant (the app chart's TargetGroupBinding, a CRD).
+ */
+export const APP_DEPLOYERS_GROUP = "titan:app-deployers";
+
 export interface ClusterAccessProps {
   readonly clusterName: string;
   /** IAM roles (literal ARNs, roles that already exist) granted cluster admin. */
@@ -33,9 +39,10 @@ export interface ClusterAccessProps {
  * namespaced objects (Deployment, Service, HPA, PDB), so a compromised build (a malicious commit
  * runs in CodeBuild) cannot reach kube-system or the controllers' IRSA-bound service accounts.
  * That needs the namespace to exist before the first deploy (`helm --create-namespace` creates a
- * cluster-scoped object) and cluster-scoped or CRD objects (TargetGroupBinding) to come from the
- * `*-k8s` stacks; `deployAccessScope: "cluster"` is the explicit opt-out when a pipeline must
- * install such charts itself.
+ * cluster-scoped object) and cluster-scoped objects and CRDs to come from the `*-k8s` stacks;
+ * `deployAccessScope: "cluster"` is the explicit opt-out when a pipeline must install such charts
+ * itself. Namespace-scoped deploy roles are also in {@link APP_DEPLOYERS_GROUP}, which the k8s
+ * stacks bind to the app chart's TargetGroupBinding (a CRD) in the app's namespace.
  */
 export class ClusterAccess extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAccessProps) {
@@ -77,10 +84,14 @@ export class ClusterAccess extends Construct {
       if (props.deployAccessScope === "cluster") {
         grant(new Construct(deployers, label), props.clusterName, arn, CLUSTER_ADMIN_POLICY_ARN, { type: "cluster" });
       } else {
-        grant(new Construct(deployers, label), props.clusterName, arn, EDIT_POLICY_ARN, {
-          type: "namespace",
-          namespaces: [...props.deployNamespaces],
-        });
+        grant(
+          new Construct(deployers, label),
+          props.clusterName,
+          arn,
+          EDIT_POLICY_ARN,
+          { type: "namespace", namespaces: [...props.deployNamespaces] },
+          [APP_DEPLOYERS_GROUP],
+        );
       }
     }
   }
@@ -92,8 +103,9 @@ function grant(
   principalArn: string,
   policyArn: string,
   accessScope: { type: "cluster" } | { type: "namespace"; namespaces: string[] },
+  kubernetesGroups?: string[],
 ): void {
-  const entry = new EksAccessEntry(scope, "Entry", { clusterName, principalArn, type: "STANDARD" });
+  const entry = new EksAccessEntry(scope, "Entry", { clusterName, principalArn, type: "STANDARD", kubernetesGroups });
   new EksAccessPolicyAssociation(scope, "Policy", {
     clusterName,
     // Read from the entry so the association waits for it.

@@ -32,6 +32,16 @@ export interface WorkloadRolesProps {
   readonly redisUserArn: string;
 }
 
+const ROLE_NAMES = {
+  adotCollector: "adot-collector",
+  clusterAutoscaler: "cluster-autoscaler",
+  loadBalancerController: "lb-controller",
+  app: "app",
+} as const;
+
+/** A workload whose service account the `*-k8s` stacks annotate with its role. */
+export type IrsaWorkload = keyof typeof ROLE_NAMES;
+
 /**
  * The IAM roles of the cluster's AWS-facing workloads, each assumed through IRSA by one fixed
  * service account ({@link SERVICE_ACCOUNTS}).
@@ -42,12 +52,15 @@ export interface WorkloadRolesProps {
  * only where IAM authorizes them on `*` alone (describe calls, X-Ray), and the autoscaler's
  * scaling calls are limited by tag to this cluster's node groups.
  */
-const APP_ROLE = "app";
-
 export class WorkloadRoles extends Construct {
   /** The app role's name: the `*-k8s` stacks annotate the app's service account with it. */
   static appRoleName(namer: Namer): string {
-    return IrsaRole.roleName(namer, APP_ROLE);
+    return IrsaRole.roleName(namer, ROLE_NAMES.app);
+  }
+
+  /** A workload role's name, known at synth: the `*-k8s` stacks put its ARN on the service account. */
+  static roleNameOf(namer: Namer, workload: IrsaWorkload): string {
+    return IrsaRole.roleName(namer, ROLE_NAMES[workload]);
   }
 
   readonly adotCollector: IrsaRole;
@@ -71,7 +84,7 @@ export class WorkloadRoles extends Construct {
 
     this.adotCollector = new IrsaRole(this, "AdotCollector", {
       ...irsa,
-      name: "adot-collector",
+      name: ROLE_NAMES.adotCollector,
       namespace: SERVICE_ACCOUNTS.adotCollector.namespace,
       serviceAccount: SERVICE_ACCOUNTS.adotCollector.name,
       policyStatements: [{ sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] }],
@@ -79,7 +92,7 @@ export class WorkloadRoles extends Construct {
 
     this.clusterAutoscaler = new IrsaRole(this, "ClusterAutoscaler", {
       ...irsa,
-      name: "cluster-autoscaler",
+      name: ROLE_NAMES.clusterAutoscaler,
       namespace: SERVICE_ACCOUNTS.clusterAutoscaler.namespace,
       serviceAccount: SERVICE_ACCOUNTS.clusterAutoscaler.name,
       policyStatements: clusterAutoscalerStatements(props),
@@ -87,7 +100,7 @@ export class WorkloadRoles extends Construct {
 
     this.loadBalancerController = new IrsaRole(this, "LoadBalancerController", {
       ...irsa,
-      name: "lb-controller",
+      name: ROLE_NAMES.loadBalancerController,
       namespace: SERVICE_ACCOUNTS.loadBalancerController.namespace,
       serviceAccount: SERVICE_ACCOUNTS.loadBalancerController.name,
       policyStatements: loadBalancerControllerStatements(props.region, props.accountId),
@@ -104,7 +117,7 @@ export class WorkloadRoles extends Construct {
 
     this.app = new IrsaRole(this, "App", {
       ...irsa,
-      name: APP_ROLE,
+      name: ROLE_NAMES.app,
       namespace: SERVICE_ACCOUNTS.app.namespace,
       serviceAccount: SERVICE_ACCOUNTS.app.name,
       policyStatements: appStatements(props),

@@ -26,7 +26,12 @@ export class AppNamespace extends Construct {
     super(scope, id);
     const labels = { "app.kubernetes.io/managed-by": "titan" };
     this.namespace = new NamespaceV1(this, "Resource", {
-      metadata: { name: props.serviceAccount.namespace, labels },
+      metadata: {
+        name: props.serviceAccount.namespace,
+        // The load balancer controller adds a readiness gate to pods here: a rollout waits until
+        // new pods pass the ALB's health check before old ones go.
+        labels: { ...labels, "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" },
+      },
     });
     this.serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {
       metadata: {

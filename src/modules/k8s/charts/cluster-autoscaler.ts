@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { SERVICE_ACCOUNTS } from "../../compute/service-accounts";
+import type { PinnedChart } from "./chart";
+import { irsaAnnotation, replicas, resources } from "./common";
+
+export const CLUSTER_AUTOSCALER_CHART: PinnedChart = {
+  repository: "https://kubernetes.github.io/autoscaler",
+  chart: "cluster-autoscaler",
+  version: "9.59.0",
+};
+
+export const clusterAutoscalerValues = z.strictObject({
+  cloudProvider: z.literal("aws"),
+  awsRegion: z.string().min(1),
+  autoDiscovery: z.strictObject({ clusterName: z.string().min(1) }),
+  image: z.strictObject({ tag: z.string().regex(/^v1\.\d{2}\.\d+$/) }),
+  replicaCount: replicas,
+  rbac: z.strictObject({
+    serviceAccount: z.strictObject({
+      create: z.literal(true),
+      name: z.literal(SERVICE_ACCOUNTS.clusterAutoscaler.name),
+      annotations: irsaAnnotation,
+    }),
+  }),
+  extraArgs: z.strictObject({
+    "balance-similar-node-groups": z.literal(true),
+    "skip-nodes-with-system-pods": z.literal(false),
+    expander: z.enum(["least-waste", "priority", "random"]),
+  }),
+  resources,
+});
+
+export type ClusterAutoscalerValues = z.infer<typeof clusterAutoscalerValues>;
+
+export interface ClusterAutoscalerInput {
+  readonly clusterName: string;
+  readonly region: string;
+  /** The cluster's Kubernetes minor version, e.g. "1.32". */
+  readonly kubernetesVersion: string;
+  /** @default - `v<kubernetesVersion>.0` */
+  readonly imageTag?: string;
+  readonly replicas: number;
+  readonly roleArn: string;
+}
+
+/**
+ * The autoscaler's image tag: its minor must be the cluster's, because the autoscaler simulates
+ * the scheduler of its own Kubernetes version.
+ */
+export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
+  const tag = imageTag ?? `v${kubernetesVersion}.0`;
+  if (!tag.startsWith(`v${kubernetesVersion}.`)) {
+    throw new Error(
+      `kubernetes.platform.clusterAutoscaler.imageTag "${tag}" does not match kubernetes.version ${kubernetesVersion}; use v${kubernetesVersion}.<patch>`,
+    );
+  }
+  return tag;
+}
+
+/**
+ * cluster-autoscaler: grows and shrinks the managed node groups it discovers by the tags EKS puts
+ * on their Auto Scaling groups (`k8s.io/cluster-autoscaler/<cluster>`), which is also the only
+ * place its IAM role may scale.
+ */
+export function buildClusterAutoscalerValues(input: ClusterAutoscalerInput): ClusterAutoscalerValues {
+  return {
+    cloudProvider: "aws",
+    awsRegion: input.region,
+    autoDiscovery: { clusterName: input.clusterName },
+    image: { tag: clusterAutoscalerImageTag(input.kubernetesVersion, input.imageTag) },
+    replicaCount: input.replicas,
+    rbac: {
+      serviceAccount: {
+        create: true,
+        name: SERVICE_ACCOUNTS.clusterAutoscaler.name,
+        annotations: { "eks.amazonaws.com/role-arn": input.roleArn },
+      },
+    },
+    extraArgs: {
+      "balance-similar-node-groups": true,
+      // EKS puts system pods (coredns, the EBS CSI controller) on every node group.
+      "skip-nodes-with-system-pods": false,
+      expander: "least-waste",
+    },
+    resources: { requests: { cpu: "100m", memory: "300Mi" }, limits: { memory: "600Mi" } },
+  };
+}

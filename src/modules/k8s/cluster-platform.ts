@@ -1,0 +1,153 @@
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { Construct } from "constructs";
+import type { ClusterPlatformConfig } from "../../config/sections/cluster-platform";
+import { serializeValues } from "./charts/chart";
+import {
+  buildClusterAutoscalerValues,
+  CLUSTER_AUTOSCALER_CHART,
+  clusterAutoscalerValues,
+} from "./charts/cluster-autoscaler";
+import {
+  buildKubePrometheusStackValues,
+  KUBE_PROMETHEUS_STACK_CHART,
+  kubePrometheusStackValues,
+} from "./charts/kube-prometheus-stack";
+import {
+  buildLoadBalancerControllerValues,
+  LOAD_BALANCER_CONTROLLER_CHART,
+  loadBalancerControllerValues,
+} from "./charts/load-balancer-controller";
+import { buildTraceCollectorValues, TRACE_COLLECTOR_CHART, traceCollectorValues } from "./charts/trace-collector";
+import { EncryptedStorageClass } from "./encrypted-storage-class";
+import { ENCRYPTED_STORAGE_CLASS, GRAFANA_ADMIN_SECRET, PLATFORM_NAMESPACES } from "./platform-names";
+import { PlatformRelease } from "./platform-release";
+import { SecretFromSecretsManager } from "./secret-from-secrets-manager";
+
+export interface ClusterPlatformProps {
+  readonly clusterName: string;
+  readonly region: string;
+  readonly vpcId: string;
+  /** Kubernetes minor version of the cluster (the autoscaler's image follows it). */
+  readonly kubernetesVersion: string;
+  /** This region role's settings, resolved from `kubernetes.platform`. */
+  readonly settings: ClusterPlatformConfig;
+  readonly role: "primary" | "dr";
+  /** IRSA roles made by the regional stack, by workload. */
+  readonly roleArns: {
+    readonly loadBalancerController: string;
+    readonly clusterAutoscaler: string;
+    readonly traceCollector: string;
+  };
+  /** The region's customer key, for Prometheus's volumes. */
+  readonly kmsKeyArn: string;
+  /** Name of the region's Grafana admin secret in Secrets Manager. */
+  readonly grafanaAdminSecretName: string;
+}
+
+/**
+ * Everything the region's cluster runs besides the app, installed by Terraform (the pipeline owns
+ * only the app's release): the AWS Load Balancer Controller, cluster-autoscaler, the OpenTelemetry
+ * collector sending traces to X-Ray, and kube-prometheus-stack on an encrypted StorageClass with
+ * Grafana's admin login from Secrets Manager. metrics-server is an EKS add-on of the regional stack.
+ * Each chart's values are checked by its zod schema before they are serialized.
+ */
+export class ClusterPlatform extends Construct {
+  readonly releases: Readonly<
+    Record<"loadBalancerController" | "clusterAutoscaler" | "traceCollector" | "monitoring", PlatformRelease>
+  >;
+
+  constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
+    super(scope, id);
+    const { settings, role } = props;
+    const labels = { "app.kubernetes.io/managed-by": "titan" };
+    const namespace = (nsId: string, name: string) => new NamespaceV1(this, nsId, { metadata: { name, labels } });
+    const monitoring = namespace("MonitoringNamespace", PLATFORM_NAMESPACES.monitoring);
+    const tracing = namespace("TracingNamespace", PLATFORM_NAMESPACES.tracing);
+
+    const loadBalancerController = new PlatformRelease(this, "LoadBalancerController", {
+      chart: LOAD_BALANCER_CONTROLLER_CHART,
+      releaseName: "aws-load-balancer-controller",
+      namespace: "kube-system",
+      values: serializeValues(
+        LOAD_BALANCER_CONTROLLER_CHART,
+        loadBalancerControllerValues,
+        buildLoadBalancerControllerValues({
+          clusterName: props.clusterName,
+          region: props.region,
+          vpcId: props.vpcId,
+          replicas: settings.loadBalancerController.replicas[role],
+          roleArn: props.roleArns.loadBalancerController,
+        }),
+      ),
+    });
+    // Later releases create Services and pods: the controller's webhooks must answer first.
+    const afterController = [loadBalancerController.release];
+
+    const clusterAutoscaler = new PlatformRelease(this, "ClusterAutoscaler", {
+      chart: CLUSTER_AUTOSCALER_CHART,
+      releaseName: "cluster-autoscaler",
+      namespace: "kube-system",
+      values: serializeValues(
+        CLUSTER_AUTOSCALER_CHART,
+        clusterAutoscalerValues,
+        buildClusterAutoscalerValues({
+          clusterName: props.clusterName,
+          region: props.region,
+          kubernetesVersion: props.kubernetesVersion,
+          imageTag: settings.clusterAutoscaler.imageTag,
+          replicas: settings.clusterAutoscaler.replicas[role],
+          roleArn: props.roleArns.clusterAutoscaler,
+        }),
+      ),
+      dependsOn: afterController,
+    });
+
+    const traceCollector = new PlatformRelease(this, "TraceCollector", {
+      chart: TRACE_COLLECTOR_CHART,
+      releaseName: "otel-collector",
+      namespace: tracing.metadata.name,
+      values: serializeValues(
+        TRACE_COLLECTOR_CHART,
+        traceCollectorValues,
+        buildTraceCollectorValues({
+          region: props.region,
+          replicas: settings.tracing.replicas[role],
+          roleArn: props.roleArns.traceCollector,
+        }),
+      ),
+      dependsOn: [...afterController, tracing],
+    });
+
+    const storageClass = new EncryptedStorageClass(this, "EncryptedStorageClass", {
+      name: ENCRYPTED_STORAGE_CLASS,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const grafanaAdmin = new SecretFromSecretsManager(this, "GrafanaAdminSecret", {
+      namespace: monitoring.metadata.name,
+      name: GRAFANA_ADMIN_SECRET.name,
+      secretId: props.grafanaAdminSecretName,
+      keys: { [GRAFANA_ADMIN_SECRET.userKey]: "username", [GRAFANA_ADMIN_SECRET.passwordKey]: "password" },
+      revision: settings.grafana.adminPasswordVersion,
+    });
+    const monitoringRelease = new PlatformRelease(this, "Monitoring", {
+      chart: KUBE_PROMETHEUS_STACK_CHART,
+      releaseName: "kube-prometheus-stack",
+      namespace: monitoring.metadata.name,
+      values: serializeValues(
+        KUBE_PROMETHEUS_STACK_CHART,
+        kubePrometheusStackValues,
+        buildKubePrometheusStackValues({
+          prometheusReplicas: settings.prometheus.replicas[role],
+          retentionDays: settings.prometheus.retentionDays,
+          storageGib: settings.prometheus.storageGib[role],
+          grafanaReplicas: settings.grafana.replicas[role],
+        }),
+      ),
+      // CRDs, the operator and a volume to bind: the slowest of the releases.
+      timeoutSeconds: 900,
+      dependsOn: [...afterController, storageClass.storageClass, grafanaAdmin.secret],
+    });
+
+    this.releases = { loadBalancerController, clusterAutoscaler, traceCollector, monitoring: monitoringRelease };
+  }
+}
