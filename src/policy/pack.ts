@@ -6,8 +6,13 @@ import { codebuildPrivilegedMode } from "./rules/codebuild-privileged-mode";
 import { ecrRepositoryHardening } from "./rules/ecr-repository-hardening";
 import { eksClusterHardening } from "./rules/eks-cluster-hardening";
 import { elasticacheEncryption } from "./rules/elasticache-encryption";
+import { helmReleaseNoSecret } from "./rules/helm-release-no-secret";
+import { helmReleasePinned } from "./rules/helm-release-pinned";
 import { ingressOpenToWorld } from "./rules/ingress-open-to-world";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
+import { kubernetesJobHardening } from "./rules/kubernetes-job-hardening";
+import { kubernetesSecretWriteOnly } from "./rules/kubernetes-secret-write-only";
+import { kubernetesStorageEncrypted } from "./rules/kubernetes-storage-encrypted";
 import { launchTemplateImdsv2 } from "./rules/launch-template-imdsv2";
 import { loadBalancerHardening } from "./rules/load-balancer-hardening";
 import { logGroupEncryption } from "./rules/log-group-encryption";
@@ -30,6 +35,11 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   kmsKeyRotation,
   eksClusterHardening,
   loadBalancerHardening,
+  helmReleasePinned,
+  helmReleaseNoSecret,
+  kubernetesSecretWriteOnly,
+  kubernetesStorageEncrypted,
+  kubernetesJobHardening,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */

@@ -3,7 +3,13 @@ import { Construct } from "constructs";
 import type { EksNodeGroup } from "./node-group";
 
 /** The EKS managed add-ons titan installs. */
-export type EksAddonName = "vpc-cni" | "kube-proxy" | "eks-pod-identity-agent" | "coredns" | "aws-ebs-csi-driver";
+export type EksAddonName =
+  | "vpc-cni"
+  | "kube-proxy"
+  | "eks-pod-identity-agent"
+  | "coredns"
+  | "aws-ebs-csi-driver"
+  | "metrics-server";
 
 export interface EksAddonsProps {
   /** Name of the cluster (its token, so the add-ons wait for it). */
@@ -21,7 +27,8 @@ export interface EksAddonsProps {
 
 /**
  * The cluster's managed add-ons: networking (vpc-cni, kube-proxy), DNS (coredns), EBS volumes
- * (aws-ebs-csi-driver, with its IRSA role) and the Pod Identity agent.
+ * (aws-ebs-csi-driver, with its IRSA role), the Pod Identity agent and metrics-server (the
+ * community add-on the app's HorizontalPodAutoscaler reads CPU from).
  *
  * WHY a construct apart from the cluster: coredns and the EBS CSI controller are Deployments.
  * Created before any node exists, their pods stay Pending, the add-on stays DEGRADED and
@@ -70,6 +77,9 @@ export class EksAddons extends Construct {
         serviceAccountRoleArn: props.ebsCsiRoleArn,
         afterNodes: true,
       }),
+      // The resource metrics the app's HPA scales on. An EKS community add-on rather than a helm
+      // release: AWS picks the version for the cluster's Kubernetes version, and it plans offline.
+      "metrics-server": addon("MetricsServer", "metrics-server", { afterNodes: true }),
     };
   }
 }

@@ -25,5 +25,13 @@ export function serializeValues<T>(chart: PinnedChart, schema: z.ZodType<T>, val
     const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     throw new Error(`values for chart ${chart.chart} ${chart.version}:\n  ${problems.join("\n  ")}`);
   }
-  return JSON.stringify(result.data);
+  return escapeLiteralTemplates(JSON.stringify(result.data));
+}
+
+/**
+ * Doubles a literal `${` or `%{` (the collector's `${env:MY_POD_IP}`) so Terraform passes it to
+ * Helm unchanged; cdktf's own token markers are left for cdktf to resolve into references.
+ */
+function escapeLiteralTemplates(text: string): string {
+  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
