@@ -1,15 +1,41 @@
+import { Testing } from "cdktf";
 import type { RegionRole } from "../../src/config";
-import { buildApp, resourcesOf, synthJson } from "../support/synth";
+import { K8sStack } from "../../src/stacks/k8s-stack";
+import { buildApp, resourcesOf, synthJson, testConfig } from "../support/synth";
+
+type Release = {
+  name: string;
+  namespace: string;
+  repository: string;
+  chart: string;
+  version: string;
+  atomic: boolean;
+  wait: boolean;
+  timeout: number;
+  values: string[];
+  depends_on?: string[];
+};
 
 describe.each<RegionRole>(["primary", "dr"])("K8sStack (%s)", (role) => {
   const stacks = buildApp();
   const k8s = synthJson(role === "primary" ? stacks.primaryK8s : stacks.drK8s);
   const regional = synthJson(stacks[role]);
+  const region = role === "primary" ? "us-east-2" : "us-west-1";
+  const releases = Object.values(resourcesOf(k8s, "helm_release")) as unknown as Release[];
+  const release = (name: string) => {
+    const found = releases.find((candidate) => candidate.name === name);
+    if (!found) {
+      throw new Error(`no release ${name}`);
+    }
+    return { ...found, valuesObject: JSON.parse(found.values[0]) };
+  };
 
-  it("creates the app's namespace, so the namespace-scoped deploy role never has to", () => {
-    expect(Object.values(resourcesOf(k8s, "kubernetes_namespace_v1"))).toEqual([
-      expect.objectContaining({ metadata: expect.objectContaining({ name: "birthday" }) }),
-    ]);
+  it("creates the app's namespace with the load balancer controller's readiness gates switched on", () => {
+    const namespaces = Object.values(resourcesOf(k8s, "kubernetes_namespace_v1")) as {
+      metadata: { name: string; labels: Record<string, string> };
+    }[];
+    const app = namespaces.find((namespace) => namespace.metadata.name === "birthday");
+    expect(app?.metadata.labels["elbv2.k8s.aws/pod-readiness-gate-inject"]).toBe("enabled");
   });
 
   it("annotates the app's service account with the IRSA role the regional stack creates", () => {
@@ -25,11 +51,172 @@ describe.each<RegionRole>(["primary", "dr"])("K8sStack (%s)", (role) => {
     expect(roles).toContain(roleName);
   });
 
-  it("trusts that service account, and only it, in the role's trust policy", () => {
-    const trusts = Object.values(regional.data?.aws_iam_policy_document ?? {})
+  it("installs the four platform charts, pinned, atomic, waited for and time-boxed", () => {
+    expect(releases.map((candidate) => [candidate.name, candidate.chart, candidate.version]).sort()).toEqual([
+      ["aws-load-balancer-controller", "aws-load-balancer-controller", "3.5.0"],
+      ["cluster-autoscaler", "cluster-autoscaler", "9.59.0"],
+      ["kube-prometheus-stack", "kube-prometheus-stack", "88.5.3"],
+      ["otel-collector", "opentelemetry-collector", "0.170.0"],
+    ]);
+    for (const candidate of releases) {
+      expect(candidate).toMatchObject({ atomic: true, wait: true, timeout: expect.any(Number) });
+    }
+  });
+
+  it("gives every IRSA-bound chart the service account and role its trust policy names", () => {
+    const trusted = Object.values(regional.data?.aws_iam_policy_document ?? {})
       .flatMap((document) => (document.statement as { condition?: { values: string[] }[] }[] | undefined) ?? [])
       .flatMap((statement) => statement.condition ?? [])
       .flatMap((condition) => condition.values);
-    expect(trusts).toContain("system:serviceaccount:birthday:birthday-app");
+    const arn = (name: string) =>
+      `arn:aws:iam::\${data.aws_caller_identity.Account.account_id}:role/titan-${role}-irsa-${name}`;
+    const lbc = release("aws-load-balancer-controller");
+    expect(lbc.namespace).toBe("kube-system");
+    expect(lbc.valuesObject.serviceAccount).toEqual({
+      create: true,
+      name: "aws-load-balancer-controller",
+      annotations: { "eks.amazonaws.com/role-arn": arn("lb-controller") },
+    });
+    const autoscaler = release("cluster-autoscaler");
+    expect(autoscaler.valuesObject.rbac.serviceAccount.annotations["eks.amazonaws.com/role-arn"]).toBe(
+      arn("cluster-autoscaler"),
+    );
+    const collector = release("otel-collector");
+    expect(collector.namespace).toMatch(
+      /^\$\{kubernetes_namespace_v1\.Platform_TracingNamespace_\w+\.metadata\[0\]\.name\}$/,
+    );
+    const namespaces = Object.values(resourcesOf(k8s, "kubernetes_namespace_v1")).map(
+      (namespace) => (namespace.metadata as { name: string }).name,
+    );
+    expect(namespaces).toContain("observability");
+    expect(collector.valuesObject.serviceAccount.annotations["eks.amazonaws.com/role-arn"]).toBe(arn("adot-collector"));
+    expect(trusted).toEqual(
+      expect.arrayContaining([
+        "system:serviceaccount:kube-system:aws-load-balancer-controller",
+        "system:serviceaccount:kube-system:cluster-autoscaler",
+        "system:serviceaccount:observability:adot-collector",
+      ]),
+    );
+  });
+
+  it("points the controller and the autoscaler at this region's cluster, and the autoscaler's image at its minor", () => {
+    expect(release("aws-load-balancer-controller").valuesObject).toMatchObject({
+      clusterName: `titan-${role}-eks`,
+      region,
+      vpcId: "${data.aws_eks_cluster.Cluster.vpc_config[0].vpc_id}",
+      replicaCount: 2,
+      enableServiceMutatorWebhook: false,
+    });
+    expect(release("cluster-autoscaler").valuesObject).toMatchObject({
+      awsRegion: region,
+      autoDiscovery: { clusterName: `titan-${role}-eks` },
+      image: { tag: "v1.32.0" },
+    });
+  });
+
+  it("sends traces to X-Ray in this region through the collector's awsxray exporter, escaping the collector's own ${env:...}", () => {
+    const { valuesObject, values } = release("otel-collector");
+    expect(valuesObject.config.exporters).toEqual({ awsxray: { region } });
+    expect(valuesObject.config.service.pipelines.traces.exporters).toEqual(["awsxray"]);
+    expect(values[0]).toContain('"$${env:MY_POD_IP}:4318"');
+  });
+
+  it("keeps Prometheus on the encrypted gp3 class and takes Grafana's admin from the secret it fills through data_wo", () => {
+    const monitoring = release("kube-prometheus-stack").valuesObject;
+    expect(monitoring.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName).toBe(
+      "gp3-encrypted",
+    );
+    expect(monitoring.grafana.admin).toEqual({
+      existingSecret: "grafana-admin",
+      userKey: "admin-user",
+      passwordKey: "admin-password",
+    });
+    expect(monitoring.grafana.service).toEqual({ type: "ClusterIP" });
+    const [storageClass] = Object.values(resourcesOf(k8s, "kubernetes_storage_class_v1")) as {
+      parameters: Record<string, string>;
+    }[];
+    expect(storageClass.parameters).toMatchObject({
+      type: "gp3",
+      encrypted: "true",
+      kmsKeyId: "${data.aws_kms_alias.DataKey.target_key_arn}",
+    });
+    expect(k8s.data?.aws_kms_alias?.DataKey).toEqual(expect.objectContaining({ name: `alias/titan-${role}-data` }));
+    const secrets = Object.values(resourcesOf(k8s, "kubernetes_secret_v1")) as {
+      metadata: { name: string };
+      data_wo: Record<string, string>;
+    }[];
+    const grafana = secrets.find((secret) => secret.metadata.name === "grafana-admin");
+    expect(Object.keys(grafana?.data_wo ?? {})).toEqual(["admin-password", "admin-user"]);
+    const ephemeral = (k8s as unknown as { ephemeral: Record<string, Record<string, { secret_id: string }>> }).ephemeral
+      .aws_secretsmanager_secret_version;
+    expect(Object.values(ephemeral).map((read) => read.secret_id)).toContain(`titan-${role}-grafana-admin`);
+  });
+
+  it("lets the deploy role's group manage TargetGroupBindings in the app's namespace only", () => {
+    const [binding] = Object.values(resourcesOf(k8s, "kubernetes_role_binding_v1")) as {
+      metadata: { namespace: string };
+      subject: { kind: string; name: string }[];
+    }[];
+    expect(binding.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\.App_\w+\.metadata\[0\]\.name\}$/);
+    expect(binding.subject).toEqual([expect.objectContaining({ kind: "Group", name: "titan:app-deployers" })]);
+    const entries = Object.values(resourcesOf(regional, "aws_eks_access_entry")) as { kubernetes_groups?: string[] }[];
+    expect(entries.flatMap((entry) => entry.kubernetes_groups ?? [])).toEqual(["titan:app-deployers"]);
+  });
+
+  it("reads nothing outside its own region", () => {
+    expect((k8s.provider?.aws ?? []).map((provider) => provider.region)).toEqual([region]);
+    expect(k8s.data).not.toHaveProperty("terraform_remote_state");
+  });
+});
+
+describe("the database bootstrap", () => {
+  const stacks = buildApp();
+  const primary = synthJson(stacks.primaryK8s);
+  const dr = synthJson(stacks.drK8s);
+
+  it("runs in the writer's region only, from the master secret copied into its own namespace", () => {
+    expect(Object.keys(resourcesOf(dr, "kubernetes_job_v1"))).toEqual([]);
+    const [job] = Object.values(resourcesOf(primary, "kubernetes_job_v1")) as {
+      wait_for_completion: boolean;
+      spec: { template: { spec: { container: { command: string[]; env: { name: string; value: string }[] }[] } } };
+    }[];
+    expect(job.wait_for_completion).toBe(true);
+    const [container] = job.spec.template.spec.container;
+    expect(container.command.slice(0, 5)).toEqual(["psql", "--no-psqlrc", "--set", "ON_ERROR_STOP=1", "--command"]);
+    expect(container.command[5]).toContain('GRANT rds_iam TO "birthday_app";');
+    expect(Object.fromEntries(container.env.map((variable) => [variable.name, variable.value]))).toMatchObject({
+      PGHOST: "db.titan.internal",
+      PGDATABASE: "birthday",
+    });
+    const secrets = Object.values(resourcesOf(primary, "kubernetes_secret_v1")) as {
+      metadata: { name: string; namespace: string };
+      data_wo: Record<string, string>;
+    }[];
+    const master = secrets.find((secret) => secret.metadata.name === "db-master");
+    expect(Object.keys(master?.data_wo ?? {}).sort()).toEqual(["PGPASSWORD", "PGUSER"]);
+    expect(master?.metadata.namespace).toMatch(/DatabaseBootstrap_Namespace/);
+  });
+});
+
+describe("k8s stacks and terraform validate", () => {
+  it("cannot run toBeValidTerraform here: the helm and kubernetes providers are not installable offline", () => {
+    // LOUD SKIP: `toBeValidTerraform` runs `terraform init`, which needs hashicorp/helm 3.1.1 and
+    // hashicorp/kubernetes 2.38.0; this machine's mirror holds only hashicorp/aws 5.100.0 and there
+    // is no registry access. `npm run validate -- --strict` validates these stacks where the
+    // providers install (and fails, rather than skips, when they do not). What runs here instead:
+    // the synthesized JSON is checked by type (cdktf bindings of the exact provider versions), by
+    // these assertions, by each chart's zod schema and by the policy pack.
+    console.warn(
+      "SKIPPED: toBeValidTerraform for primary-k8s and dr-k8s (helm/kubernetes providers unavailable offline); run `npm run validate -- --strict` where they install",
+    );
+    const stack = new K8sStack(Testing.app(), "primary-k8s", {
+      config: testConfig(),
+      role: "primary",
+      backend: "local",
+    });
+    const json = JSON.parse(Testing.synth(stack)) as {
+      terraform: { required_providers: Record<string, { version: string }> };
+    };
+    expect(Object.keys(json.terraform.required_providers).sort()).toEqual(["aws", "helm", "kubernetes"]);
   });
 });
