@@ -108,5 +108,12 @@ export const DEFAULT_CONFIG: TitanConfig = {
       grafana: { replicas: { primary: 1, dr: 1 }, adminPasswordVersion: 1 },
     },
   },
-  delivery: { githubOwner: "birthday-app", githubRepo: "birthday-app", branch: "main", imageRetentionCount: 30 },
+  delivery: {
+    githubOwner: "birthday-app",
+    githubRepo: "birthday-app",
+    branch: "main",
+    chartRepo: "titan",
+    chartBranch: "main",
+    imageRetentionCount: 30,
+  },
 };

@@ -62,6 +62,11 @@ export class CrossRegionStack extends TitanStack {
       githubOwner: config.delivery.githubOwner,
       githubRepo: config.delivery.githubRepo,
       branch: config.delivery.branch,
+      chartRepo: {
+        owner: config.delivery.githubOwner,
+        repo: config.delivery.chartRepo,
+        branch: config.delivery.chartBranch,
+      },
       primaryRegion: config.regions.primary.region,
       primaryArtifactBucketName: pipelineArtifactBucketName(this.namer),
       primaryKmsKeyArn: sourceKey.targetKeyArn,

@@ -52,7 +52,10 @@ describe("the build buildspec", () => {
   it("tags the image with the commit and derives the chart version from it", () => {
     expect(script).toContain('commit="${COMMIT_ID:-${CODEBUILD_RESOLVED_SOURCE_VERSION:-}}"');
     expect(script).toContain('echo "IMAGE_TAG=${commit}"');
-    expect(script).toContain('echo "CHART_VERSION=${base_version%%[-+]*}-g${commit:0:12}"');
+    expect(script).toContain('echo "CHART_VERSION=${base_version%%[-+]*}-a${commit:0:12}.i${chart_commit:0:12}"');
+    expect(script).toContain(
+      'chart_dir="${CODEBUILD_SRC_DIR_chart:?the pipeline must pass the chart source as a second input}/helm-chart"',
+    );
   });
 
   it("logs in to ECR, builds, then pushes the image and the chart", () => {

@@ -18,6 +18,7 @@ const baseProps: DeliveryPipelineProps = {
   githubOwner: "birthday-app",
   githubRepo: "birthday-app",
   branch: "main",
+  chartRepo: { owner: "birthday-app", repo: "titan", branch: "main" },
   primaryRegion: "us-east-2",
   primaryArtifactBucketName: "titan-primary-pipeline-artifacts",
   primaryKmsKeyArn: PRIMARY_KEY,
@@ -125,12 +126,29 @@ describe("DeliveryPipeline", () => {
     });
   });
 
-  it("starts on a push to the branch", () => {
+  it("reads this repository's helm-chart/ as a second source, through the same connection", () => {
+    const [, chart] = pipeline.stage[0].action;
+    expect(chart).toMatchObject({
+      name: "ChartSource",
+      output_artifacts: ["chart"],
+      namespace: "ChartSourceVariables",
+      configuration: { ConnectionArn: CONNECTION, FullRepositoryId: "birthday-app/titan", BranchName: "main" },
+    });
+  });
+
+  it("starts on a push to the app's branch, or to the chart on the chart's branch", () => {
     expect(json).toHaveResourceWithProperties(Codepipeline, {
       trigger: [
         {
           provider_type: "CodeStarSourceConnection",
           git_configuration: { source_action_name: "Source", push: [{ branches: { includes: ["main"] } }] },
+        },
+        {
+          provider_type: "CodeStarSourceConnection",
+          git_configuration: {
+            source_action_name: "ChartSource",
+            push: [{ branches: { includes: ["main"] }, file_paths: { includes: ["helm-chart/**"] } }],
+          },
         },
       ],
     });
@@ -140,12 +158,13 @@ describe("DeliveryPipeline", () => {
     const build = action(pipeline, "Build");
     expect(build).toMatchObject({
       provider: "CodeBuild",
-      input_artifacts: ["source"],
+      input_artifacts: ["source", "chart"],
       output_artifacts: ["release"],
-      configuration: { ProjectName: "titan-primary-image-build" },
+      configuration: { ProjectName: "titan-primary-image-build", PrimarySource: "source" },
     });
     expect(JSON.parse(build.configuration.EnvironmentVariables)).toEqual([
       { name: "COMMIT_ID", value: "#{SourceVariables.CommitId}", type: "PLAINTEXT" },
+      { name: "CHART_COMMIT_ID", value: "#{ChartSourceVariables.CommitId}", type: "PLAINTEXT" },
     ]);
     expect(action(pipeline, "DeployPrimary")).toMatchObject({
       provider: "CodeBuild",

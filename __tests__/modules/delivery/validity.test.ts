@@ -55,6 +55,7 @@ function deliveryStack(): TerraformStack {
     githubOwner: "birthday-app",
     githubRepo: "birthday-app",
     branch: "main",
+    chartRepo: { owner: "birthday-app", repo: "titan", branch: "main" },
     primaryRegion: region,
     primaryArtifactBucketName: artifacts.bucketName,
     primaryKmsKeyArn: key.arn,

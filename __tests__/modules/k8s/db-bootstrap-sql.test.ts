@@ -56,7 +56,7 @@ describe("the app's database role bootstrap", () => {
     [["birthday_app; DROP TABLE x", "birthday", "birthday_admin"], /is not a role name titan creates/],
     [["birthday_app", "birthday; --", "birthday_admin"], /is not a database name titan creates/],
     [["birthday_admin", "birthday", "Birthday_Admin"], /must not be the master user/],
-  ] as const)("refuses %p", (args, message) => {
-    expect(() => databaseBootstrapSql(...args)).toThrow(message);
+  ] as [[string, string, string], RegExp][])("refuses %p", ([user, database, master], message) => {
+    expect(() => databaseBootstrapSql(user, database, master)).toThrow(message);
   });
 });

@@ -84,5 +84,10 @@ export const deliverySchema = z.strictObject({
   githubOwner: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { message: "must be a GitHub user or organisation" }),
   githubRepo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "must be a GitHub repository name" }),
   branch: z.string().min(1),
+  chartRepo: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "must be a GitHub repository name" })
+    .describe("This repository (titan) on GitHub, under githubOwner: the pipeline packages helm-chart/ from it"),
+  chartBranch: z.string().min(1).describe("Branch of chartRepo whose helm-chart/ is released"),
   imageRetentionCount: z.int().min(1).max(1000).describe("Images ECR keeps per repository"),
 });

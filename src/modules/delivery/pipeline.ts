@@ -20,6 +20,11 @@ export interface DeliveryPipelineProps {
   readonly githubRepo: string;
   /** Pushes to this branch start the pipeline. */
   readonly branch: string;
+  /**
+   * The repository holding the app's Helm chart in `helm-chart/` (titan's own), read through the
+   * same connection; a push touching the chart on `chartBranch` starts a release too.
+   */
+  readonly chartRepo: { readonly owner: string; readonly repo: string; readonly branch: string };
   /** The pipeline's own region, where it builds and first deploys. */
   readonly primaryRegion: string;
   readonly primaryArtifactBucketName: string;
@@ -42,12 +47,18 @@ export interface DeliveryPipelineProps {
   readonly executionMode?: PipelineExecutionMode;
 }
 
+/** Where the app's chart lives in the chart repository (this one). */
+export const CHART_DIRECTORY = "helm-chart";
+
 /** The stages, in the order a release goes through them. */
 export const DELIVERY_STAGES = ["Source", "Build", "DeployPrimary", "Approve", "DeployDR"] as const;
 
 /**
  * The delivery pipeline (CodePipeline V2): GitHub push, build, deploy to the primary region,
- * manual approval, deploy to the DR region.
+ * manual approval, deploy to the DR region. The pipeline is the only owner of the app's release:
+ * it builds the image from the app's repository and packages the chart from `helm-chart/` of
+ * this repository (a second source action), so the infrastructure's contract with the app is
+ * versioned, tested and released in one place.
  *
  * WHY this shape: DR is deployed by the same release and the same chart as the primary, but only
  * after someone has seen it healthy there, so a bad release never reaches both regions at once.
@@ -99,6 +110,18 @@ export class DeliveryPipeline extends Construct {
           providerType: "CodeStarSourceConnection",
           gitConfiguration: { sourceActionName: "Source", push: [{ branches: { includes: [props.branch] } }] },
         },
+        {
+          providerType: "CodeStarSourceConnection",
+          gitConfiguration: {
+            sourceActionName: "ChartSource",
+            push: [
+              {
+                branches: { includes: [props.chartRepo.branch] },
+                filePaths: { includes: [`${CHART_DIRECTORY}/**`] },
+              },
+            ],
+          },
+        },
       ],
       // The permissions before the pipeline: a push may start it as soon as it exists.
       dependsOn: [this.role.policy],
@@ -111,6 +134,7 @@ function deliveryStages(props: DeliveryPipelineProps): CodepipelineStage[] {
   const codeBuild = { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" };
   const releaseVariables = JSON.stringify([
     { name: "COMMIT_ID", value: "#{SourceVariables.CommitId}", type: "PLAINTEXT" },
+    { name: "CHART_COMMIT_ID", value: "#{ChartSourceVariables.CommitId}", type: "PLAINTEXT" },
   ]);
   const stages: CodepipelineStage[] = [
     {
@@ -131,6 +155,21 @@ function deliveryStages(props: DeliveryPipelineProps): CodepipelineStage[] {
             OutputArtifactFormat: "CODE_ZIP",
           },
         },
+        {
+          name: "ChartSource",
+          category: "Source",
+          owner: "AWS",
+          provider: "CodeStarSourceConnection",
+          version: "1",
+          namespace: "ChartSourceVariables",
+          outputArtifacts: ["chart"],
+          configuration: {
+            ConnectionArn: props.connectionArn,
+            FullRepositoryId: `${props.chartRepo.owner}/${props.chartRepo.repo}`,
+            BranchName: props.chartRepo.branch,
+            OutputArtifactFormat: "CODE_ZIP",
+          },
+        },
       ],
     },
     {
@@ -140,9 +179,15 @@ function deliveryStages(props: DeliveryPipelineProps): CodepipelineStage[] {
           ...codeBuild,
           name: "ImageAndChart",
           namespace: "BuildVariables",
-          inputArtifacts: ["source"],
+          // The app's repository is the primary source (the Dockerfile); this repository's chart
+          // arrives at $CODEBUILD_SRC_DIR_chart.
+          inputArtifacts: ["source", "chart"],
           outputArtifacts: ["release"],
-          configuration: { ProjectName: props.buildProjectName, EnvironmentVariables: releaseVariables },
+          configuration: {
+            ProjectName: props.buildProjectName,
+            PrimarySource: "source",
+            EnvironmentVariables: releaseVariables,
+          },
         },
       ],
     },
