@@ -3,7 +3,13 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { addEphemeralBlock, ephemeralName, ephemeralReference } from "../security/ephemeral";
+import {
+  addEphemeralBlock,
+  ephemeralName,
+  ephemeralReference,
+  generatedPassword,
+  passwordGeneration,
+} from "../security/ephemeral";
 
 /** Characters RDS refuses in a master password: `/`, `"`, `@` and space. */
 const RDS_EXCLUDED_CHARACTERS = '/"@ ';
@@ -80,12 +86,7 @@ export class DatabaseCredentials extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseCredentialsProps) {
     super(scope, id);
-    const passwordVersion = props.passwordVersion ?? 1;
-    if (!Number.isInteger(passwordVersion) || passwordVersion < 1) {
-      throw new Error(
-        `DatabaseCredentials: passwordVersion must be a whole number of 1 or more, got ${passwordVersion}; bump it by one to rotate`,
-      );
-    }
+    const passwordVersion = passwordGeneration("DatabaseCredentials", props.passwordVersion);
     if (props.host.trim() === "") {
       throw new Error(
         `DatabaseCredentials: host must be the generic DB name (e.g. db.titan.internal), got "${props.host}"`,
@@ -93,13 +94,10 @@ export class DatabaseCredentials extends Construct {
     }
     this.passwordVersion = passwordVersion;
 
-    const generated = addEphemeralBlock(
-      this,
-      "aws_secretsmanager_random_password",
-      ephemeralName(this, "db_master_password"),
-      { password_length: PASSWORD_LENGTH, exclude_characters: RDS_EXCLUDED_CHARACTERS },
-    );
-    const generatedPassword = ephemeralReference(`${generated}.random_password`);
+    const password = generatedPassword(this, "db_master_password", {
+      length: PASSWORD_LENGTH,
+      excludeCharacters: RDS_EXCLUDED_CHARACTERS,
+    });
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
       name: DatabaseCredentials.secretName(props.namer),
@@ -117,7 +115,7 @@ export class DatabaseCredentials extends Construct {
       secretStringWo: Fn.jsonencode({
         engine: "postgres",
         username: props.username,
-        password: generatedPassword,
+        password,
         dbname: props.databaseName,
         port: POSTGRES_PORT,
         host: props.host,

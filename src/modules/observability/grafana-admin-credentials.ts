@@ -3,7 +3,7 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { addEphemeralBlock, ephemeralName, ephemeralReference } from "../security/ephemeral";
+import { generatedPassword, passwordGeneration } from "../security/ephemeral";
 
 const PASSWORD_LENGTH = 32;
 
@@ -44,21 +44,13 @@ export class GrafanaAdminCredentials extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaAdminCredentialsProps) {
     super(scope, id);
-    const passwordVersion = props.passwordVersion ?? 1;
-    if (!Number.isInteger(passwordVersion) || passwordVersion < 1) {
-      throw new Error(
-        `GrafanaAdminCredentials: passwordVersion must be a whole number of 1 or more, got ${passwordVersion}; bump it by one to rotate`,
-      );
-    }
+    const passwordVersion = passwordGeneration("GrafanaAdminCredentials", props.passwordVersion);
     this.passwordVersion = passwordVersion;
-
-    const generated = addEphemeralBlock(
-      this,
-      "aws_secretsmanager_random_password",
-      ephemeralName(this, "grafana_admin_password"),
-      // Letters and digits only: the password passes through a Kubernetes secret and Grafana's ini.
-      { password_length: PASSWORD_LENGTH, exclude_punctuation: true },
-    );
+    // Letters and digits only: the password passes through a Kubernetes secret and Grafana's ini.
+    const password = generatedPassword(this, "grafana_admin_password", {
+      length: PASSWORD_LENGTH,
+      excludePunctuation: true,
+    });
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
       name: GrafanaAdminCredentials.secretName(props.namer),
@@ -71,7 +63,7 @@ export class GrafanaAdminCredentials extends Construct {
       secretId: this.secret.id,
       secretStringWo: Fn.jsonencode({
         username: GRAFANA_ADMIN_USER,
-        password: ephemeralReference(`${generated}.random_password`),
+        password,
       }),
       secretStringWoVersion: passwordVersion,
     });
