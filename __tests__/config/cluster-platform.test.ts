@@ -1,16 +1,5 @@
-import { ConfigValidationError, resolveConfig } from "../../src/config";
-
-function problemsOf(overrides: unknown): string[] {
-  try {
-    resolveConfig(overrides, "test");
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    }
-    throw error;
-  }
-  return [];
-}
+import { resolveConfig } from "../../src/config";
+import { problemsOf } from "../support/config-problems";
 
 describe("config: what runs in the clusters", () => {
   it("defaults to 2 load balancer controllers in both regions and a DR app that may grow as far as primary's", () => {

@@ -1,17 +1,5 @@
-import { ConfigValidationError, DEFAULT_CONFIG, resolveConfig } from "../../src/config";
-
-/** The problems resolveConfig reports for `overrides`, as "path: message" lines. */
-function problemsOf(overrides: unknown): string[] {
-  try {
-    resolveConfig(overrides, "test");
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    }
-    throw error;
-  }
-  return [];
-}
+import { DEFAULT_CONFIG, resolveConfig } from "../../src/config";
+import { problemsOf } from "../support/config-problems";
 
 describe("config defaults", () => {
   it("are valid and are the seeds' values, corrected where AWS rejects them", () => {
