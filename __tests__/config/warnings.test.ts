@@ -20,6 +20,12 @@ describe("configWarnings", () => {
     expect(ec2.filter((warning) => warning.startsWith("regions."))).toEqual([]);
   });
 
+  it("warns that Shield Advanced is a subscription with a monthly fee and a year's commitment", () => {
+    const shield = configWarnings(testConfig({ edge: { shieldAdvanced: true } }));
+    expect(shield).toContainEqual(expect.stringMatching(/^edge\.shieldAdvanced is true: .*USD 3,000 a month/));
+    expect(configWarnings(testConfig()).some((warning) => warning.startsWith("edge."))).toBe(false);
+  });
+
   it("is silent for a config ready to deploy", () => {
     const ready = testConfig({
       bucketSuffix: "111122223333",

@@ -116,4 +116,28 @@ export const DEFAULT_CONFIG: TitanConfig = {
     chartBranch: "main",
     imageRetentionCount: 30,
   },
+  edge: {
+    // 10 s x 3: a checker calls an origin down after 20-30 s of failures (DESIGN.md); 30 s would triple it.
+    // Checkers away from us-east-2 and us-west-1, so an outage of either app region cannot blind them.
+    healthCheck: { requestIntervalSeconds: 10, failureThreshold: 3, regions: ["us-east-1", "us-west-2", "eu-west-1"] },
+    // About 7 requests a second per client IP, sustained over five minutes.
+    waf: { rateLimitRequests: 2000, rateLimitWindowSeconds: 300, anonymousIpList: false },
+    // A subscription with a one-year commitment: an explicit decision, never a default.
+    shieldAdvanced: false,
+    cloudFront: {
+      priceClass: "PriceClass_100",
+      // Seed 003 caches static assets at the edge.
+      cachedPaths: ["/static/*"],
+      // Reused connections save a TLS handshake per request; 30 s stays well below the ALB's 60 s idle timeout.
+      originKeepAliveSeconds: 30,
+      originResponseTimeoutSeconds: 30,
+      // 3 x 5 s: a dead origin costs a request 15 s before its 504 while DNS still points at it, not 30 s.
+      originConnectionTimeoutSeconds: 5,
+      originConnectionAttempts: 3,
+      // Cached paths fail over to DR within CloudFront: one short attempt at primary first.
+      failoverConnectionTimeoutSeconds: 2,
+      failoverResponseTimeoutSeconds: 10,
+    },
+    originVerify: { headerName: "X-Origin-Verify", generation: 1 },
+  },
 };

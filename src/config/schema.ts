@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
 import { cacheSchema, databaseSchema } from "./sections/data";
+import { edgeSchema } from "./sections/edge";
 import { backupSchema, logArchiveSchema, observabilitySchema } from "./sections/operations";
 import { appSchema, deliverySchema, domainSchema, kubernetesSchema, webSchema } from "./sections/platform";
 import { regionsSchema } from "./sections/regions";
@@ -38,6 +39,7 @@ export const configSchema = z
     observability: observabilitySchema,
     kubernetes: kubernetesSchema.extend({ platform: clusterPlatformSchema }),
     delivery: deliverySchema,
+    edge: edgeSchema,
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 

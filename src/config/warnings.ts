@@ -27,6 +27,12 @@ export function configWarnings(config: TitanConfig): string[] {
   if (config.domain.hostedZoneId === PLACEHOLDER_HOSTED_ZONE_ID) {
     warnings.push("domain.hostedZoneId is the placeholder: certificates cannot be validated; set your public zone");
   }
+  if (config.edge.shieldAdvanced) {
+    warnings.push(
+      "edge.shieldAdvanced is true: applying global subscribes the account to Shield Advanced, USD 3,000 a month " +
+        "with a one-year commitment that destroying the stack does not end",
+    );
+  }
   if (config.web.runtime === "eks") {
     for (const role of REGION_ROLES) {
       const cidr = parseCidr(config.regions[role].vpcCidr);
