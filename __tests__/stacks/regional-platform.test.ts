@@ -27,10 +27,11 @@ describe("web.runtime", () => {
     expect(group).toMatchObject({ desired_capacity: instances, min_size: instances, health_check_type: "ELB" });
     const instanceGroup = byName(json, "aws_lb_target_group", `titan-${role}-web-instances`);
     expect(instanceGroup).toMatchObject({ target_type: "instance", port: 5000 });
-    const https = Object.values(resourcesOf(json, "aws_lb_listener")).find((listener) => listener.port === 443);
-    expect(https?.default_action).toEqual([
-      { type: "forward", target_group_arn: expect.stringMatching(/Alb_InstanceTargetGroup/) },
-    ]);
+    for (const rule of Object.values(resourcesOf(json, "aws_lb_listener_rule"))) {
+      expect(rule.action).toEqual([
+        { type: "forward", target_group_arn: expect.stringMatching(/Alb_InstanceTargetGroup/) },
+      ]);
+    }
   });
 
   test.each<RegionRole>(["primary", "dr"])(
@@ -41,10 +42,11 @@ describe("web.runtime", () => {
       expect(byName(json, "aws_autoscaling_group", `titan-${role}-web`)).toBeUndefined();
       expect(byName(json, "aws_lb_target_group", `titan-${role}-web-instances`)).toBeUndefined();
       expect(byName(json, "aws_lb_target_group", `titan-${role}-app-pods`)).toMatchObject({ target_type: "ip" });
-      const https = Object.values(resourcesOf(json, "aws_lb_listener")).find((listener) => listener.port === 443);
-      expect(https?.default_action).toEqual([
-        { type: "forward", target_group_arn: expect.stringMatching(/Alb_PodTargetGroup/) },
-      ]);
+      for (const rule of Object.values(resourcesOf(json, "aws_lb_listener_rule"))) {
+        expect(rule.action).toEqual([
+          { type: "forward", target_group_arn: expect.stringMatching(/Alb_PodTargetGroup/) },
+        ]);
+      }
     },
   );
 });

@@ -19,6 +19,9 @@ const EPHEMERAL = /ephemeral\.aws_secretsmanager_(random_password|secret_version
 // The secret document is write-only JSON whose password field is the generated ephemeral value...
 const SECRET_DOCUMENT =
   /^\$\{jsonencode\(\{.*"password" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password(,.*)?\}\)\}$/;
+// The origin-verify document: a generated value as current (and, at generation 1, as previous).
+const ORIGIN_VERIFY_DOCUMENT =
+  /^\$\{jsonencode\(\{"generation" = \d+, "current" = ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password, "previous" = .*\}\)\}$/;
 // ...and every other credential is that document's password read back, never the generated value itself.
 const SECRET_READ_BACK =
   /^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[\w-]+\.secret_string\)(\.password|\["password"\])\}$/;
@@ -37,7 +40,8 @@ function passwordFields(stack: string, json: SynthesizedStack): [string, string]
     const key = path.slice(path.lastIndexOf(".") + 1);
     const credential = /password|auth_token|secret_string/i.test(key) && !/version|exclude_characters/.test(key);
     if (credential) {
-      const expected = key === "secret_string_wo" ? SECRET_DOCUMENT : SECRET_READ_BACK;
+      const document = path.includes("OriginVerifySecret") ? ORIGIN_VERIFY_DOCUMENT : SECRET_DOCUMENT;
+      const expected = key === "secret_string_wo" ? document : SECRET_READ_BACK;
       expect({ stack, path, value }).toEqual({ stack, path, value: expect.stringMatching(expected) });
       fields.push([stack, path]);
     } else if (EPHEMERAL.test(value) && !WRITE_ONLY_PATH.test(path)) {
@@ -140,6 +144,9 @@ describe("RegionalStack", () => {
       ),
       expect.stringMatching(
         /^primary\.resource\.aws_secretsmanager_secret_version\.GrafanaAdmin_.*\.secret_string_wo$/,
+      ),
+      expect.stringMatching(
+        /^primary\.resource\.aws_secretsmanager_secret_version\.OriginVerifySecret_.*\.secret_string_wo$/,
       ),
       expect.stringMatching(/^dr\.resource\.aws_secretsmanager_secret_version\.GrafanaAdmin_.*\.secret_string_wo$/),
       "primary-k8s.resource.kubernetes_secret_v1.DatabaseBootstrap_MasterCredentials_3CE41A81.data_wo.PGPASSWORD",

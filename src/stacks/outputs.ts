@@ -8,7 +8,10 @@ export const CROSS_STACK_OUTPUTS = {
   auroraGlobalWriterEndpoint: "aurora_global_writer_endpoint",
   /** primary -> dr: the Global Datastore id, which AWS prefixes, so DR cannot derive it. */
   cacheGlobalReplicationGroupId: "cache_global_replication_group_id",
-  /** primary, dr -> global: each region's ALB, the origins of the failover records. */
+  /**
+   * Each region's ALB, for operators. `global` does not read them: it aliases the regions' own
+   * origin names (`<role>.origin.<apiHostname>`), known from config.
+   */
   albDnsName: "alb_dns_name",
   albZoneId: "alb_zone_id",
 } as const;

@@ -1,5 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
+import { OriginPrefixLists } from "../../../src/modules/edge/origin-prefix-lists";
 import { VpcEndpoints } from "../../../src/modules/network/endpoints";
 import { Network } from "../../../src/modules/network/network";
 import { TierSecurityGroups } from "../../../src/modules/security/security-groups";
@@ -27,7 +28,14 @@ describe("the primary region's network, endpoints and tier security groups", () 
       subnetIds: network.privateSubnetIds,
       routeTableIds: [...network.privateRouteTableIds, network.dataRouteTableId],
     });
-    new TierSecurityGroups(stack, "SecurityGroups", { namer, vpcId: network.vpcId, appPort: 5000 });
+    const prefixLists = new OriginPrefixLists(stack, "OriginPrefixLists", { region: "us-east-2" });
+    new TierSecurityGroups(stack, "SecurityGroups", {
+      namer,
+      vpcId: network.vpcId,
+      appPort: 5000,
+      cloudFrontPrefixListId: prefixLists.cloudFrontId,
+      healthCheckerPrefixListId: prefixLists.healthCheckersId,
+    });
 
     expect(Testing.fullSynth(stack)).toBeValidTerraform();
   });

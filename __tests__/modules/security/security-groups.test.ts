@@ -18,6 +18,8 @@ function synth(props: Partial<TierSecurityGroupsProps> = {}): string {
       namer: new Namer("titan", "primary"),
       vpcId: "vpc-123",
       appPort: 5000,
+      cloudFrontPrefixListId: "pl-cloudfront",
+      healthCheckerPrefixListId: "pl-route53",
       ...props,
     });
   });
@@ -38,9 +40,9 @@ function summarize(resources: Resources, type: string): RuleSummary[] {
     Object.values(resources[type] ?? {}).map((rule) => ({
       group: tierOf(rule.security_group_id),
       peer:
-        rule.referenced_security_group_id === undefined
-          ? String(rule.cidr_ipv4)
-          : tierOf(rule.referenced_security_group_id),
+        rule.referenced_security_group_id !== undefined
+          ? tierOf(rule.referenced_security_group_id)
+          : String(rule.prefix_list_id ?? rule.cidr_ipv4),
       port: `${rule.ip_protocol}/${rule.from_port}-${rule.to_port}`,
     })),
   );
@@ -61,6 +63,7 @@ describe("TierSecurityGroups", () => {
     const groups = Object.values(resources.aws_security_group);
     expect(groups.map((group) => group.name).sort()).toEqual([
       "titan-primary-alb",
+      "titan-primary-alb-health-checks",
       "titan-primary-app",
       "titan-primary-cache",
       "titan-primary-database",
@@ -82,19 +85,28 @@ describe("TierSecurityGroups", () => {
       ...Object.values(resources.aws_vpc_security_group_egress_rule),
     ];
     expect(rules).toHaveLength(9);
+    expect(rules.some((rule) => rule.from_port === 80)).toBe(false);
     expect(rules.every((rule) => typeof rule.description === "string" && rule.description.length > 0)).toBe(true);
   });
 
-  it("opens the load balancer to the internet on 443 and 80 only, and lets it reach only the app", () => {
-    expect(ingress.filter((rule) => rule.group === "Alb")).toEqual(
-      sorted([
-        { group: "Alb", peer: "0.0.0.0/0", port: "tcp/443-443" },
-        { group: "Alb", peer: "0.0.0.0/0", port: "tcp/80-80" },
-      ]),
-    );
-    expect(egress.filter((rule) => rule.group === "Alb")).toEqual([
+  it("opens the load balancer on 443 to CloudFront's and Route 53's prefix lists only, one group each, and lets it reach only the app", () => {
+    expect(ingress.filter((rule) => rule.group.startsWith("Alb"))).toEqual([
+      { group: "Alb", peer: "pl-cloudfront", port: "tcp/443-443" },
+      { group: "AlbHealthChecks", peer: "pl-route53", port: "tcp/443-443" },
+    ]);
+    expect(egress.filter((rule) => rule.group.startsWith("Alb"))).toEqual([
       { group: "Alb", peer: "App", port: "tcp/5000-5000" },
     ]);
+  });
+
+  it("keeps each of the ALB's groups within the default 60 rules once prefix lists are weighed", () => {
+    // A rule referencing a managed prefix list counts as the list's max entries (VPC user guide).
+    const weight: Record<string, number> = { "pl-cloudfront": 55, "pl-route53": 25 };
+    const groups = ["Alb", "AlbHealthChecks"];
+    for (const group of groups) {
+      const rules = [...ingress, ...egress].filter((rule) => rule.group === group);
+      expect(rules.reduce((sum, rule) => sum + (weight[rule.peer] ?? 1), 0)).toBeLessThanOrEqual(60);
+    }
   });
 
   it("admits the app's port from the load balancer's group only", () => {
@@ -121,14 +133,18 @@ describe("TierSecurityGroups", () => {
     expect(egress.filter((rule) => rule.group === tier)).toEqual([]);
   });
 
-  it("lets nothing but the load balancer accept traffic from outside the VPC", () => {
-    expect(ingress.filter((rule) => rule.peer.includes("/")).map((rule) => rule.group)).toEqual(["Alb", "Alb"]);
+  it("lets nothing accept traffic from an internet CIDR, and only the load balancer from outside the VPC", () => {
+    expect(ingress.filter((rule) => rule.peer.includes("/"))).toEqual([]);
+    expect(ingress.filter((rule) => rule.peer.startsWith("pl-")).map((rule) => rule.group)).toEqual([
+      "Alb",
+      "AlbHealthChecks",
+    ]);
   });
 
   it("uses the ports it is given", () => {
     const custom: Resources = JSON.parse(synth({ appPort: 8080, databasePort: 5433, cachePort: 6380 })).resource;
     expect(
-      summarize(custom, "aws_vpc_security_group_ingress_rule").filter((rule) => rule.peer !== "0.0.0.0/0"),
+      summarize(custom, "aws_vpc_security_group_ingress_rule").filter((rule) => !rule.peer.startsWith("pl-")),
     ).toEqual(
       sorted([
         { group: "App", peer: "Alb", port: "tcp/8080-8080" },

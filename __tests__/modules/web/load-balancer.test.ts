@@ -1,5 +1,6 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Testing } from "cdktf";
 import {
@@ -14,12 +15,13 @@ const PROPS: ApplicationLoadBalancerProps = {
   namer: new Namer("titan", "primary"),
   vpcId: "vpc-0123456789abcdef0",
   publicSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-  securityGroupId: "sg-alb",
+  securityGroupIds: ["sg-alb", "sg-alb-health-checks"],
   certificateArn: "arn:aws:acm:us-east-2:111122223333:certificate/origin",
   accessLogBucketName: "titan-primary-alb-logs",
   accessLogPrefix: "alb",
   appPort: 5000,
   healthCheckPath: "/health",
+  originVerify: { name: "X-Origin-Verify", acceptedValues: ["${local.current}", "${local.previous}"] },
   runtime: "eks",
 };
 
@@ -55,7 +57,7 @@ describe("ApplicationLoadBalancer", () => {
       load_balancer_type: "application",
       internal: false,
       subnets: ["subnet-a", "subnet-b", "subnet-c"],
-      security_groups: ["sg-alb"],
+      security_groups: ["sg-alb", "sg-alb-health-checks"],
       drop_invalid_header_fields: true,
       desync_mitigation_mode: "strictest",
       enable_deletion_protection: true,
@@ -81,17 +83,47 @@ describe("ApplicationLoadBalancer", () => {
     });
   });
 
-  it("answers plain HTTP with nothing but a permanent redirect to HTTPS", () => {
+  it("has no plain-HTTP listener: only CloudFront and Route 53's HTTPS checks may reach it", () => {
     const listeners = Object.values(resources(synth(), "aws_lb_listener"));
-    const http = listeners.filter((listener) => listener.port === 80);
-    expect(http).toEqual([
-      {
-        load_balancer_arn: expect.stringMatching(/^\$\{aws_lb\.\w+\.arn\}$/),
-        port: 80,
-        protocol: "HTTP",
-        default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
-      },
-    ]);
+    expect(listeners.map((listener) => listener.port)).toEqual([443]);
+  });
+
+  it("refuses with its own 403 any request that did not come through CloudFront", () => {
+    expect(synth()).toHaveResourceWithProperties(LbListener, {
+      port: 443,
+      default_action: [
+        {
+          type: "fixed-response",
+          fixed_response: { status_code: "403", content_type: "text/plain", message_body: "Forbidden" },
+        },
+      ],
+    });
+  });
+
+  it("forwards a request carrying a current or previous origin-verify value, first", () => {
+    const json = synth();
+    const rules = Object.values(resources(json, "aws_lb_listener_rule"));
+    const header = rules.find((rule) => rule.priority === 10);
+    expect(header).toMatchObject({
+      listener_arn: expect.stringMatching(/^\$\{aws_lb_listener\.\w+\.arn\}$/),
+      action: [
+        {
+          type: "forward",
+          target_group_arn: `\${aws_lb_target_group.${targetGroupId(json, "titan-primary-app-pods")}.arn}`,
+        },
+      ],
+      condition: [
+        { http_header: { http_header_name: "X-Origin-Verify", values: ["${local.current}", "${local.previous}"] } },
+      ],
+    });
+  });
+
+  it("lets GET and HEAD of the health path through without the header, for Route 53's checkers", () => {
+    expect(synth()).toHaveResourceWithProperties(LbListenerRule, {
+      priority: 20,
+      condition: [{ path_pattern: { values: ["/health"] } }, { http_request_method: { values: ["GET", "HEAD"] } }],
+    });
+    expect(Object.values(resources(synth(), "aws_lb_listener_rule"))).toHaveLength(2);
   });
 
   it("gives pods an ip target group on the app port with quick health checks and draining", () => {
@@ -118,7 +150,7 @@ describe("ApplicationLoadBalancer", () => {
   test.each<[WebRuntime, string[], string]>([
     ["eks", ["titan-primary-app-pods"], "titan-primary-app-pods"],
     ["ec2", ["titan-primary-app-pods", "titan-primary-web-instances"], "titan-primary-web-instances"],
-  ])("with the %s runtime, has target groups %p and forwards HTTPS to %s", (runtime, groups, active) => {
+  ])("with the %s runtime, has target groups %p and forwards verified HTTPS to %s", (runtime, groups, active) => {
     const built: ApplicationLoadBalancer[] = [];
     const json = Testing.synthScope((scope) => {
       built.push(new ApplicationLoadBalancer(scope, "Alb", { ...PROPS, runtime }));
@@ -129,12 +161,12 @@ describe("ApplicationLoadBalancer", () => {
         .map((group) => group.name)
         .sort(),
     ).toEqual(groups);
-    expect(json).toHaveResourceWithProperties(LbListener, {
-      port: 443,
-      default_action: [
-        { type: "forward", target_group_arn: `\${aws_lb_target_group.${targetGroupId(json, active)}.arn}` },
-      ],
-    });
+    const forward = [
+      { type: "forward", target_group_arn: `\${aws_lb_target_group.${targetGroupId(json, active)}.arn}` },
+    ];
+    for (const rule of Object.values(resources(json, "aws_lb_listener_rule"))) {
+      expect(rule.action).toEqual(forward);
+    }
     expect(built[0].instanceTargetGroup === undefined).toBe(runtime === "eks");
     expect(built[0].activeTargetGroup).toBe(runtime === "eks" ? built[0].podTargetGroup : built[0].instanceTargetGroup);
   });
@@ -152,6 +184,12 @@ describe("ApplicationLoadBalancer", () => {
     [{ publicSubnetIds: [] }, /publicSubnetIds must list subnets in at least two AZs, as ALB requires, got 0/],
     [{ publicSubnetIds: ["subnet-a"] }, /at least two AZs, as ALB requires, got 1/],
     [{ healthCheckPath: "health" }, /healthCheckPath must start with "\/", e\.g\. "\/health", got "health"/],
+    [{ healthCheckPath: "/health*" }, /healthCheckPath must be a plain path such as "\/health" \(no wildcards\)/],
+    [{ securityGroupIds: [] }, /securityGroupIds must list 1 to 5 security groups, as ALB allows, got 0/],
+    [
+      { originVerify: { name: "X Origin", acceptedValues: ["x"] } },
+      /originVerify\.name must be an HTTP header name of letters, digits and hyphens/,
+    ],
     [{ appPort: 0 }, /appPort must be a TCP port from 1 to 65535, got 0/],
     [{ idleTimeoutSeconds: 0 }, /idleTimeoutSeconds must be a whole number from 1 to 4000, got 0/],
     [

@@ -1,6 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { RedisAccessControl } from "../../../src/modules/cache/redis-access";
+import { DnsValidatedCertificate } from "../../../src/modules/dns/validated-certificate";
+import { OriginPrefixLists } from "../../../src/modules/edge/origin-prefix-lists";
+import { OriginVerifySecret } from "../../../src/modules/edge/origin-verify-secret";
+import { OriginVerifyValue } from "../../../src/modules/edge/origin-verify-value";
+import { RegionalOriginRecord } from "../../../src/modules/edge/regional-origin-record";
 import { Network } from "../../../src/modules/network/network";
 import { EncryptedLogGroup } from "../../../src/modules/observability/log-group";
 import { autoscalingEbsKeyStatements } from "../../../src/modules/security/autoscaling-key-access";
@@ -8,80 +13,107 @@ import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { TierSecurityGroups } from "../../../src/modules/security/security-groups";
 import { AlbAccessLogBucket } from "../../../src/modules/storage/log-buckets";
 import { ApplicationLoadBalancer } from "../../../src/modules/web/load-balancer";
-import { OriginCertificate } from "../../../src/modules/web/origin-certificate";
 import { Ec2WebTier } from "../../../src/modules/web/web-tier";
 import { Namer } from "../../../src/naming";
 
-describe("the primary region's certificate, load balancer and EC2 web tier", () => {
-  it("are valid Terraform against the real provider schema", () => {
-    const stack = new TerraformStack(Testing.app(), "web");
-    new AwsProvider(stack, "aws", { region: "us-east-2" });
-    const namer = new Namer("titan", "primary");
-    const accountId = "111122223333";
-    const key = new RegionalKey(stack, "Key", {
-      aliasName: "titan-primary",
-      description: "titan primary",
-      region: "us-east-2",
-      accountId,
-      additionalStatements: autoscalingEbsKeyStatements(accountId),
-    });
-    const network = new Network(stack, "Network", {
-      namer,
-      vpcCidr: "10.0.0.0/16",
-      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
-      flowLogKmsKeyArn: key.arn,
-      logRetentionDays: 90,
-      accountId,
-    });
-    const groups = new TierSecurityGroups(stack, "SecurityGroups", { namer, vpcId: network.vpcId, appPort: 5000 });
-    const logs = new AlbAccessLogBucket(stack, "AlbLogs", { namer, accountId });
-    const certificate = new OriginCertificate(stack, "OriginCertificate", {
-      namer,
-      hostedZoneId: "Z0123456789EXAMPLE0",
-      domainName: "origin.api.example.com",
-      subjectAlternativeNames: ["primary.origin.api.example.com"],
-    });
-    const alb = new ApplicationLoadBalancer(stack, "Alb", {
-      namer,
-      vpcId: network.vpcId,
-      publicSubnetIds: network.publicSubnetIds,
-      securityGroupId: groups.albId,
-      certificateArn: certificate.certificateArn,
-      accessLogBucketName: logs.bucket.bucket,
-      accessLogPrefix: logs.logPrefix,
-      appPort: 5000,
-      healthCheckPath: "/health",
-      runtime: "ec2",
-      internetGatewayDependency: network.internetGateway,
-    });
-    const redisAccess = new RedisAccessControl(stack, "RedisAccess", { namer });
-    const webLogs = new EncryptedLogGroup(stack, "WebLogs", {
-      logGroupName: "/titan/primary/web",
-      kmsKeyArn: key.arn,
-      retentionDays: 90,
-    });
-    new Ec2WebTier(stack, "WebTier", {
-      namer,
-      region: "us-east-2",
-      accountId,
-      amiId: "ami-0df92fab4fc936ce1",
-      instanceType: "t3.micro",
-      desiredCapacity: 3,
-      privateSubnetIds: network.privateSubnetIds,
-      securityGroupId: groups.appId,
-      targetGroupArn: alb.activeTargetGroup.arn,
-      kmsKeyArn: key.arn,
-      appPort: 5000,
-      dbHost: "db.titan.internal",
-      dbName: "birthday",
-      dbUser: "birthday_app",
-      dbConnectArn: `arn:aws:rds-db:us-east-2:${accountId}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`,
-      cacheHost: "cache.titan.internal",
-      cacheUserId: redisAccess.appUserId,
-      cacheReplicationGroupId: namer.name("redis", "elasticache"),
-      logGroupName: webLogs.name,
-    });
+describe("the primary region's certificate, origin-verify secret, load balancer, origin record and EC2 web tier", () => {
+  test.each([1, 2])(
+    "are valid Terraform against the real provider schema (origin-verify generation %d)",
+    (generation) => {
+      const stack = new TerraformStack(Testing.app(), "web");
+      new AwsProvider(stack, "aws", { region: "us-east-2" });
+      const namer = new Namer("titan", "primary");
+      const accountId = "111122223333";
+      const key = new RegionalKey(stack, "Key", {
+        aliasName: "titan-primary",
+        description: "titan primary",
+        region: "us-east-2",
+        accountId,
+        additionalStatements: autoscalingEbsKeyStatements(accountId),
+      });
+      const network = new Network(stack, "Network", {
+        namer,
+        vpcCidr: "10.0.0.0/16",
+        availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+        flowLogKmsKeyArn: key.arn,
+        logRetentionDays: 90,
+        accountId,
+      });
+      const prefixLists = new OriginPrefixLists(stack, "OriginPrefixLists", { region: "us-east-2" });
+      const groups = new TierSecurityGroups(stack, "SecurityGroups", {
+        namer,
+        vpcId: network.vpcId,
+        appPort: 5000,
+        cloudFrontPrefixListId: prefixLists.cloudFrontId,
+        healthCheckerPrefixListId: prefixLists.healthCheckersId,
+      });
+      const logs = new AlbAccessLogBucket(stack, "AlbLogs", { namer, accountId });
+      const certificate = new DnsValidatedCertificate(stack, "OriginCertificate", {
+        namer,
+        component: "origin",
+        hostedZoneId: "Z0123456789EXAMPLE0",
+        domainName: "origin.api.example.com",
+        subjectAlternativeNames: ["primary.origin.api.example.com"],
+      });
+      const secret = new OriginVerifySecret(stack, "OriginVerifySecret", {
+        namer,
+        kmsKeyArn: key.arn,
+        replicaRegions: ["us-west-1", "us-east-1"],
+        generation,
+      });
+      const originVerify = new OriginVerifyValue(stack, "OriginVerify", {
+        secretName: OriginVerifySecret.secretName(namer),
+        versionId: secret.version.versionId,
+      });
+      const alb = new ApplicationLoadBalancer(stack, "Alb", {
+        namer,
+        vpcId: network.vpcId,
+        publicSubnetIds: network.publicSubnetIds,
+        securityGroupIds: groups.albIds,
+        originVerify: { name: "X-Origin-Verify", acceptedValues: originVerify.acceptedValues },
+        certificateArn: certificate.certificateArn,
+        accessLogBucketName: logs.bucket.bucket,
+        accessLogPrefix: logs.logPrefix,
+        appPort: 5000,
+        healthCheckPath: "/health",
+        runtime: "ec2",
+        internetGatewayDependency: network.internetGateway,
+      });
+      new RegionalOriginRecord(stack, "OriginRecord", {
+        hostedZoneId: "Z0123456789EXAMPLE0",
+        name: "primary.origin.api.example.com",
+        loadBalancerDnsName: alb.dnsName,
+        loadBalancerZoneId: alb.zoneId,
+      });
+      const redisAccess = new RedisAccessControl(stack, "RedisAccess", { namer });
+      const webLogs = new EncryptedLogGroup(stack, "WebLogs", {
+        logGroupName: "/titan/primary/web",
+        kmsKeyArn: key.arn,
+        retentionDays: 90,
+      });
+      new Ec2WebTier(stack, "WebTier", {
+        namer,
+        region: "us-east-2",
+        accountId,
+        amiId: "ami-0df92fab4fc936ce1",
+        instanceType: "t3.micro",
+        desiredCapacity: 3,
+        privateSubnetIds: network.privateSubnetIds,
+        securityGroupId: groups.appId,
+        targetGroupArn: alb.activeTargetGroup.arn,
+        kmsKeyArn: key.arn,
+        appPort: 5000,
+        dbHost: "db.titan.internal",
+        dbName: "birthday",
+        dbUser: "birthday_app",
+        dbConnectArn: `arn:aws:rds-db:us-east-2:${accountId}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`,
+        cacheHost: "cache.titan.internal",
+        cacheUserId: redisAccess.appUserId,
+        cacheReplicationGroupId: namer.name("redis", "elasticache"),
+        logGroupName: webLogs.name,
+      });
 
-    expect(Testing.fullSynth(stack)).toBeValidTerraform();
-  });
+      expect(Testing.fullSynth(stack)).toBeValidTerraform();
+    },
+  );
 });

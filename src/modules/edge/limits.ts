@@ -79,3 +79,6 @@ export const CLOUDFRONT_RESERVED_ORIGIN_HEADERS = [
 
 /** ALB listener rules match an HTTP header name of at most 40 characters. */
 export const ALB_HEADER_NAME_MAX_LENGTH = 40;
+
+/** The region CloudFront takes its certificate and web ACL from, and Route 53 publishes its metrics in. */
+export const EDGE_REGION = "us-east-1";

@@ -9,6 +9,16 @@ export interface TierSecurityGroupsProps {
   readonly vpcId: string;
   /** Port the Flask app listens on in its pods or instances. */
   readonly appPort: number;
+  /**
+   * CloudFront's origin-facing managed prefix list in this region
+   * (`com.amazonaws.global.cloudfront.origin-facing`): the only viewers' path to the ALB.
+   */
+  readonly cloudFrontPrefixListId: string;
+  /**
+   * The Route 53 health-checker managed prefix list of this region
+   * (`com.amazonaws.<region>.route53-healthchecks`), whose checkers probe the ALB over HTTPS.
+   */
+  readonly healthCheckerPrefixListId: string;
   /** Aurora PostgreSQL's port. @default 5432 */
   readonly databasePort?: number;
   /** Redis's port. @default 6379 */
@@ -18,12 +28,18 @@ export interface TierSecurityGroupsProps {
 type Rule = {
   readonly description: string;
   readonly port: number;
-} & ({ readonly cidrIpv4: string } | { readonly peer: SecurityGroup });
+} & ({ readonly cidrIpv4: string } | { readonly peer: SecurityGroup } | { readonly prefixListId: string });
 
 /**
  * One security group per tier, each opened only to the tier in front of it:
- * internet -> ALB (443, and 80 to redirect) -> app (appPort) -> Aurora (databasePort) and Redis
- * (cachePort).
+ * CloudFront and Route 53 health checkers -> ALB (443) -> app (appPort) -> Aurora (databasePort)
+ * and Redis (cachePort).
+ *
+ * WHY two groups for the ALB: a rule that references a managed prefix list counts as many rules
+ * as the list's maximum entries, and CloudFront's origin-facing list weighs 55 and Route 53's
+ * health-checker list 25 against the default quota of 60 rules per group. Each list gets its own
+ * group (`alb`, `alb-health-checks`), and the ALB wears both. Nothing else may reach it: no port 80,
+ * no internet-wide 443.
  *
  * WHY: peers are named by security group rather than CIDR, so a compromised host elsewhere in a
  * subnet gains nothing, and the data tier's groups allow no egress at all. Rules are standalone
@@ -34,10 +50,15 @@ type Rule = {
  */
 export class TierSecurityGroups extends Construct {
   readonly alb: SecurityGroup;
+  /** The ALB's second group: Route 53 health checkers only. */
+  readonly albHealthChecks: SecurityGroup;
   readonly app: SecurityGroup;
   readonly database: SecurityGroup;
   readonly cache: SecurityGroup;
   readonly albId: string;
+  readonly albHealthChecksId: string;
+  /** Every group the ALB wears. */
+  readonly albIds: readonly string[];
   readonly appId: string;
   readonly databaseId: string;
   readonly cacheId: string;
@@ -55,20 +76,30 @@ export class TierSecurityGroups extends Construct {
 
     const tier = (tierId: string, component: string, description: string) =>
       new TierGroup(this, tierId, { namer, vpcId: props.vpcId, component, description });
-    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS and HTTP from the internet");
+    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS from CloudFront's origin-facing servers");
+    const albHealthChecks = tier(
+      "AlbHealthChecks",
+      "alb-health-checks",
+      "Application Load Balancer: HTTPS from Route 53 health checkers",
+    );
     const app = tier("App", "app", "Birthday app nodes and instances: app port from the load balancer only");
     const database = tier("Database", "database", "Aurora PostgreSQL: database port from the app only");
     const cache = tier("Cache", "cache", "ElastiCache Redis: cache port from the app only");
     this.alb = alb.resource;
+    this.albHealthChecks = albHealthChecks.resource;
     this.app = app.resource;
     this.database = database.resource;
     this.cache = cache.resource;
 
-    alb.allowIn("HttpsFromInternet", { description: "HTTPS from the internet", cidrIpv4: "0.0.0.0/0", port: 443 });
-    alb.allowIn("HttpFromInternet", {
-      description: "HTTP from the internet, redirected to HTTPS by the listener",
-      cidrIpv4: "0.0.0.0/0",
-      port: 80,
+    alb.allowIn("HttpsFromCloudFront", {
+      description: "HTTPS from CloudFront's origin-facing servers",
+      prefixListId: props.cloudFrontPrefixListId,
+      port: 443,
+    });
+    albHealthChecks.allowIn("HttpsFromRoute53HealthCheckers", {
+      description: "HTTPS health checks from Route 53 health checkers",
+      prefixListId: props.healthCheckerPrefixListId,
+      port: 443,
     });
     alb.allowOut("ToApp", {
       description: "Requests and health checks to the app",
@@ -89,6 +120,8 @@ export class TierSecurityGroups extends Construct {
     cache.allowIn("FromApp", { description: "Commands from the app", peer: this.app, port: cachePort });
 
     this.albId = this.alb.id;
+    this.albHealthChecksId = this.albHealthChecks.id;
+    this.albIds = [this.albId, this.albHealthChecksId];
     this.appId = this.app.id;
     this.databaseId = this.database.id;
     this.cacheId = this.cache.id;
@@ -134,7 +167,14 @@ class TierGroup extends Construct {
       ipProtocol: "tcp",
       fromPort: rule.port,
       toPort: rule.port,
-      ...("peer" in rule ? { referencedSecurityGroupId: rule.peer.id } : { cidrIpv4: rule.cidrIpv4 }),
+      ...peerOf(rule),
     };
   }
+}
+
+function peerOf(rule: Rule) {
+  if ("peer" in rule) {
+    return { referencedSecurityGroupId: rule.peer.id };
+  }
+  return "prefixListId" in rule ? { prefixListId: rule.prefixListId } : { cidrIpv4: rule.cidrIpv4 };
 }

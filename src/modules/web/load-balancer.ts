@@ -1,15 +1,28 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { ALB_HEADER_NAME_MAX_LENGTH, ALB_IDLE_TIMEOUT_SECONDS } from "../edge/limits";
 
 /** Where the app runs: pods on EKS (seed 003) or the EC2 web tier (seed 000). */
 export type WebRuntime = "eks" | "ec2";
 
 /** TLS 1.3 and 1.2 only, the policy AWS recommends for HTTPS listeners that need no legacy clients. */
 export const HTTPS_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** The header that proves a request came through CloudFront, and the values the listener accepts. */
+export interface OriginVerifyHeader {
+  /** Header name, e.g. `X-Origin-Verify`. */
+  readonly name: string;
+  /**
+   * The values accepted: the current one CloudFront sends, and during a rotation the previous one.
+   * Tokens from a secret, never literals (they would sit in the synthesized JSON).
+   */
+  readonly acceptedValues: readonly string[];
+}
 
 /**
  * The Flask API's requests last well under a second, so 30 s drains every in-flight request while
@@ -22,8 +35,11 @@ export interface ApplicationLoadBalancerProps {
   readonly vpcId: string;
   /** Public subnets in at least two AZs, as ALB requires. */
   readonly publicSubnetIds: readonly string[];
-  /** The ALB tier's security group. */
-  readonly securityGroupId: string;
+  /**
+   * The ALB's security groups: 1 to 5. Two in titan, because the CloudFront and Route 53
+   * health-checker prefix lists together weigh more than one group's rule quota.
+   */
+  readonly securityGroupIds: readonly string[];
   /** Regional certificate for the HTTPS listener, the validated ARN from `OriginCertificate`. */
   readonly certificateArn: string;
   /** SSE-S3 bucket whose policy lets the region's ELB account write (`AlbAccessLogBucket`). */
@@ -32,8 +48,17 @@ export interface ApplicationLoadBalancerProps {
   readonly accessLogPrefix: string;
   /** Port the app listens on in its pods or instances. */
   readonly appPort: number;
-  /** Path that answers 200 when the app can serve, e.g. `/health`. */
+  /**
+   * Path that answers 200 when the app can serve, e.g. `/health`. The listener lets GET and HEAD
+   * requests for it through without the origin-verify header: Route 53 health checkers cannot send
+   * custom headers, and they must see the app's health, not a 403.
+   */
   readonly healthCheckPath: string;
+  /**
+   * The header the HTTPS listener requires before it forwards anything but the health path; any
+   * other request gets a 403 from the listener itself, so only CloudFront reaches the app.
+   */
+  readonly originVerify: OriginVerifyHeader;
   /** The runtime whose target group the HTTPS listener forwards to. */
   readonly runtime: WebRuntime;
   /**
@@ -49,7 +74,8 @@ export interface ApplicationLoadBalancerProps {
   readonly desyncMitigationMode?: "defensive" | "strictest";
   /**
    * Seconds an idle connection stays open. Keep it above CloudFront's origin keep-alive timeout
-   * (5 s by default), or CloudFront reuses connections the ALB has closed and clients see 502s.
+   * (titan's `edge.cloudFront.originKeepAliveSeconds`), or CloudFront reuses connections the ALB
+   * has closed and clients see 502s.
    * @default 60
    */
   readonly idleTimeoutSeconds?: number;
@@ -64,8 +90,8 @@ export interface ApplicationLoadBalancerProps {
 }
 
 /**
- * The region's internet-facing Application Load Balancer: HTTPS with TLS 1.2+, HTTP redirected to
- * HTTPS, and a target group for each runtime.
+ * The region's internet-facing Application Load Balancer: HTTPS with TLS 1.2+ for CloudFront and
+ * Route 53 health checkers only, and a target group for each runtime.
  *
  * WHY both target groups: the EKS cluster exists in both runtimes, and the `ip` target group is what
  * the AWS Load Balancer Controller's TargetGroupBinding fills with pod IPs, so the controller never
@@ -73,6 +99,11 @@ export interface ApplicationLoadBalancerProps {
  * records and CloudFront point at) stays put; switching `runtime` only moves the listener's
  * default action. Invalid headers are dropped and desync mitigation is strict because the only
  * legitimate clients are CloudFront and Route 53 health checks, which send compliant requests.
+ *
+ * WHY no port 80: the security groups admit only CloudFront, which reaches origins over HTTPS only,
+ * and Route 53's HTTPS health checks, so a plain-HTTP listener would serve nobody. WHY a header on
+ * top of the security groups: CloudFront's origin-facing prefix list is every distribution's, not
+ * only titan's; the header, a secret only titan's distribution sends, tells them apart.
  */
 export class ApplicationLoadBalancer extends Construct {
   readonly loadBalancer: Lb;
@@ -82,6 +113,10 @@ export class ApplicationLoadBalancer extends Construct {
   readonly arnSuffix: string;
   readonly httpsListener: LbListener;
   readonly httpsListenerArn: string;
+  /** Forwards requests carrying the origin-verify header. */
+  readonly fromCloudFrontRule: LbListenerRule;
+  /** Forwards GET and HEAD of the health path, header or not. */
+  readonly healthCheckRule: LbListenerRule;
   /** `ip` targets: EKS pods, registered by a TargetGroupBinding. */
   readonly podTargetGroup: LbTargetGroup;
   /** `instance` targets: the EC2 web tier's Auto Scaling group. Only with the `ec2` runtime. */
@@ -93,7 +128,7 @@ export class ApplicationLoadBalancer extends Construct {
     super(scope, id);
     const deletionProtection = props.deletionProtection ?? true;
     const desyncMitigationMode = props.desyncMitigationMode ?? "strictest";
-    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
+    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? ALB_IDLE_TIMEOUT_SECONDS;
     validate(props, idleTimeoutSeconds);
     const { namer } = props;
 
@@ -106,7 +141,7 @@ export class ApplicationLoadBalancer extends Construct {
       loadBalancerType: "application",
       internal: false,
       subnets: [...props.publicSubnetIds],
-      securityGroups: [props.securityGroupId],
+      securityGroups: [...props.securityGroupIds],
       dropInvalidHeaderFields: true,
       desyncMitigationMode,
       enableDeletionProtection: deletionProtection,
@@ -150,13 +185,32 @@ export class ApplicationLoadBalancer extends Construct {
       protocol: "HTTPS",
       sslPolicy: HTTPS_SSL_POLICY,
       certificateArn: props.certificateArn,
-      defaultAction: [{ type: "forward", targetGroupArn: this.activeTargetGroup.arn }],
+      defaultAction: [
+        {
+          type: "fixed-response",
+          fixedResponse: { statusCode: "403", contentType: "text/plain", messageBody: "Forbidden" },
+        },
+      ],
     });
-    new LbListener(this, "HttpListener", {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 80,
-      protocol: "HTTP",
-      defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    const forward = [{ type: "forward", targetGroupArn: this.activeTargetGroup.arn }];
+    this.fromCloudFrontRule = new LbListenerRule(this, "FromCloudFront", {
+      listenerArn: this.httpsListener.arn,
+      priority: 10,
+      action: forward,
+      condition: [
+        { httpHeader: { httpHeaderName: props.originVerify.name, values: [...props.originVerify.acceptedValues] } },
+      ],
+      tags: { Name: namer.name("from-cloudfront") },
+    });
+    this.healthCheckRule = new LbListenerRule(this, "HealthCheck", {
+      listenerArn: this.httpsListener.arn,
+      priority: 20,
+      action: forward,
+      condition: [
+        { pathPattern: { values: [props.healthCheckPath] } },
+        { httpRequestMethod: { values: ["GET", "HEAD"] } },
+      ],
+      tags: { Name: namer.name("health-check") },
     });
 
     this.dnsName = this.loadBalancer.dnsName;
@@ -170,11 +224,22 @@ function validate(props: ApplicationLoadBalancerProps, idleTimeoutSeconds: numbe
   const fail = (message: string) => {
     throw new Error(`ApplicationLoadBalancer: ${message}`);
   };
+  if (props.securityGroupIds.length < 1 || props.securityGroupIds.length > 5) {
+    fail(`securityGroupIds must list 1 to 5 security groups, as ALB allows, got ${props.securityGroupIds.length}`);
+  }
+  if (!/^[A-Za-z0-9-]+$/.test(props.originVerify.name) || props.originVerify.name.length > ALB_HEADER_NAME_MAX_LENGTH) {
+    fail(
+      `originVerify.name must be an HTTP header name of letters, digits and hyphens, at most ${ALB_HEADER_NAME_MAX_LENGTH} characters, got "${props.originVerify.name}"`,
+    );
+  }
   if (props.publicSubnetIds.length < 2) {
     fail(`publicSubnetIds must list subnets in at least two AZs, as ALB requires, got ${props.publicSubnetIds.length}`);
   }
   if (!props.healthCheckPath.startsWith("/")) {
     fail(`healthCheckPath must start with "/", e.g. "/health", got "${props.healthCheckPath}"`);
+  } else if (!/^\/[A-Za-z0-9/_.-]*$/.test(props.healthCheckPath)) {
+    // The listener rule matches it as a path pattern, where * and ? are wildcards.
+    fail(`healthCheckPath must be a plain path such as "/health" (no wildcards), got "${props.healthCheckPath}"`);
   }
   if (!Number.isInteger(props.appPort) || props.appPort < 1 || props.appPort > 65535) {
     fail(`appPort must be a TCP port from 1 to 65535, got ${props.appPort}`);

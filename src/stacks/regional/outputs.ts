@@ -15,7 +15,12 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output("public_subnet_ids", network.publicSubnetIds, "Public subnets (ALB), in AZ order");
   output("private_subnet_ids", network.privateSubnetIds, "Private app subnets (EKS nodes, web tier), in AZ order");
   output("data_subnet_ids", network.dataSubnetIds, "Data subnets (Aurora, Redis), in AZ order");
-  output("alb_security_group_id", securityGroups.albId, "Security group of the ALB");
+  output("alb_security_group_id", securityGroups.albId, "Security group of the ALB: HTTPS from CloudFront");
+  output(
+    "alb_health_check_security_group_id",
+    securityGroups.albHealthChecksId,
+    "The ALB's second security group: HTTPS from Route 53 health checkers",
+  );
   output("app_security_group_id", securityGroups.appId, "Security group of EKS nodes and the EC2 web tier");
   output("database_security_group_id", securityGroups.databaseId, "Security group of Aurora");
   output("cache_security_group_id", securityGroups.cacheId, "Security group of Redis");
@@ -33,6 +38,11 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output(CROSS_STACK_OUTPUTS.albDnsName, web.alb.dnsName, "ALB DNS name: this region's origin for the global edge");
   output(CROSS_STACK_OUTPUTS.albZoneId, web.alb.zoneId, "ALB hosted zone id, for alias records");
   output("alb_https_listener_arn", web.alb.httpsListenerArn, "HTTPS listener of the ALB");
+  output(
+    "origin_fqdn",
+    web.originRecord.fqdn,
+    "This region's origin name, an alias of its ALB (global's records use it)",
+  );
   output("app_target_group_arn", web.alb.podTargetGroup.arn, "ip target group the LB controller binds the app pods to");
   output("eks_cluster_name", compute.cluster.clusterName, "EKS cluster (the k8s stack looks it up by this name)");
   output("eks_oidc_provider_arn", compute.cluster.oidcProviderArn, "OIDC provider for IRSA");
@@ -50,6 +60,13 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   }
   if (dataTier.credentials) {
     output("db_secret_arn", dataTier.credentials.secretArn, "Secret holding the DB master credentials");
+  }
+  if (web.originVerifySecret) {
+    output(
+      "origin_verify_secret_arn",
+      web.originVerifySecret.secret.arn,
+      "Secret holding the origin-verify header value (replicated to DR and us-east-1)",
+    );
   }
   if (delivery.connection) {
     output("github_connection_arn", delivery.connection.arn, "GitHub connection: approve it once in the console");

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { RegionRole } from "../../config";
 import { EksCluster } from "../../modules/compute/eks-cluster";
 import { dbUserConnectArn } from "../../modules/database/db-connect";
+import { OriginPrefixLists } from "../../modules/edge/origin-prefix-lists";
 import { VpcEndpoints } from "../../modules/network/endpoints";
 import { Network } from "../../modules/network/network";
 import type { AlarmTopic } from "../../modules/observability/alarm-topic";
@@ -78,10 +79,13 @@ export class RegionalStack extends TitanStack {
       subnetIds: this.network.privateSubnetIds,
       routeTableIds: [...this.network.privateRouteTableIds, this.network.dataRouteTableId],
     });
+    const edgeSources = new OriginPrefixLists(this, "OriginPrefixLists", { region: region.region });
     this.securityGroups = new TierSecurityGroups(this, "SecurityGroups", {
       namer: this.namer,
       vpcId: this.network.vpcId,
       appPort: config.app.port,
+      cloudFrontPrefixListId: edgeSources.cloudFrontId,
+      healthCheckerPrefixListId: edgeSources.healthCheckersId,
     });
 
     this.dataTier = buildDataTier(this, ctx, this.network, this.securityGroups);

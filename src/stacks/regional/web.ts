@@ -1,16 +1,25 @@
 import type { Construct } from "constructs";
+import { DnsValidatedCertificate } from "../../modules/dns/validated-certificate";
+import { EDGE_REGION } from "../../modules/edge/limits";
+import { originHostname, regionalOriginHostname } from "../../modules/edge/origin-names";
+import { OriginVerifySecret } from "../../modules/edge/origin-verify-secret";
+import { OriginVerifyValue } from "../../modules/edge/origin-verify-value";
+import { RegionalOriginRecord } from "../../modules/edge/regional-origin-record";
 import type { Network } from "../../modules/network/network";
 import type { TierSecurityGroups } from "../../modules/security/security-groups";
 import type { AlbAccessLogBucket } from "../../modules/storage/log-buckets";
 import { ApplicationLoadBalancer } from "../../modules/web/load-balancer";
-import { OriginCertificate } from "../../modules/web/origin-certificate";
 import { Ec2WebTier } from "../../modules/web/web-tier";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
 
 export interface RegionalWeb {
-  readonly certificate: OriginCertificate;
+  readonly certificate: DnsValidatedCertificate;
   readonly alb: ApplicationLoadBalancer;
+  /** `<role>.origin.<apiHostname>` -> the ALB: what the global stack's records and origins name. */
+  readonly originRecord: RegionalOriginRecord;
+  /** The origin-verify secret: primary creates it and replicates it to DR and us-east-1. */
+  readonly originVerifySecret?: OriginVerifySecret;
   readonly webTier?: Ec2WebTier;
 }
 
@@ -26,42 +35,69 @@ export interface WebInputs {
   readonly appLogGroupName: string;
 }
 
-/** The name CloudFront uses for the failover origin, served by both regions' ALBs. */
-export function originHostname(apiHostname: string): string {
-  return `origin.${apiHostname}`;
-}
-
 /**
- * The region's ALB with its certificate, and, when `web.runtime` is "ec2" (seed 000), the EC2
- * web tier behind it. With "eks" (seed 003) the ALB forwards to an `ip` target group that the AWS
- * Load Balancer Controller fills with pods (TargetGroupBinding, in the k8s stack).
+ * The region's ALB with its certificate, its own origin name and the origin-verify header it
+ * requires, and, when `web.runtime` is "ec2" (seed 000), the EC2 web tier behind it. With "eks"
+ * (seed 003) the ALB forwards to an `ip` target group that the AWS Load Balancer Controller fills
+ * with pods (TargetGroupBinding, in the k8s stack).
+ *
+ * One owner per validation record: ACM gives both regions the same validation CNAME for the shared
+ * name `origin.<apiHostname>`. Primary, applied first, owns it; DR's certificate waits for the same
+ * record by name. Each region owns the record of its own name.
  */
 export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs): RegionalWeb {
   const { config, role, namer } = ctx;
-  const origin = originHostname(config.domain.apiHostname);
-  const certificate = new OriginCertificate(scope, "OriginCertificate", {
+  const { apiHostname, hostedZoneId } = config.domain;
+  const origin = originHostname(apiHostname);
+  const ownName = regionalOriginHostname(role, apiHostname);
+  const certificate = new DnsValidatedCertificate(scope, "OriginCertificate", {
     namer,
-    hostedZoneId: config.domain.hostedZoneId,
+    component: "origin",
+    hostedZoneId,
     domainName: origin,
-    // The region-specific name lets Route 53 health-check each region's ALB over HTTPS.
-    subjectAlternativeNames: [`${role}.${origin}`],
+    // The region-specific name lets Route 53 health-check each region's ALB over HTTPS, and
+    // CloudFront's origin group reach each region by name.
+    subjectAlternativeNames: [ownName],
+    validationRecordsOwnedElsewhere: role === "primary" ? [] : [origin],
+  });
+  const originVerifySecret =
+    role === "primary"
+      ? new OriginVerifySecret(scope, "OriginVerifySecret", {
+          namer,
+          kmsKeyArn: ctx.key.arn,
+          replicaRegions: [...new Set([config.regions.dr.region, EDGE_REGION])].filter(
+            (region) => region !== ctx.region.region,
+          ),
+          generation: config.edge.originVerify.generation,
+        })
+      : undefined;
+  const originVerify = new OriginVerifyValue(scope, "OriginVerify", {
+    secretName: OriginVerifySecret.secretName(namer.forScope("primary")),
+    versionId: originVerifySecret?.version.versionId,
   });
   const alb = new ApplicationLoadBalancer(scope, "Alb", {
     namer,
     vpcId: inputs.network.vpcId,
     publicSubnetIds: inputs.network.publicSubnetIds,
-    securityGroupId: inputs.groups.albId,
+    securityGroupIds: inputs.groups.albIds,
     certificateArn: certificate.certificateArn,
     accessLogBucketName: inputs.albLogs.bucket.bucket,
     accessLogPrefix: inputs.albLogs.logPrefix,
     appPort: config.app.port,
     healthCheckPath: config.app.healthCheckPath,
+    originVerify: { name: config.edge.originVerify.headerName, acceptedValues: originVerify.acceptedValues },
     runtime: config.web.runtime,
     internetGatewayDependency: inputs.network.internetGateway,
     accessLogPolicyDependency: inputs.albLogs.policy,
   });
+  const originRecord = new RegionalOriginRecord(scope, "OriginRecord", {
+    hostedZoneId,
+    name: ownName,
+    loadBalancerDnsName: alb.dnsName,
+    loadBalancerZoneId: alb.zoneId,
+  });
   if (config.web.runtime !== "ec2" || alb.instanceTargetGroup === undefined) {
-    return { certificate, alb };
+    return { certificate, alb, originRecord, originVerifySecret };
   }
   const webTier = new Ec2WebTier(scope, "WebTier", {
     namer,
@@ -87,5 +123,5 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
     cacheReplicationGroupId: inputs.dataTier.redis.replicationGroupId,
     logGroupName: inputs.appLogGroupName,
   });
-  return { certificate, alb, webTier };
+  return { certificate, alb, originRecord, originVerifySecret, webTier };
 }

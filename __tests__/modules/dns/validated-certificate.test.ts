@@ -1,11 +1,15 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { TerraformOutput, Testing } from "cdktf";
-import { OriginCertificate, type OriginCertificateProps } from "../../../src/modules/web/origin-certificate";
+import {
+  DnsValidatedCertificate,
+  type DnsValidatedCertificateProps,
+} from "../../../src/modules/dns/validated-certificate";
 import { Namer } from "../../../src/naming";
 
-const PROPS: OriginCertificateProps = {
+const PROPS: DnsValidatedCertificateProps = {
   namer: new Namer("titan", "primary"),
+  component: "origin",
   hostedZoneId: "Z0123456789EXAMPLE0",
   domainName: "origin.api.example.com",
   subjectAlternativeNames: ["primary.origin.api.example.com"],
@@ -13,12 +17,13 @@ const PROPS: OriginCertificateProps = {
 
 interface Synthesized {
   readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+  readonly removed?: { from: string; lifecycle: { destroy: boolean } }[];
 }
 
-function synth(props: Partial<OriginCertificateProps> = {}): Synthesized {
+function synth(props: Partial<DnsValidatedCertificateProps> = {}): Synthesized {
   return JSON.parse(
     Testing.synthScope((scope) => {
-      new OriginCertificate(scope, "OriginCertificate", { ...PROPS, ...props });
+      new DnsValidatedCertificate(scope, "OriginCertificate", { ...PROPS, ...props });
     }),
   );
 }
@@ -27,7 +32,7 @@ function validationRecords(json: Synthesized): Record<string, unknown>[] {
   return Object.values(json.resource.aws_route53_record);
 }
 
-describe("OriginCertificate", () => {
+describe("DnsValidatedCertificate", () => {
   it("requests a DNS-validated certificate for the shared origin name and the region's own name", () => {
     const json = JSON.stringify(synth());
     expect(json).toHaveResourceWithProperties(AcmCertificate, {
@@ -35,10 +40,11 @@ describe("OriginCertificate", () => {
       subject_alternative_names: ["primary.origin.api.example.com"],
       validation_method: "DNS",
       lifecycle: { create_before_destroy: true },
+      tags: { Name: "titan-primary-origin" },
     });
   });
 
-  it("writes one validation record per name, picked by domain name, overwriting the other region's", () => {
+  it("writes one validation record per name, picked by domain name, and never takes over another owner's", () => {
     const records = validationRecords(synth());
     expect(records).toHaveLength(2);
     for (const name of ["origin.api.example.com", "primary.origin.api.example.com"]) {
@@ -49,7 +55,6 @@ describe("OriginCertificate", () => {
         type: expect.stringContaining(`["${name}"].resource_record_type`),
         records: [expect.stringContaining(`["${name}"].resource_record_value`)],
         ttl: 60,
-        allow_overwrite: true,
       });
       expect(record?.name).toMatch(/zipmap\(tolist\(aws_acm_certificate\.\w+\.domain_validation_options\)\[\*\]/);
     }
@@ -57,7 +62,7 @@ describe("OriginCertificate", () => {
 
   it("waits for validation through the records' FQDNs and exposes the validated ARN", () => {
     const json = Testing.synthScope((scope) => {
-      const certificate = new OriginCertificate(scope, "OriginCertificate", PROPS);
+      const certificate = new DnsValidatedCertificate(scope, "OriginCertificate", PROPS);
       new TerraformOutput(scope, "certificate_arn", { value: certificate.certificateArn });
     });
     expect(json).toHaveResourceWithProperties(AcmCertificateValidation, {
@@ -72,6 +77,33 @@ describe("OriginCertificate", () => {
     );
   });
 
+  it("waits for a shared name's record by its FQDN without creating it, and forgets the record it used to own", () => {
+    const json = Testing.synthScope((scope) => {
+      new DnsValidatedCertificate(scope, "OriginCertificate", {
+        ...PROPS,
+        subjectAlternativeNames: ["dr.origin.api.example.com"],
+        validationRecordsOwnedElsewhere: ["origin.api.example.com"],
+      });
+    });
+    const synthesized: Synthesized = JSON.parse(json);
+    const records = validationRecords(synthesized);
+    expect(records).toHaveLength(1);
+    expect(records[0].name).toContain('["dr.origin.api.example.com"].resource_record_name');
+    const validation = Object.values(synthesized.resource.aws_acm_certificate_validation)[0];
+    expect(validation.validation_record_fqdns).toEqual([
+      expect.stringMatching(/^\$\{trimsuffix\(.*\["origin\.api\.example\.com"\]\.resource_record_name, "\."\)\}$/),
+      expect.stringMatching(/^\$\{aws_route53_record\.\w+\.fqdn\}$/),
+    ]);
+    // Where the record lived when this stack owned it, so Terraform forgets it instead of deleting it.
+    const formerAddress = Testing.synthScope((scope) => {
+      new DnsValidatedCertificate(scope, "OriginCertificate", PROPS);
+    });
+    const formerId = Object.entries(JSON.parse(formerAddress).resource.aws_route53_record).find(([, record]) =>
+      String((record as { name: string }).name).includes('["origin.api.example.com"]'),
+    )?.[0];
+    expect(synthesized.removed).toEqual([{ from: `aws_route53_record.${formerId}`, lifecycle: { destroy: false } }]);
+  });
+
   it("covers only the domain name when no alternative names are given", () => {
     const json = synth({ subjectAlternativeNames: undefined });
     expect(Object.values(json.resource.aws_acm_certificate)[0]).not.toHaveProperty("subject_alternative_names");
@@ -83,6 +115,10 @@ describe("OriginCertificate", () => {
     [{ domainName: "Origin.api.example.com" }, /is not a fully qualified lowercase domain name/],
     [{ domainName: `${"a".repeat(60)}.example.com` }, /is 72 characters; ACM accepts at most 64/],
     [{ subjectAlternativeNames: ["origin.api.example.com"] }, /repeat a name or the domainName/],
+    [
+      { validationRecordsOwnedElsewhere: ["other.api.example.com"] },
+      /validationRecordsOwnedElsewhere names "other\.api\.example\.com", which the certificate does not cover/,
+    ],
     [
       { subjectAlternativeNames: Array.from({ length: 10 }, (_, index) => `r${index}.origin.api.example.com`) },
       /11 names exceed ACM's default quota of 10/,
