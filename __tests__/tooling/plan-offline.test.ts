@@ -17,7 +17,11 @@ afterAll(removeTempDirs);
 
 const STUB_URL = "http://127.0.0.1:4566";
 const SIGV4 = "AWS4-HMAC-SHA256 Credential=AKIAOFFLINESTUB00000/20250101/us-west-1";
-const INVENTORY: StubInventory = { kmsAliases: ["alias/titan-dr-data"], connectionNames: ["titan-primary-github"] };
+const INVENTORY: StubInventory = {
+  kmsAliases: ["alias/titan-dr-data"],
+  connectionNames: ["titan-primary-github"],
+  secretNames: ["titan-primary-origin-verify"],
+};
 
 /** A stack like cross-region: a default and an aliased aws provider, a data source and resources. */
 const TWO_REGION_STACK = {
@@ -198,11 +202,12 @@ describe("the stub's routing", () => {
       expect(refused.status).toBe(400);
       expect(await refused.json()).toMatchObject({ __type: UNHANDLED_CODE });
       expect(stub.calls).toEqual([
-        { call: "kms:ListAliases", handled: true, status: 200, detail: undefined },
+        { call: "kms:ListAliases", handled: true, status: 200, region: "us-west-1", detail: undefined },
         {
           call: "kms:ScheduleKeyDeletion",
           handled: false,
           status: 400,
+          region: "us-west-1",
           detail: 'POST / | X-Amz-Target: TrentService.ScheduleKeyDeletion | {"KeyId":"k"}',
         },
       ]);
@@ -218,6 +223,7 @@ describe("the inventory", () => {
     expect(inventoryFromStacks([TWO_REGION_STACK, other])).toEqual({
       kmsAliases: ["alias/titan-dr-data", "alias/titan-primary-data"],
       connectionNames: [],
+      secretNames: [],
     });
   });
 });

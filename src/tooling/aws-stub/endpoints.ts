@@ -37,6 +37,7 @@ const ENDPOINT_KEY_BY_PREFIX: Readonly<Record<string, string>> = {
   aws_route53: "route53",
   aws_s3: "s3",
   aws_secretsmanager: "secretsmanager",
+  aws_shield: "shield",
   aws_sns: "sns",
   aws_sqs: "sqs",
   aws_ssm: "ssm",

@@ -1,7 +1,9 @@
 /**
- * The two AWS wire protocols the stub speaks, reduced to what the provider's plan-time calls use:
- * the query protocol (form-encoded `Action=...`, XML answers: STS, RDS, IAM) and JSON 1.0/1.1
- * (`X-Amz-Target: Prefix.Operation`, JSON answers: SSM, KMS, Secrets Manager, CodeConnections).
+ * The AWS wire protocols the stub speaks, reduced to what the provider's plan-time calls use:
+ * the query protocol (form-encoded `Action=...`, XML answers: STS, RDS, IAM), its EC2 dialect
+ * (the same requests, answers without a `<...Result>` wrapper and errors in EC2's own shape), and
+ * JSON 1.0/1.1 (`X-Amz-Target: Prefix.Operation`, JSON answers: SSM, KMS, Secrets Manager,
+ * CodeConnections).
  * Which service a request is for comes from its SigV4 credential scope, so every endpoint can be
  * the same `http://127.0.0.1:<port>` without path tricks.
  */
@@ -54,6 +56,8 @@ export interface StubInventory {
   readonly kmsAliases: readonly string[];
   /** CodeConnections connection names. */
   readonly connectionNames: readonly string[];
+  /** Secrets Manager secrets read by name (`aws_secretsmanager_secret_version` data sources). */
+  readonly secretNames: readonly string[];
 }
 
 /** What a handler knows besides the input. */
@@ -70,7 +74,7 @@ export type OperationHandler = (input: Readonly<Record<string, unknown>>, contex
 export interface ServiceStub {
   /** SigV4 signing name, as in the credential scope. */
   readonly signingName: string;
-  readonly protocol: "query" | "json1.0" | "json1.1";
+  readonly protocol: "query" | "ec2" | "json1.0" | "json1.1";
   /** XML namespace of query-protocol answers. */
   readonly xmlNamespace?: string;
   readonly operations: Readonly<Record<string, OperationHandler>>;
@@ -151,10 +155,19 @@ function jsonContentType(protocol: ServiceStub["protocol"]): string {
   return protocol === "json1.0" ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1";
 }
 
+function ec2Response(service: ServiceStub, operation: string, result: string): StubResponse {
+  const ns = service.xmlNamespace ? ` xmlns="${service.xmlNamespace}"` : "";
+  const body = `<${operation}Response${ns}><requestId>${randomUUID()}</requestId>${result}</${operation}Response>`;
+  return { status: 200, headers: { "content-type": "text/xml" }, body };
+}
+
 /** The successful answer to an operation, in the service's protocol. */
 export function successResponse(service: ServiceStub, operation: string, output: unknown): StubResponse {
   if (service.protocol === "query") {
     return queryResponse(service, operation, typeof output === "string" ? output : "");
+  }
+  if (service.protocol === "ec2") {
+    return ec2Response(service, operation, typeof output === "string" ? output : "");
   }
   const headers = { "content-type": jsonContentType(service.protocol), "x-amzn-requestid": randomUUID() };
   return { status: 200, headers, body: JSON.stringify(output ?? {}) };
@@ -162,10 +175,17 @@ export function successResponse(service: ServiceStub, operation: string, output:
 
 /**
  * An error answer the SDK decodes into a typed API error. The protocol is guessed from the request
- * when the service is unknown: an `X-Amz-Target` means JSON, anything else gets query XML.
+ * when the service is unknown: an `X-Amz-Target` means JSON, EC2's signing name EC2's error shape,
+ * anything else gets query XML.
  */
 export function errorResponse(request: StubRequest, error: AwsError): StubResponse {
   const requestId = randomUUID();
+  if (request.service === "ec2") {
+    const body =
+      `<Response><Errors><Error><Code>${xml(error.code)}</Code><Message>${xml(error.message)}</Message></Error>` +
+      `</Errors><RequestID>${requestId}</RequestID></Response>`;
+    return { status: error.status, headers: { "content-type": "text/xml" }, body };
+  }
   if (request.headers["x-amz-target"] !== undefined) {
     const headers = {
       "content-type": "application/x-amz-json-1.1",

@@ -1,6 +1,10 @@
-/** Secrets Manager (JSON 1.1): `GetRandomPassword`, opened at plan time by the ephemeral `aws_secretsmanager_random_password`. */
-import { randomInt } from "node:crypto";
-import type { ServiceStub } from "./protocol";
+/**
+ * Secrets Manager (JSON 1.1): `GetRandomPassword`, opened at plan time by the ephemeral
+ * `aws_secretsmanager_random_password`, and `GetSecretValue` for the secrets the stacks read by
+ * name (the origin-verify replicas DR and the global stack read in their own regions).
+ */
+import { createHash, randomInt } from "node:crypto";
+import { AwsError, requiredInput, type ServiceStub, STUB_ACCOUNT_ID, stringInput } from "./protocol";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&*+-=?^_~";
 
@@ -12,10 +16,44 @@ export function randomPassword(input: Readonly<Record<string, unknown>>): string
   return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join("");
 }
 
+/**
+ * The document of a secret read at plan time: the shape of the origin-verify secret, the only
+ * secret titan's stacks read by name, with a value that is plainly the stub's.
+ */
+export function secretDocument(name: string): string {
+  const value = `offlinestub${createHash("sha256").update(name).digest("hex").slice(0, 37)}`;
+  return JSON.stringify({ generation: 1, current: value, previous: value });
+}
+
 export const secretsManager: ServiceStub = {
   signingName: "secretsmanager",
   protocol: "json1.1",
   operations: {
     GetRandomPassword: (input) => ({ RandomPassword: randomPassword(input) }),
+    GetSecretValue: (input, { region, inventory }) => {
+      const secretId = requiredInput(input, "SecretId");
+      const name = inventory.secretNames.find(
+        (candidate) => secretId === candidate || secretId.includes(`:secret:${candidate}-`),
+      );
+      if (name === undefined) {
+        throw new AwsError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+      }
+      const stage = stringInput(input, "VersionStage") ?? "AWSCURRENT";
+      if (stage !== "AWSCURRENT") {
+        throw new AwsError(
+          "ResourceNotFoundException",
+          `Secrets Manager can't find the specified secret value for staging label: ${stage}`,
+        );
+      }
+      const versionId = createHash("sha256").update(`${region}/${name}`).digest("hex").slice(0, 32);
+      return {
+        ARN: `arn:aws:secretsmanager:${region}:${STUB_ACCOUNT_ID}:secret:${name}-AbCdEf`,
+        Name: name,
+        VersionId: stringInput(input, "VersionId") ?? versionId,
+        SecretString: secretDocument(name),
+        VersionStages: ["AWSCURRENT"],
+        CreatedDate: 1704067200,
+      };
+    },
   },
 };

@@ -6,6 +6,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { codestarConnections } from "./codestar-connections";
+import { ec2 } from "./ec2";
 import { iam } from "./iam";
 import { kms } from "./kms";
 import {
@@ -24,10 +25,22 @@ import { ssm } from "./ssm";
 import { sts } from "./sts";
 
 /** Every service the stub answers, keyed by SigV4 signing name. */
-export const STUB_SERVICES: readonly ServiceStub[] = [sts, iam, rds, ssm, kms, secretsManager, codestarConnections];
+export const STUB_SERVICES: readonly ServiceStub[] = [
+  sts,
+  iam,
+  rds,
+  ssm,
+  kms,
+  secretsManager,
+  codestarConnections,
+  ec2,
+];
 
 /** Error code of the answer to a call the stub has no handler for. */
 export const UNHANDLED_CODE = "OfflineStubUnhandledCall";
+
+/** Error code of the answer to a call signed for a region the stub plays as down. */
+export const REGION_DOWN_CODE = "OfflineStubRegionDown";
 
 /** One request the stub received. */
 export interface RecordedCall {
@@ -35,6 +48,10 @@ export interface RecordedCall {
   readonly call: string;
   readonly handled: boolean;
   readonly status: number;
+  /** The SigV4 region the request was signed for, when it was signed. */
+  readonly region?: string;
+  /** True when the call was refused because its region is down (`refusedRegions`). */
+  readonly refused?: boolean;
   /** For unhandled calls: what was sent, to write the missing handler from. */
   readonly detail?: string;
 }
@@ -48,10 +65,11 @@ export interface AwsStub {
   close(): Promise<void>;
 }
 
-/** The answer to one request, and whether a handler produced it. */
+/** The answer to one request, whether a handler produced it, and whether its region is down. */
 export interface RoutedResponse {
   readonly response: StubResponse;
   readonly handled: boolean;
+  readonly refused?: boolean;
 }
 
 function describeCall(request: StubRequest): string {
@@ -67,12 +85,21 @@ function unhandled(request: StubRequest): RoutedResponse {
   return { response: errorResponse(request, new AwsError(UNHANDLED_CODE, message)), handled: false };
 }
 
-/** Routes a decoded request to its handler; pure apart from handlers' random values. */
+/**
+ * Routes a decoded request to its handler; pure apart from handlers' random values. A request
+ * signed for one of `refusedRegions` is refused before any handler runs, as a region that is down
+ * would: that is how a test proves a stack never calls it.
+ */
 export function routeRequest(
   services: readonly ServiceStub[],
   inventory: StubInventory,
   request: StubRequest,
+  refusedRegions: readonly string[] = [],
 ): RoutedResponse {
+  if (request.region !== undefined && refusedRegions.includes(request.region)) {
+    const message = `titan aws-stub plays ${request.region} as down and refused ${describeCall(request)}`;
+    return { response: errorResponse(request, new AwsError(REGION_DOWN_CODE, message)), handled: false, refused: true };
+  }
   const service = services.find((s) => s.signingName === request.service);
   const operation = request.operation;
   const handler = service && operation ? service.operations[operation] : undefined;
@@ -112,6 +139,11 @@ export interface AwsStubOptions {
   readonly inventory: StubInventory;
   /** Called with one line per request (e.g. for `--verbose`). */
   readonly log?: (line: string) => void;
+  /**
+   * Regions to play as down: every call signed for one is refused and recorded as refused.
+   * @default - none
+   */
+  readonly refusedRegions?: readonly string[];
 }
 
 /** Starts the stub on 127.0.0.1 and an ephemeral port. */
@@ -127,10 +159,22 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
         headers: lowerCaseHeaders(req.headers),
         body: Buffer.concat(chunks).toString("utf8"),
       });
-      const { response, handled } = routeRequest(STUB_SERVICES, options.inventory, request);
+      const { response, handled, refused } = routeRequest(
+        STUB_SERVICES,
+        options.inventory,
+        request,
+        options.refusedRegions,
+      );
       const call = describeCall(request);
-      calls.push({ call, handled, status: response.status, detail: handled ? undefined : unhandledDetail(request) });
-      options.log?.(`${handled ? "ok  " : "MISS"} ${response.status} ${call}`);
+      calls.push({
+        call,
+        handled,
+        status: response.status,
+        region: request.region,
+        ...(refused ? { refused } : {}),
+        detail: handled ? undefined : unhandledDetail(request),
+      });
+      options.log?.(`${refused ? "DOWN" : handled ? "ok  " : "MISS"} ${response.status} ${call}`);
       res.writeHead(response.status, response.headers).end(response.body);
     });
   });
@@ -165,7 +209,12 @@ export function formatStubCalls(calls: readonly RecordedCall[]): string[] {
   }
   const handled = [...counts].map(([call, n]) => `${call} x${n}`).sort();
   const lines = [`stub answered: ${handled.length > 0 ? handled.join(", ") : "nothing"}`];
-  const missed = calls.filter((c) => !c.handled);
+  const refused = calls.filter((c) => c.refused);
+  if (refused.length > 0) {
+    lines.push(`stub REFUSED calls to a region played as down (${refused.length}):`);
+    lines.push(...refused.map((c) => `  ${c.region} ${c.call}`));
+  }
+  const missed = calls.filter((c) => !c.handled && !c.refused);
   lines.push(missed.length === 0 ? "stub unhandled calls: none" : `stub UNHANDLED calls (${missed.length}):`);
   for (const c of missed) {
     lines.push(`  ${c.call}: ${c.detail ?? ""}`);
