@@ -57,13 +57,9 @@ describe("stack backends and deploy order", () => {
     expect(synthJson(stacks[name]).provider?.aws?.[0]).toMatchObject({ region });
   });
 
-  it("global provisions in us-east-1 for CloudFront, with aliases for both regions", () => {
+  it("global provisions in us-east-1 only: CloudFront's region, and nothing in either app region", () => {
     const providers = synthJson(stacks.global).provider?.aws ?? [];
-    expect(providers.map((provider) => [provider.alias, provider.region])).toEqual([
-      [undefined, "us-east-1"],
-      ["primary", "us-east-2"],
-      ["dr", "us-west-1"],
-    ]);
+    expect(providers.map((provider) => [provider.alias, provider.region])).toEqual([[undefined, "us-east-1"]]);
   });
 
   it("k8s stacks reach their cluster with exec auth, looked up by name", () => {

@@ -120,3 +120,46 @@ export class AlbAccessLogBucket extends Construct {
     this.policy = secure.policy;
   }
 }
+
+export interface CloudFrontLogBucketProps {
+  readonly namer: Namer;
+  /** Days after which access logs are deleted. @default 90 */
+  readonly expireAfterDays?: number;
+}
+
+/**
+ * The bucket CloudFront's standard logging writes the distribution's access logs to, in us-east-1
+ * beside the distribution.
+ *
+ * Why ACLs: standard logging delivers through an ACL grant to the `awslogsdelivery` account, which
+ * CloudFront adds to the bucket when logging is switched on; a bucket with ACLs disabled is refused.
+ * Ownership stays with the bucket owner (`BucketOwnerPreferred`), and public ACLs stay blocked.
+ * Why SSE-S3: the log-delivery writer then needs no key grant, so a key-policy mistake cannot
+ * silently stop the logs (as for ALB logs). Why standard logging and not v2 log delivery: its
+ * setting sits on the distribution, so the policy pack can prove a distribution logs from the
+ * distribution alone, and AWS Config's and Security Hub's CloudFront logging checks read that
+ * same setting.
+ */
+export class CloudFrontLogBucket extends Construct {
+  readonly bucket: S3Bucket;
+  /** The value for the distribution's `logging_config.bucket`: the bucket's domain name. */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: CloudFrontLogBucketProps) {
+    super(scope, id);
+    const expireAfterDays = props.expireAfterDays ?? 90;
+    const bucketName = props.namer.bucket("cloudfront-logs");
+    if (!Number.isInteger(expireAfterDays) || expireAfterDays < 1) {
+      throw new Error(`CloudFrontLogBucket ${bucketName}: expireAfterDays must be 1 or more, got ${expireAfterDays}`);
+    }
+    const secure = new SecureBucket(this, "Resource", {
+      bucketName,
+      encryption: { kind: "s3-managed" },
+      expirationDays: expireAfterDays,
+      enableAclsBecause:
+        "CloudFront standard logging delivers through an ACL grant to the awslogsdelivery account and refuses buckets without ACLs",
+    });
+    this.bucket = secure.bucket;
+    this.domainName = secure.bucket.bucketDomainName;
+  }
+}

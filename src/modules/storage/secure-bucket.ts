@@ -47,6 +47,13 @@ export interface SecureBucketProps {
   readonly preventDestroy?: boolean;
   /** Statements added to the bucket policy after the TLS-only deny (log delivery, replication). */
   readonly policyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
+  /**
+   * Why this bucket must accept ACLs, for the rare writer that grants itself access through one
+   * (CloudFront standard logging). Given, object ownership is `BucketOwnerPreferred` instead of
+   * `BucketOwnerEnforced`, so the bucket owner still owns what the writer delivers.
+   * @default - ACLs disabled (`BucketOwnerEnforced`)
+   */
+  readonly enableAclsBecause?: string;
 }
 
 /**
@@ -54,8 +61,8 @@ export interface SecureBucketProps {
  *
  * Every bucket titan makes (Terraform state, logs, replicas, pipeline artifacts) goes through this
  * construct so none of them can be created without the baseline: full public access block,
- * bucket-owner-enforced ownership (no ACLs), default encryption, a policy denying plain HTTP, and
- * old versions expiring so versioning does not grow without bound.
+ * bucket-owner-enforced ownership (no ACLs, unless a stated reason needs them), default encryption,
+ * a policy denying plain HTTP, and old versions expiring so versioning does not grow without bound.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -67,6 +74,11 @@ export class SecureBucket extends Construct {
     super(scope, id);
     const encryption = props.encryption ?? { kind: "aws-managed-kms" };
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 90;
+    if (props.enableAclsBecause !== undefined && props.enableAclsBecause.trim().length < 10) {
+      throw new Error(
+        `SecureBucket ${props.bucketName}: enableAclsBecause must say why the bucket needs ACLs, got ${JSON.stringify(props.enableAclsBecause)}`,
+      );
+    }
     if (noncurrentDays < 1) {
       throw new Error(
         `SecureBucket ${props.bucketName}: noncurrentVersionExpirationDays must be 1 or more, got ${noncurrentDays}`,
@@ -88,7 +100,7 @@ export class SecureBucket extends Construct {
     });
     new S3BucketOwnershipControls(this, "Ownership", {
       bucket,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
+      rule: { objectOwnership: props.enableAclsBecause === undefined ? "BucketOwnerEnforced" : "BucketOwnerPreferred" },
     });
     this.versioning = new S3BucketVersioningA(this, "Versioning", {
       bucket,

@@ -1,0 +1,211 @@
+import {
+  CloudfrontDistribution,
+  type CloudfrontDistributionOrigin,
+} from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { Construct } from "constructs";
+import type { Namer } from "../../naming";
+import { ALB_IDLE_TIMEOUT_SECONDS, type CLOUDFRONT_PRICE_CLASSES, MAX_CACHED_PATHS } from "./limits";
+import { MANAGED_CACHE_POLICY, MANAGED_ORIGIN_REQUEST_POLICY } from "./managed-policies";
+
+/** Every method: the API's writes go through the default behaviour. */
+export const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+/** The methods a behaviour served by an origin group may allow (CloudFront refuses others). */
+export const READ_ONLY_METHODS = ["GET", "HEAD", "OPTIONS"];
+/** Status codes from primary that send a cached path's request on to DR. */
+export const FAILOVER_STATUS_CODES = [500, 502, 503, 504];
+
+/** Origin ids inside the distribution. */
+const ORIGIN = { failover: "failover", primary: "primary", dr: "dr", readOnlyGroup: "read-only-failover" } as const;
+
+export interface EdgeDistributionProps {
+  readonly namer: Namer;
+  /** The API's public name (`domain.apiHostname`), the distribution's only alias. */
+  readonly apiHostname: string;
+  /** The validated us-east-1 certificate for `apiHostname`. */
+  readonly certificateArn: string;
+  /** The CLOUDFRONT-scope web ACL's ARN. */
+  readonly webAclArn: string;
+  readonly priceClass: (typeof CLOUDFRONT_PRICE_CLASSES)[number];
+  /** Standard logging destination, `<bucket>.s3.amazonaws.com` (`CloudFrontLogBucket.domainName`). */
+  readonly logBucketDomainName: string;
+  /** `origin.<apiHostname>`: Route 53's failover name, the default behaviour's origin. */
+  readonly failoverOriginName: string;
+  /** `primary.origin.<apiHostname>` and `dr.origin.<apiHostname>`: the cached paths' origin group. */
+  readonly primaryOriginName: string;
+  readonly drOriginName: string;
+  /** The origin-verify header CloudFront adds to every origin request. */
+  readonly originVerifyHeaderName: string;
+  /** Its value, a token from the us-east-1 copy of the secret. */
+  readonly originVerifyValue: string;
+  /** Read-only path patterns cached at the edge and served through the origin group. */
+  readonly cachedPaths: readonly string[];
+  /** Below the ALB's idle timeout. */
+  readonly originKeepAliveSeconds: number;
+  readonly originResponseTimeoutSeconds: number;
+  readonly originConnectionTimeoutSeconds: number;
+  readonly originConnectionAttempts: number;
+  readonly failoverConnectionTimeoutSeconds: number;
+  readonly failoverResponseTimeoutSeconds: number;
+  /** The response headers policy every behaviour uses. */
+  readonly responseHeadersPolicyId: string;
+}
+
+/**
+ * The CloudFront distribution in front of both regions.
+ *
+ * Two paths to the origins, because CloudFront origin groups fail over only GET, HEAD and OPTIONS
+ * and refuse a behaviour allowing other methods:
+ *
+ * - the default behaviour (every method, no caching, the viewer's headers except `Host`) sends each
+ *   request to `origin.<apiHostname>`, which Route 53 resolves to primary's ALB while its health
+ *   check passes and to DR's otherwise: writes fail over through DNS;
+ * - each cached path (read-only) goes to an origin group, primary's own name first with one short
+ *   connection attempt, then DR's on a connection failure, a timeout or a 5xx: reads fail over
+ *   within the request, before DNS has moved.
+ *
+ * Every origin is HTTPS only with TLS 1.2, gets the origin-verify header (a viewer sending the same
+ * header is overridden by CloudFront), and keeps idle connections open for less than the ALB's
+ * idle timeout. Viewers get TLS 1.2+ (`TLSv1.2_2021`), HTTP redirected to HTTPS, HTTP/2 and 3, IPv6.
+ */
+export class EdgeDistribution extends Construct {
+  readonly distribution: CloudfrontDistribution;
+
+  constructor(scope: Construct, id: string, props: EdgeDistributionProps) {
+    super(scope, id);
+    validate(props);
+    const customHeader = [{ name: props.originVerifyHeaderName, value: props.originVerifyValue }];
+    const origin = (
+      originId: string,
+      domainName: string,
+      timeouts: { connect: number; attempts: number; response: number },
+    ): CloudfrontDistributionOrigin => ({
+      originId,
+      domainName,
+      connectionAttempts: timeouts.attempts,
+      connectionTimeout: timeouts.connect,
+      customHeader,
+      customOriginConfig: {
+        httpPort: 80,
+        httpsPort: 443,
+        originProtocolPolicy: "https-only",
+        originSslProtocols: ["TLSv1.2"],
+        originKeepaliveTimeout: props.originKeepAliveSeconds,
+        originReadTimeout: timeouts.response,
+      },
+    });
+    const api = {
+      connect: props.originConnectionTimeoutSeconds,
+      attempts: props.originConnectionAttempts,
+      response: props.originResponseTimeoutSeconds,
+    };
+    // One quick attempt at primary: its failure costs the viewer one connection timeout, not three.
+    const readOnly = {
+      connect: props.failoverConnectionTimeoutSeconds,
+      attempts: 1,
+      response: props.failoverResponseTimeoutSeconds,
+    };
+    const name = props.namer.name("api");
+
+    this.distribution = new CloudfrontDistribution(this, "Resource", {
+      comment: `${name}: ${props.apiHostname} in front of primary and DR`,
+      enabled: true,
+      aliases: [props.apiHostname],
+      isIpv6Enabled: true,
+      httpVersion: "http2and3",
+      priceClass: props.priceClass,
+      webAclId: props.webAclArn,
+      origin: [
+        origin(ORIGIN.failover, props.failoverOriginName, api),
+        origin(ORIGIN.primary, props.primaryOriginName, readOnly),
+        origin(ORIGIN.dr, props.drOriginName, readOnly),
+      ],
+      originGroup: [
+        {
+          originId: ORIGIN.readOnlyGroup,
+          failoverCriteria: { statusCodes: [...FAILOVER_STATUS_CODES] },
+          member: [{ originId: ORIGIN.primary }, { originId: ORIGIN.dr }],
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: ORIGIN.failover,
+        viewerProtocolPolicy: "redirect-to-https",
+        allowedMethods: [...ALL_METHODS],
+        cachedMethods: ["GET", "HEAD"],
+        cachePolicyId: MANAGED_CACHE_POLICY.cachingDisabled,
+        originRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader,
+        responseHeadersPolicyId: props.responseHeadersPolicyId,
+        // CachingDisabled leaves Accept-Encoding out of the key, so CloudFront would not compress anyway.
+        compress: false,
+      },
+      orderedCacheBehavior: props.cachedPaths.map((pathPattern) => ({
+        pathPattern,
+        targetOriginId: ORIGIN.readOnlyGroup,
+        viewerProtocolPolicy: "redirect-to-https",
+        allowedMethods: [...READ_ONLY_METHODS],
+        cachedMethods: ["GET", "HEAD"],
+        cachePolicyId: MANAGED_CACHE_POLICY.cachingOptimized,
+        responseHeadersPolicyId: props.responseHeadersPolicyId,
+        compress: true,
+      })),
+      viewerCertificate: {
+        acmCertificateArn: props.certificateArn,
+        sslSupportMethod: "sni-only",
+        minimumProtocolVersion: "TLSv1.2_2021",
+      },
+      loggingConfig: { bucket: props.logBucketDomainName, prefix: "cloudfront/", includeCookies: false },
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      tags: { Name: name },
+    });
+  }
+
+  get distributionId(): string {
+    return this.distribution.id;
+  }
+
+  get domainName(): string {
+    return this.distribution.domainName;
+  }
+
+  /** Route 53's zone for aliases of CloudFront distributions. */
+  get hostedZoneId(): string {
+    return this.distribution.hostedZoneId;
+  }
+
+  get arn(): string {
+    return this.distribution.arn;
+  }
+}
+
+function validate(props: EdgeDistributionProps): void {
+  const fail = (message: string) => {
+    throw new Error(`EdgeDistribution ${props.apiHostname}: ${message}`);
+  };
+  const seconds = (prop: keyof EdgeDistributionProps, min: number, max: number) => {
+    const value = props[prop] as number;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      fail(`${prop} must be a whole number of seconds from ${min} to ${max}, got ${value}`);
+    }
+  };
+  seconds("originKeepAliveSeconds", 1, ALB_IDLE_TIMEOUT_SECONDS - 1);
+  seconds("originResponseTimeoutSeconds", 1, 60);
+  seconds("originConnectionTimeoutSeconds", 1, 10);
+  seconds("failoverConnectionTimeoutSeconds", 1, 10);
+  seconds("failoverResponseTimeoutSeconds", 1, 60);
+  if (![1, 2, 3].includes(props.originConnectionAttempts)) {
+    fail(`originConnectionAttempts must be 1, 2 or 3, got ${props.originConnectionAttempts}`);
+  }
+  if (props.cachedPaths.length > MAX_CACHED_PATHS) {
+    fail(`cachedPaths holds ${props.cachedPaths.length} patterns; a distribution takes at most ${MAX_CACHED_PATHS}`);
+  }
+  for (const pattern of props.cachedPaths) {
+    if (!pattern.startsWith("/") || /^\/\*+$/.test(pattern)) {
+      fail(
+        `cachedPaths holds "${pattern}": give read-only prefixes such as /static/*, never a pattern matching every path (writes would be refused)`,
+      );
+    }
+  }
+  const names = [props.failoverOriginName, props.primaryOriginName, props.drOriginName];
+  if (new Set(names).size !== names.length) {
+    fail(`the failover, primary and DR origin names must differ, got ${JSON.stringify(names)}`);
+  }
+}

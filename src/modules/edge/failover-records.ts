@@ -1,0 +1,62 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Construct } from "constructs";
+
+/** One side of the failover pair. */
+export interface FailoverTarget {
+  /** The region's own origin name, an alias record its regional stack owns. */
+  readonly originName: string;
+  /** The Route 53 health check of that origin. */
+  readonly healthCheckId: string;
+}
+
+export interface OriginFailoverRecordsProps {
+  readonly hostedZoneId: string;
+  /** The failover name, `origin.<apiHostname>`. */
+  readonly name: string;
+  readonly primary: FailoverTarget;
+  readonly secondary: FailoverTarget;
+}
+
+/**
+ * The failover name CloudFront's default behaviour sends every request to: PRIMARY aliases
+ * primary's origin name, SECONDARY DR's, each gated by its own health check and by its target's
+ * health (the ALB having a healthy target).
+ *
+ * WHY aliases of records in the same zone: the regional stacks own `<role>.origin.<apiHostname>`,
+ * so this stack knows every target from config and reads neither region's state (nor calls
+ * us-east-2, which may be down when this stack must be applied). An alias target must exist when
+ * the record is created: `global` deploys after `primary` and `dr`.
+ *
+ * WHY a health check on SECONDARY too: with it, Route 53 answers with DR only while DR is healthy;
+ * when both are unhealthy Route 53 answers with PRIMARY (it treats an all-unhealthy group as all
+ * healthy), so a DR that cannot serve never takes traffic from a primary that might.
+ */
+export class OriginFailoverRecords extends Construct {
+  readonly primary: Route53Record;
+  readonly secondary: Route53Record;
+
+  constructor(scope: Construct, id: string, props: OriginFailoverRecordsProps) {
+    super(scope, id);
+    if (props.primary.originName === props.secondary.originName) {
+      throw new Error(
+        `OriginFailoverRecords ${props.name}: primary and secondary both alias "${props.primary.originName}"; give each region's own origin name`,
+      );
+    }
+    const record = (recordId: string, role: "PRIMARY" | "SECONDARY", setIdentifier: string, target: FailoverTarget) =>
+      new Route53Record(this, recordId, {
+        zoneId: props.hostedZoneId,
+        name: props.name,
+        type: "A",
+        setIdentifier,
+        failoverRoutingPolicy: { type: role },
+        healthCheckId: target.healthCheckId,
+        alias: { name: target.originName, zoneId: props.hostedZoneId, evaluateTargetHealth: true },
+      });
+    this.primary = record("Primary", "PRIMARY", "primary", props.primary);
+    this.secondary = record("Secondary", "SECONDARY", "dr", props.secondary);
+  }
+
+  get name(): string {
+    return this.primary.fqdn;
+  }
+}
