@@ -2,6 +2,12 @@ import { Annotations, Aspects, type IAspect, TerraformResource, TerraformStack }
 import type { IConstruct } from "constructs";
 import { RenderedResources } from "./rendered";
 import type { PolicyRule, SynthesizedResource } from "./rule";
+import { cloudFrontAccessLogging } from "./rules/cloudfront-access-logging";
+import { cloudFrontOriginGroupReadOnly } from "./rules/cloudfront-origin-group-read-only";
+import { cloudFrontOriginTls } from "./rules/cloudfront-origin-tls";
+import { cloudFrontResponseHeaders } from "./rules/cloudfront-response-headers";
+import { cloudFrontViewerTls } from "./rules/cloudfront-viewer-tls";
+import { cloudFrontWebAcl } from "./rules/cloudfront-web-acl";
 import { codebuildPrivilegedMode } from "./rules/codebuild-privileged-mode";
 import { ecrRepositoryHardening } from "./rules/ecr-repository-hardening";
 import { eksClusterHardening } from "./rules/eks-cluster-hardening";
@@ -17,8 +23,13 @@ import { launchTemplateImdsv2 } from "./rules/launch-template-imdsv2";
 import { loadBalancerHardening } from "./rules/load-balancer-hardening";
 import { logGroupEncryption } from "./rules/log-group-encryption";
 import { rdsClusterProtection } from "./rules/rds-cluster-protection";
+import { route53FailoverHealthCheck } from "./rules/route53-failover-health-check";
+import { route53HealthCheck } from "./rules/route53-health-check";
+import { route53RecordSingleOwner } from "./rules/route53-record-single-owner";
 import { s3BucketForceDestroy } from "./rules/s3-bucket-force-destroy";
 import { snsTopicEncryption } from "./rules/sns-topic-encryption";
+import { wafLogging } from "./rules/waf-logging";
+import { wafWebAclRules } from "./rules/waf-web-acl-rules";
 import { type Suppression, suppressionOf } from "./suppressions";
 
 /** Every rule titan's stacks are held to. */
@@ -40,6 +51,17 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   kubernetesSecretWriteOnly,
   kubernetesStorageEncrypted,
   kubernetesJobHardening,
+  cloudFrontWebAcl,
+  cloudFrontViewerTls,
+  cloudFrontAccessLogging,
+  cloudFrontOriginTls,
+  cloudFrontResponseHeaders,
+  cloudFrontOriginGroupReadOnly,
+  wafWebAclRules,
+  wafLogging,
+  route53FailoverHealthCheck,
+  route53HealthCheck,
+  route53RecordSingleOwner,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */

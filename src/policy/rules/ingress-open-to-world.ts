@@ -3,13 +3,14 @@ import { COMPLIANT, type PolicyRule, verdict } from "../rule";
 
 const WORLD = new Set(["0.0.0.0/0", "::/0"]);
 
-/** The ports an internet-facing load balancer listens on. */
-const PUBLIC_PORTS = new Set([80, 443]);
-
-/** Only HTTP and HTTPS to the internet-facing ALB may be open to every address. */
+/**
+ * Nothing is open to the whole internet, not even the load balancers: viewers reach them only
+ * through CloudFront (its origin-facing prefix list) and Route 53's health checkers through
+ * theirs, so a rule admitting every address would bypass the WAF and the origin-verify header.
+ */
 export const ingressOpenToWorld: PolicyRule = {
   id: "TITAN-VPC-1",
-  title: "Security group ingress open to the internet (0.0.0.0/0, ::/0) allows only TCP 80 or 443",
+  title: "Security group ingress is never open to the whole internet (0.0.0.0/0, ::/0)",
   resourceTypes: ["aws_vpc_security_group_ingress_rule"],
   check({ attributes }) {
     const source = [attributes.cidr_ipv4, attributes.cidr_ipv6].find((cidr) => WORLD.has(cidr as string));
@@ -17,11 +18,8 @@ export const ingressOpenToWorld: PolicyRule = {
       return COMPLIANT;
     }
     const { ip_protocol: protocol, from_port: from, to_port: to } = attributes;
-    const tcp = protocol === "tcp" || protocol === "6";
-    const port = tcp && from === to && PUBLIC_PORTS.has(from as number);
     return verdict([
-      !port &&
-        `ingress from ${source} allows protocol ${shown(protocol)} ports ${shown(from)}-${shown(to)}: only TCP 80 or 443 (the internet-facing ALB) may be open to the internet; narrow the source CIDR or reference a security group`,
+      `ingress from ${source} allows protocol ${shown(protocol)} ports ${shown(from)}-${shown(to)}: nothing may be open to the internet; admit a managed prefix list (CloudFront's origin-facing list for an ALB) or a security group`,
     ]);
   },
 };
