@@ -26,4 +26,17 @@ describe("AWS-only stacks are valid Terraform", () => {
     expect(Testing.fullSynth(global)).toBeValidTerraform();
     expect(Testing.fullSynth(crossRegion)).toBeValidTerraform();
   });
+
+  it("global with Shield Advanced, the anonymous-IP rules, 30 s checks and no cached path", () => {
+    const config = testConfig({
+      edge: {
+        shieldAdvanced: true,
+        waf: { anonymousIpList: true },
+        healthCheck: { requestIntervalSeconds: 30 },
+        cloudFront: { cachedPaths: [] },
+      },
+    });
+    const global = new GlobalStack(Testing.app(), "global", { config, backend: "local" });
+    expect(Testing.fullSynth(global)).toBeValidTerraform();
+  });
 });

@@ -2,11 +2,13 @@ import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-s
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { Testing } from "cdktf";
 import {
   AlbAccessLogBucket,
   type AlbAccessLogBucketProps,
+  CloudFrontLogBucket,
   LogArchiveBucket,
   type LogArchiveBucketProps,
 } from "../../../src/modules/storage/log-buckets";
@@ -130,5 +132,44 @@ describe("AlbAccessLogBucket", () => {
   ])("rejects %s, naming the bucket", (_case, props, message) => {
     expect(() => synth(props)).toThrow(/AlbAccessLogBucket titan-primary-alb-logs-111122223333: /);
     expect(() => synth(props)).toThrow(message);
+  });
+});
+
+describe("CloudFrontLogBucket", () => {
+  const globalNamer = new Namer("titan", "global", "111122223333");
+  const synth = (expireAfterDays?: number) =>
+    Testing.synthScope((scope) => {
+      new CloudFrontLogBucket(scope, "AccessLogs", { namer: globalNamer, expireAfterDays });
+    });
+
+  it("is the global scope's bucket, SSE-S3, with ACLs on for CloudFront's log delivery, owned by the bucket owner", () => {
+    const json = synth();
+    expect(json).toHaveResourceWithProperties(S3Bucket, { bucket: "titan-global-cloudfront-logs-111122223333" });
+    expect(json).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
+      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }],
+    });
+    expect(json).toHaveResourceWithProperties(S3BucketOwnershipControls, {
+      rule: { object_ownership: "BucketOwnerPreferred" },
+    });
+  });
+
+  it("expires logs after the given days, 90 by default, and offers the domain name CloudFront logs to", () => {
+    const built: CloudFrontLogBucket[] = [];
+    const json = Testing.synthScope((scope) => {
+      built.push(new CloudFrontLogBucket(scope, "AccessLogs", { namer: globalNamer }));
+    });
+    expect(json).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [expect.objectContaining({ expiration: [{ days: 90 }] })],
+    });
+    expect(synth(30)).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [expect.objectContaining({ expiration: [{ days: 30 }] })],
+    });
+    expect(built[0].domainName).toMatch(/TOKEN/);
+  });
+
+  it("rejects a retention below a day", () => {
+    expect(() => synth(0)).toThrow(
+      /CloudFrontLogBucket titan-global-cloudfront-logs-111122223333: expireAfterDays must be 1 or more, got 0/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { Testing } from "cdktf";
 import { SecureBucket, type SecureBucketProps } from "../../../src/modules/storage/secure-bucket";
@@ -61,5 +62,20 @@ describe("SecureBucket", () => {
       json.data.aws_iam_policy_document as Record<string, { statement: { sid: string }[] }>,
     )[0].statement;
     expect(statements.map((statement) => statement.sid)).toEqual(["DenyInsecureTransport", "AllowLogDelivery"]);
+  });
+
+  it("disables ACLs unless a reason is given, and then keeps the objects the bucket owner's", () => {
+    expect(synth()).toHaveResourceWithProperties(S3BucketOwnershipControls, {
+      rule: { object_ownership: "BucketOwnerEnforced" },
+    });
+    expect(
+      synth({ enableAclsBecause: "CloudFront standard logging delivers through an ACL grant" }),
+    ).toHaveResourceWithProperties(S3BucketOwnershipControls, { rule: { object_ownership: "BucketOwnerPreferred" } });
+  });
+
+  it("refuses ACLs without a reason worth reading", () => {
+    expect(() => synth({ enableAclsBecause: " logs " })).toThrow(
+      /SecureBucket titan-primary-logs: enableAclsBecause must say why the bucket needs ACLs/,
+    );
   });
 });

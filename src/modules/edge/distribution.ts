@@ -105,6 +105,8 @@ export class EdgeDistribution extends Construct {
       response: props.failoverResponseTimeoutSeconds,
     };
     const name = props.namer.name("api");
+    // Without a cached path nothing uses the origin group: leave it and its members out.
+    const cached = props.cachedPaths.length > 0;
 
     this.distribution = new CloudfrontDistribution(this, "Resource", {
       comment: `${name}: ${props.apiHostname} in front of primary and DR`,
@@ -116,16 +118,19 @@ export class EdgeDistribution extends Construct {
       webAclId: props.webAclArn,
       origin: [
         origin(ORIGIN.failover, props.failoverOriginName, api),
-        origin(ORIGIN.primary, props.primaryOriginName, readOnly),
-        origin(ORIGIN.dr, props.drOriginName, readOnly),
+        ...(cached
+          ? [origin(ORIGIN.primary, props.primaryOriginName, readOnly), origin(ORIGIN.dr, props.drOriginName, readOnly)]
+          : []),
       ],
-      originGroup: [
-        {
-          originId: ORIGIN.readOnlyGroup,
-          failoverCriteria: { statusCodes: [...FAILOVER_STATUS_CODES] },
-          member: [{ originId: ORIGIN.primary }, { originId: ORIGIN.dr }],
-        },
-      ],
+      originGroup: cached
+        ? [
+            {
+              originId: ORIGIN.readOnlyGroup,
+              failoverCriteria: { statusCodes: [...FAILOVER_STATUS_CODES] },
+              member: [{ originId: ORIGIN.primary }, { originId: ORIGIN.dr }],
+            },
+          ]
+        : undefined,
       defaultCacheBehavior: {
         targetOriginId: ORIGIN.failover,
         viewerProtocolPolicy: "redirect-to-https",
@@ -137,16 +142,18 @@ export class EdgeDistribution extends Construct {
         // CachingDisabled leaves Accept-Encoding out of the key, so CloudFront would not compress anyway.
         compress: false,
       },
-      orderedCacheBehavior: props.cachedPaths.map((pathPattern) => ({
-        pathPattern,
-        targetOriginId: ORIGIN.readOnlyGroup,
-        viewerProtocolPolicy: "redirect-to-https",
-        allowedMethods: [...READ_ONLY_METHODS],
-        cachedMethods: ["GET", "HEAD"],
-        cachePolicyId: MANAGED_CACHE_POLICY.cachingOptimized,
-        responseHeadersPolicyId: props.responseHeadersPolicyId,
-        compress: true,
-      })),
+      orderedCacheBehavior: cached
+        ? props.cachedPaths.map((pathPattern) => ({
+            pathPattern,
+            targetOriginId: ORIGIN.readOnlyGroup,
+            viewerProtocolPolicy: "redirect-to-https",
+            allowedMethods: [...READ_ONLY_METHODS],
+            cachedMethods: ["GET", "HEAD"],
+            cachePolicyId: MANAGED_CACHE_POLICY.cachingOptimized,
+            responseHeadersPolicyId: props.responseHeadersPolicyId,
+            compress: true,
+          }))
+        : undefined,
       viewerCertificate: {
         acmCertificateArn: props.certificateArn,
         sslSupportMethod: "sni-only",
