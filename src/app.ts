@@ -21,7 +21,8 @@ export interface TitanStacks {
 /**
  * Builds titan's stacks into `app`, with dependencies in deploy order: the state buckets, then
  * primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack after
- * its cluster, the global edge (it needs both ALBs) and the cross-region wiring (it needs both
+ * its cluster, the global edge (its alias targets are the regions' origin records, and primary writes
+ * the origin-verify secret replica it reads) and the cross-region wiring (it needs both
  * regions' buckets).
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
