@@ -1,18 +1,8 @@
-import { ConfigValidationError, resolveConfig } from "../../src/config";
+import { resolveConfig } from "../../src/config";
 import { ROUTE53_HEALTH_CHECKER_REGIONS } from "../../src/modules/edge/limits";
+import { problemsOf } from "../support/config-problems";
 
-/** The problems resolveConfig reports for `edge` overrides, as "path: message" lines. */
-function edgeProblems(edge: object): string[] {
-  try {
-    resolveConfig({ edge }, "test");
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    }
-    throw error;
-  }
-  return [];
-}
+const edgeProblems = (edge: object) => problemsOf({ edge });
 
 describe("the edge config section", () => {
   it("defaults to 10 s probes, 3 failures, 3 checker regions away from both app regions, and no Shield Advanced", () => {
