@@ -6,7 +6,7 @@ import {
   READ_ONLY_METHODS,
 } from "../../../src/modules/edge/distribution";
 import { Namer } from "../../../src/naming";
-import { one, synthScope } from "./synth";
+import { DISTRIBUTION_ORIGINS, one, synthScope } from "./synth";
 
 const PROPS: EdgeDistributionProps = {
   namer: new Namer("titan", "global"),
@@ -15,18 +15,10 @@ const PROPS: EdgeDistributionProps = {
   webAclArn: "arn:aws:wafv2:us-east-1:111122223333:global/webacl/titan-global-edge/x",
   priceClass: "PriceClass_100",
   logBucketDomainName: "titan-global-cloudfront-logs.s3.amazonaws.com",
-  failoverOriginName: "origin.api.example.com",
-  primaryOriginName: "primary.origin.api.example.com",
-  drOriginName: "dr.origin.api.example.com",
+  ...DISTRIBUTION_ORIGINS,
   originVerifyHeaderName: "X-Origin-Verify",
   originVerifyValue: "${local.origin_verify}",
   cachedPaths: ["/static/*"],
-  originKeepAliveSeconds: 30,
-  originResponseTimeoutSeconds: 30,
-  originConnectionTimeoutSeconds: 5,
-  originConnectionAttempts: 3,
-  failoverConnectionTimeoutSeconds: 2,
-  failoverResponseTimeoutSeconds: 10,
   responseHeadersPolicyId: "headers-policy",
 };
 

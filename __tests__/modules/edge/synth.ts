@@ -18,3 +18,16 @@ export function one(json: SynthesizedScope, type: string): Record<string, unknow
   expect(values).toHaveLength(1);
   return values[0];
 }
+
+/** The distribution's origin names and timeouts as the default config sets them. */
+export const DISTRIBUTION_ORIGINS = {
+  failoverOriginName: "origin.api.example.com",
+  primaryOriginName: "primary.origin.api.example.com",
+  drOriginName: "dr.origin.api.example.com",
+  originKeepAliveSeconds: 30,
+  originResponseTimeoutSeconds: 30,
+  originConnectionTimeoutSeconds: 5,
+  originConnectionAttempts: 3,
+  failoverConnectionTimeoutSeconds: 2,
+  failoverResponseTimeoutSeconds: 10,
+} as const;

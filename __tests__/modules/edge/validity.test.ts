@@ -14,6 +14,7 @@ import { healthCheckAlarm } from "../../../src/modules/observability/health-chec
 import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { CloudFrontLogBucket } from "../../../src/modules/storage/log-buckets";
 import { Namer } from "../../../src/naming";
+import { DISTRIBUTION_ORIGINS } from "./synth";
 
 describe("the edge's constructs, every option on", () => {
   it("are valid Terraform against the real provider schema", () => {
@@ -79,18 +80,10 @@ describe("the edge's constructs, every option on", () => {
       webAclArn: webAcl.arn,
       priceClass: "PriceClass_200",
       logBucketDomainName: logs.domainName,
-      failoverOriginName: "origin.api.example.com",
-      primaryOriginName: "primary.origin.api.example.com",
-      drOriginName: "dr.origin.api.example.com",
+      ...DISTRIBUTION_ORIGINS,
       originVerifyHeaderName: "X-Origin-Verify",
       originVerifyValue: originVerify.current,
       cachedPaths: ["/static/*", "/assets/*"],
-      originKeepAliveSeconds: 30,
-      originResponseTimeoutSeconds: 30,
-      originConnectionTimeoutSeconds: 5,
-      originConnectionAttempts: 3,
-      failoverConnectionTimeoutSeconds: 2,
-      failoverResponseTimeoutSeconds: 10,
       responseHeadersPolicyId: headers.policyId,
     });
     new ViewerRecords(stack, "ViewerRecords", {

@@ -99,6 +99,13 @@ describe("TierSecurityGroups", () => {
     ]);
   });
 
+  it("keeps the ALB group's original description: AWS replaces a group to change it, and the ALB holds the group", () => {
+    expect(json).toHaveResourceWithProperties(SecurityGroup, {
+      name: "titan-primary-alb",
+      description: "Application Load Balancer: HTTPS and HTTP from the internet",
+    });
+  });
+
   it("keeps each of the ALB's groups within the default 60 rules once prefix lists are weighed", () => {
     // A rule referencing a managed prefix list counts as the list's max entries (VPC user guide).
     const weight: Record<string, number> = { "pl-cloudfront": 55, "pl-route53": 25 };

@@ -76,7 +76,10 @@ export class TierSecurityGroups extends Construct {
 
     const tier = (tierId: string, component: string, description: string) =>
       new TierGroup(this, tierId, { namer, vpcId: props.vpcId, component, description });
-    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS from CloudFront's origin-facing servers");
+    // A group's description is fixed at creation: changing it replaces the group, which the ALB
+    // holds on to (the delete fails on the dependency). It predates the edge; the rules below say
+    // what the group admits now.
+    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS and HTTP from the internet");
     const albHealthChecks = tier(
       "AlbHealthChecks",
       "alb-health-checks",
