@@ -47,8 +47,8 @@ describe("main.ts", () => {
     const result = synth(
       JSON.stringify({
         regions: {
-          primary: { availabilityZones: ["us-east-2a", "us-west-1b"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
-          dr: { region: "us-east-2", availabilityZones: ["us-east-2c"], vpcCidr: "10.0.5.0/24" },
+          primary: { availabilityZones: ["use2-az1", "usw1-az1"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
+          dr: { region: "us-east-2", availabilityZones: ["use2-az3"], vpcCidr: "10.0.5.0/24" },
         },
         database: { instanceClass: "db.t3.small", masterUsername: "admin" },
         cache: { nodes: { primary: 1 } },

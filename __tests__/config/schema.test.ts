@@ -7,12 +7,12 @@ describe("config defaults", () => {
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(config.regions.primary).toMatchObject({
       region: "us-east-2",
-      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      availabilityZones: ["use2-az1", "use2-az2", "use2-az3"],
       webAmiId: "ami-0df92fab4fc936ce1",
     });
     expect(config.regions.dr).toMatchObject({
       region: "us-west-1",
-      availabilityZones: ["us-west-1b", "us-west-1c"],
+      availabilityZones: ["usw1-az1", "usw1-az3"],
       webAmiId: "ami-0cf0917c6fa17e621",
     });
     expect(config.web).toMatchObject({ runtime: "eks", instanceType: "t3.micro", instances: { primary: 3 } });
@@ -32,8 +32,8 @@ describe("config overrides", () => {
   });
 
   it("replace arrays rather than concatenating them", () => {
-    const config = resolveConfig({ regions: { primary: { availabilityZones: ["us-east-2a", "us-east-2b"] } } });
-    expect(config.regions.primary.availabilityZones).toEqual(["us-east-2a", "us-east-2b"]);
+    const config = resolveConfig({ regions: { primary: { availabilityZones: ["use2-az1", "use2-az3"] } } });
+    expect(config.regions.primary.availabilityZones).toEqual(["use2-az1", "use2-az3"]);
   });
 
   it("may name the published JSON Schema with $schema", () => {
@@ -51,31 +51,43 @@ describe("config validation rejects", () => {
   test.each([
     [
       "the same region twice",
-      region("dr", { region: "us-east-2", availabilityZones: ["us-east-2a", "us-east-2b"] }),
+      region("dr", { region: "us-east-2", availabilityZones: ["use2-az1", "use2-az2"] }),
       "regions.dr.region",
       /also the primary region/,
     ],
     [
-      "an AZ of another region",
-      region("primary", { availabilityZones: ["us-east-2a", "us-west-1b"] }),
+      "an AZ ID of another region",
+      region("primary", { availabilityZones: ["use2-az1", "usw1-az1"] }),
       "regions.primary.availabilityZones[1]",
-      /not an Availability Zone of us-east-2/,
+      /"usw1-az1" is an AZ ID of another region; us-east-2's start with "use2-"/,
     ],
     [
-      "an AZ letter the region does not offer",
-      region("dr", { availabilityZones: ["us-west-1a", "us-west-1b"] }),
+      "a zone name, explaining per-account mapping, the ID form and how to find IDs",
+      region("dr", { availabilityZones: ["us-west-1c", "usw1-az1"] }),
       "regions.dr.availabilityZones[0]",
-      /us-west-1b, us-west-1c/,
+      /"us-west-1c" is an Availability Zone name; names are mapped to physical zones per account.*AZ IDs such as usw1-az1, usw1-az3.*aws ec2 describe-availability-zones --region us-west-1/,
+    ],
+    [
+      "an AZ ID the region does not offer to new accounts",
+      region("dr", { availabilityZones: ["usw1-az1", "usw1-az2"] }),
+      "regions.dr.availabilityZones[1]",
+      /us-west-1 offers no zone "usw1-az2" to new accounts; use one of usw1-az1, usw1-az3/,
+    ],
+    [
+      "something that is neither name nor ID",
+      region("primary", { availabilityZones: ["use2-az1", "ohio-1"] }),
+      "regions.primary.availabilityZones[1]",
+      /"ohio-1" is not an AZ ID; AZ IDs look like use2-az1, use2-az2/,
     ],
     [
       "an AZ listed twice",
-      region("primary", { availabilityZones: ["us-east-2a", "us-east-2a"] }),
+      region("primary", { availabilityZones: ["use2-az1", "use2-az1"] }),
       "regions.primary.availabilityZones[1]",
       /listed twice/,
     ],
     [
       "fewer than 2 AZs",
-      region("dr", { availabilityZones: ["us-west-1b"] }),
+      region("dr", { availabilityZones: ["usw1-az1"] }),
       "regions.dr.availabilityZones",
       /at least 2/,
     ],
@@ -174,8 +186,8 @@ describe("config validation rejects", () => {
   it("reports every problem at once, sorted by path", () => {
     const problems = problemsOf({
       regions: {
-        primary: { availabilityZones: ["us-east-2a", "us-west-1b"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
-        dr: { region: "us-east-2", availabilityZones: ["us-east-2c"], vpcCidr: "10.0.5.0/24", typo: 1 },
+        primary: { availabilityZones: ["use2-az1", "usw1-az1"], vpcCidr: "10.0.0.0/12", webAmiId: "ami-1" },
+        dr: { region: "us-east-2", availabilityZones: ["use2-az3"], vpcCidr: "10.0.5.0/24", typo: 1 },
       },
       database: { instanceClass: "db.t3.small", masterUsername: "admin" },
       cache: { nodes: { primary: 1, dr: 2 } },

@@ -29,15 +29,17 @@ export const DEFAULT_CONFIG: TitanConfig = {
   regions: {
     primary: {
       region: "us-east-2",
-      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      // By AZ ID: a zone's name (us-east-2a) is mapped to a physical zone per account.
+      availabilityZones: ["use2-az1", "use2-az2", "use2-az3"],
       vpcCidr: "10.0.0.0/16",
       webAmiId: "ami-0df92fab4fc936ce1",
       natGateways: "perAz",
     },
     dr: {
       region: "us-west-1",
-      // Seed 003 asks for 3 AZs everywhere; us-west-1 offers most accounts only b and c (seed 000).
-      availabilityZones: ["us-west-1b", "us-west-1c"],
+      // Seed 003 asks for 3 AZs everywhere; us-west-1 has two zones open to new accounts, and
+      // seed 000's "b" and "c" are letters that point at different zones (or none) per account.
+      availabilityZones: ["usw1-az1", "usw1-az3"],
       vpcCidr: "10.1.0.0/16",
       webAmiId: "ami-0cf0917c6fa17e621",
       natGateways: "single",

@@ -1,6 +1,6 @@
 export { DEFAULT_CONFIG } from "./defaults";
 export { ConfigFileError, type ConfigProblem, ConfigValidationError } from "./errors";
 export { loadConfigFile, resolveConfig } from "./load";
-export { azSuffix, REGION_ROLES, type RegionRole } from "./regions";
+export { REGION_ROLES, type RegionRole } from "./regions";
 export { configSchema, type RegionConfig, type TitanConfig } from "./schema";
 export { configWarnings } from "./warnings";

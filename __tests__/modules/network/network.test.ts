@@ -15,7 +15,7 @@ interface Synthesized {
   data: Resources;
 }
 
-const PRIMARY_ZONES = ["us-east-2a", "us-east-2b", "us-east-2c"];
+const PRIMARY_ZONES = ["use2-az1", "use2-az2", "use2-az3"];
 const KEY_ARN = "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 function synth(props: Partial<NetworkProps> = {}): string {
@@ -23,7 +23,7 @@ function synth(props: Partial<NetworkProps> = {}): string {
     new Network(scope, "Network", {
       namer: new Namer("titan", "primary"),
       vpcCidr: "10.0.0.0/16",
-      availabilityZones: PRIMARY_ZONES,
+      availabilityZoneIds: PRIMARY_ZONES,
       flowLogKmsKeyArn: KEY_ARN,
       logRetentionDays: 90,
       accountId: "111122223333",
@@ -61,29 +61,62 @@ describe("Network", () => {
 
   test.each([
     ["primary, 3 AZs", PRIMARY_ZONES, 9],
-    ["dr, 2 AZs", ["us-west-1b", "us-west-1c"], 6],
-  ])("creates three subnets per AZ (%s)", (_case, availabilityZones, count) => {
-    const json = parse({ availabilityZones, vpcCidr: "10.1.0.0/16" });
+    ["dr, 2 AZs", ["usw1-az1", "usw1-az3"], 6],
+  ])("creates three subnets per AZ (%s)", (_case, availabilityZoneIds, count) => {
+    const json = parse({ availabilityZoneIds, vpcCidr: "10.1.0.0/16" });
     expect(Object.keys(json.resource.aws_subnet)).toHaveLength(count);
   });
 
-  it("keys each AZ's resources by its letter, so removing an AZ leaves the others' addresses alone", () => {
-    const dr = parse({ availabilityZones: ["us-west-1b", "us-west-1c"], vpcCidr: "10.1.0.0/16" });
+  it("keys each AZ's resources by its AZ ID, so removing an AZ leaves the others' addresses alone", () => {
+    const dr = parse({ availabilityZoneIds: ["usw1-az1", "usw1-az3"], vpcCidr: "10.1.0.0/16" });
     const names = Object.keys(dr.resource.aws_subnet).map((name) => name.replace(/_[0-9A-F]{8}$/, ""));
     expect(names.sort()).toEqual([
-      "Network_b_DataSubnet",
-      "Network_b_PrivateSubnet",
-      "Network_b_PublicSubnet",
-      "Network_c_DataSubnet",
-      "Network_c_PrivateSubnet",
-      "Network_c_PublicSubnet",
+      "Network_usw1-az1_DataSubnet",
+      "Network_usw1-az1_PrivateSubnet",
+      "Network_usw1-az1_PublicSubnet",
+      "Network_usw1-az3_DataSubnet",
+      "Network_usw1-az3_PrivateSubnet",
+      "Network_usw1-az3_PublicSubnet",
     ]);
-    const withoutB = parse({ availabilityZones: ["us-east-2a", "us-east-2c"] });
-    expect(withoutB.resource.aws_subnet).toEqual(
+    const withoutAz2 = parse({ availabilityZoneIds: ["use2-az1", "use2-az3"] });
+    expect(withoutAz2.resource.aws_subnet).toEqual(
       Object.fromEntries(
-        Object.entries(primary.resource.aws_subnet).filter(([name]) => !name.startsWith("Network_b_")),
+        Object.entries(primary.resource.aws_subnet).filter(([name]) => !name.startsWith("Network_use2-az2_")),
       ),
     );
+  });
+
+  it("creates subnets by AZ ID, never by a name that is mapped per account", () => {
+    for (const subnet of Object.values(primary.resource.aws_subnet)) {
+      expect(subnet).toHaveProperty("availability_zone_id");
+      expect(subnet).not.toHaveProperty("availability_zone");
+    }
+  });
+
+  it("fails the plan, not the apply, when the account lacks a zone: one available-zone lookup per AZ ID", () => {
+    const lookups = Object.values(primary.data.aws_availability_zone);
+    expect(lookups).toEqual(PRIMARY_ZONES.map((zoneId) => ({ zone_id: zoneId, state: "available" })));
+    expect(parse({ verifyZonesOffered: false }).data?.aws_availability_zone).toBeUndefined();
+  });
+
+  it("reads the account's zone names from the data subnets, for Aurora and Redis placement", () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        const network = new Network(scope, "Network", {
+          namer: new Namer("titan", "dr"),
+          vpcCidr: "10.1.0.0/16",
+          availabilityZoneIds: ["usw1-az3", "usw1-az1"],
+          flowLogKmsKeyArn: KEY_ARN,
+          logRetentionDays: 90,
+          accountId: "111122223333",
+        });
+        new TerraformOutput(scope, "zones", { value: network.dataZoneNames });
+      }),
+    );
+    expect(json.output.zones.value).toEqual([
+      expect.stringMatching(/^\$\{aws_subnet\.Network_usw1-az3_DataSubnet_[0-9A-F]{8}\.availability_zone\}$/),
+      expect.stringMatching(/^\$\{aws_subnet\.Network_usw1-az1_DataSubnet_[0-9A-F]{8}\.availability_zone\}$/),
+    ]);
   });
 
   it("exposes subnet and route table ids per tier in AZ order", () => {
@@ -92,12 +125,12 @@ describe("Network", () => {
         const network = new Network(scope, "Network", {
           namer: new Namer("titan", "dr"),
           vpcCidr: "10.1.0.0/16",
-          availabilityZones: ["us-west-1c", "us-west-1b"],
+          availabilityZoneIds: ["usw1-az3", "usw1-az1"],
           flowLogKmsKeyArn: KEY_ARN,
           logRetentionDays: 90,
           accountId: "111122223333",
         });
-        expect(network.zones.b.private.node.path).toMatch(/\/Network\/b\/PrivateSubnet$/);
+        expect(network.zones["usw1-az1"].private.node.path).toMatch(/\/Network\/usw1-az1\/PrivateSubnet$/);
         new TerraformOutput(scope, "public", { value: network.publicSubnetIds });
         new TerraformOutput(scope, "private", { value: network.privateSubnetIds });
         new TerraformOutput(scope, "data", { value: network.dataSubnetIds });
@@ -112,8 +145,8 @@ describe("Network", () => {
       ["privateTables", "PrivateRouteTable"],
     ]) {
       expect(names(output)).toEqual([
-        expect.stringMatching(new RegExp(`^Network_c_${pattern}_`)),
-        expect.stringMatching(new RegExp(`^Network_b_${pattern}_`)),
+        expect.stringMatching(new RegExp(`^Network_usw1-az3_${pattern}_`)),
+        expect.stringMatching(new RegExp(`^Network_usw1-az1_${pattern}_`)),
       ]);
     }
   });
@@ -121,15 +154,15 @@ describe("Network", () => {
   it("tags subnets for EKS load balancer discovery and never assigns public IPs implicitly", () => {
     const json = synth();
     expect(json).toHaveResourceWithProperties(Subnet, {
-      availability_zone: "us-east-2b",
+      availability_zone_id: "use2-az2",
       cidr_block: "10.0.144.0/20",
       map_public_ip_on_launch: false,
-      tags: expect.objectContaining({ Name: "titan-primary-public-b", "kubernetes.io/role/elb": "1" }),
+      tags: expect.objectContaining({ Name: "titan-primary-public-use2-az2", "kubernetes.io/role/elb": "1" }),
     });
     expect(json).toHaveResourceWithProperties(Subnet, {
-      availability_zone: "us-east-2b",
+      availability_zone_id: "use2-az2",
       cidr_block: "10.0.32.0/19",
-      tags: expect.objectContaining({ Name: "titan-primary-private-b", "kubernetes.io/role/internal-elb": "1" }),
+      tags: expect.objectContaining({ Name: "titan-primary-private-use2-az2", "kubernetes.io/role/internal-elb": "1" }),
     });
     const subnets = Object.values(primary.resource.aws_subnet);
     expect(subnets.every((subnet) => subnet.map_public_ip_on_launch === false)).toBe(true);
@@ -157,7 +190,9 @@ describe("Network", () => {
 
   it("with a single NAT gateway, places it in the first AZ and routes every private subnet through it", () => {
     const single = parse({ natGateways: "single" });
-    expect(Object.keys(single.resource.aws_nat_gateway)).toEqual([expect.stringMatching(/^Network_a_NatGateway_/)]);
+    expect(Object.keys(single.resource.aws_nat_gateway)).toEqual([
+      expect.stringMatching(/^Network_use2-az1_NatGateway_/),
+    ]);
     expect(Object.keys(single.resource.aws_eip)).toHaveLength(1);
     const natName = Object.keys(single.resource.aws_nat_gateway)[0];
     const routes = Object.values(privateRoutes(single));
@@ -244,8 +279,12 @@ describe("Network", () => {
   });
 
   test.each<[string, Partial<NetworkProps>, RegExp]>([
-    ["one AZ", { availabilityZones: ["us-east-2a"] }, /availabilityZones has 1 zone\(s\) \[us-east-2a\].*at least 2/],
-    ["an AZ letter without a slot", { availabilityZones: ["us-east-1a", "us-east-1e"] }, /"us-east-1e" ends in "e"/],
+    ["one AZ", { availabilityZoneIds: ["use2-az1"] }, /availabilityZoneIds has 1 zone\(s\) \[use2-az1\].*at least 2/],
+    [
+      "an AZ number without a slot",
+      { availabilityZoneIds: ["use1-az1", "use1-az5"] },
+      /"use1-az5" is not an AZ ID numbered 1 to 4/,
+    ],
     ["a bad CIDR", { vpcCidr: "10.0.0.0/8" }, /vpcCidr "10.0.0.0\/8" is a \/8/],
     [
       "an unknown NAT placement",

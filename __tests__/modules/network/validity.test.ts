@@ -15,7 +15,7 @@ describe("the primary region's network, endpoints and tier security groups", () 
     const network = new Network(stack, "Network", {
       namer,
       vpcCidr,
-      availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+      availabilityZoneIds: ["use2-az1", "use2-az2", "use2-az3"],
       flowLogKmsKeyArn: "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       logRetentionDays: 90,
       accountId: "111122223333",

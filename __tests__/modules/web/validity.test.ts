@@ -34,7 +34,7 @@ describe("the primary region's certificate, origin-verify secret, load balancer,
       const network = new Network(stack, "Network", {
         namer,
         vpcCidr: "10.0.0.0/16",
-        availabilityZones: ["us-east-2a", "us-east-2b", "us-east-2c"],
+        availabilityZoneIds: ["use2-az1", "use2-az2", "use2-az3"],
         flowLogKmsKeyArn: key.arn,
         logRetentionDays: 90,
         accountId,

@@ -11,7 +11,10 @@ const regionSchema = z
     availabilityZones: z
       .array(z.string())
       .min(2, { message: "needs at least 2 Availability Zones: Multi-AZ Aurora, Redis and ALB all require 2" })
-      .describe("Zones for subnets, keyed by their letter"),
+      .describe(
+        "Zones by AZ ID (e.g. use2-az1), not name: names map to physical zones per account. " +
+          "aws ec2 describe-availability-zones lists ZoneName beside ZoneId",
+      ),
     vpcCidr: cidrBlock.describe("VPC CIDR, /16 to /24; must not overlap the other region's"),
     webAmiId: amiId.describe("AMI for the EC2 web tier in this region (web.runtime = ec2)"),
     natGateways: z

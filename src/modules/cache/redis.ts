@@ -32,7 +32,10 @@ export interface RedisReplicationGroupProps {
    * @default true
    */
   readonly automaticFailover?: boolean;
-  /** AZs to spread nodes over: node n goes to AZ n mod count, the first node (the primary) to the first. */
+  /**
+   * AZ names to spread nodes over (read from the data subnets, which are created by AZ ID): node n
+   * goes to AZ n mod count, the first node (the primary) to the first.
+   */
   readonly availabilityZones: readonly string[];
   readonly subnetGroupName: string;
   readonly securityGroupIds: readonly string[];

@@ -51,7 +51,10 @@ export interface AuroraClusterProps {
   readonly instanceClass: string;
   /** Instances in the cluster, writer included, 1 to 15. */
   readonly instanceCount: number;
-  /** Full AZ names (e.g. `us-east-2a`); instance n goes to AZ n modulo their count. */
+  /**
+   * AZ names as this account spells them (read from the data subnets, which are created by AZ ID);
+   * instance n goes to AZ n modulo their count.
+   */
   readonly availabilityZones: readonly string[];
   readonly dbSubnetGroupName: string;
   readonly securityGroupIds: readonly string[];

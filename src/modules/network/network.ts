@@ -1,4 +1,5 @@
 import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsAvailabilityZone } from "@cdktf/provider-aws/lib/data-aws-availability-zone";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -21,8 +22,11 @@ export interface NetworkProps {
   readonly namer: Namer;
   /** /16 to /24; split into private, public and data tiers by {@link planSubnets}. */
   readonly vpcCidr: string;
-  /** Zones in the region (at least 2), keyed by their letter: `us-east-2b` lives under `b`. */
-  readonly availabilityZones: readonly string[];
+  /**
+   * Zones in the region (at least 2) by AZ ID, e.g. `use2-az1`: an ID names the same physical zone in
+   * every account, a name (`us-east-2a`) does not. Each zone's resources live under its ID.
+   */
+  readonly availabilityZoneIds: readonly string[];
   /**
    * Where private subnets reach the internet.
    * @default "perAz" - one NAT gateway per AZ, so losing an AZ never cuts the others' egress
@@ -34,6 +38,13 @@ export interface NetworkProps {
   readonly logRetentionDays: number;
   /** Account owning the VPC, for the flow-logs role's confused-deputy guard. */
   readonly accountId: string;
+  /**
+   * Fail the plan unless the account has each zone, available (an `aws_availability_zone` lookup
+   * per zone), instead of failing the first apply at subnet creation. The lookup calls EC2, so a
+   * plan without AWS credentials needs it off.
+   * @default true
+   */
+  readonly verifyZonesOffered?: boolean;
 }
 
 /** The three subnets of one Availability Zone. */
@@ -47,8 +58,11 @@ export interface ZoneSubnets {
  * A region's VPC: public, private (app) and data subnets in each Availability Zone, NAT egress,
  * flow logs and subnet groups for Aurora and ElastiCache.
  *
- * Each AZ's resources sit under a construct named by its letter, and subnet CIDRs come from the
- * letter too, so adding or removing an AZ leaves every other AZ's resources untouched. The data
+ * Subnets are created by AZ ID (`availability_zone_id`), because zone names are mapped per account;
+ * whatever needs a zone name (Aurora instance placement, Redis preferred zones) reads it from the
+ * data subnets, so it is the name this account gives that zone. Each AZ's resources sit under a
+ * construct named by its AZ ID, and subnet CIDRs come from the AZ number, so adding or removing an
+ * AZ leaves every other AZ's resources untouched. The data
  * tier has no internet route at all: Aurora and Redis only answer the app. Nothing gets a public
  * IP implicitly, and the VPC's default security group is stripped of its rules so nothing falls
  * back to it.
@@ -57,12 +71,17 @@ export class Network extends Construct {
   readonly vpc: Vpc;
   readonly vpcId: string;
   readonly plan: readonly ZoneSubnetPlan[];
-  /** Subnets by AZ letter. */
+  /** Subnets by AZ ID. */
   readonly zones: Readonly<Record<string, ZoneSubnets>>;
-  /** In the order of `availabilityZones`, as are the other lists. */
+  /** In the order of `availabilityZoneIds`, as are the other lists. */
   readonly publicSubnetIds: string[];
   readonly privateSubnetIds: string[];
   readonly dataSubnetIds: string[];
+  /**
+   * The account's names of the data subnets' zones (`us-west-1b`...), known after the subnets exist:
+   * Aurora instances and Redis nodes are placed by name.
+   */
+  readonly dataZoneNames: string[];
   /** Load balancers in the public subnets need it attached before they are created. */
   readonly internetGateway: InternetGateway;
   readonly natGateways: readonly NatGateway[];
@@ -79,12 +98,13 @@ export class Network extends Construct {
     if (natPlacement !== "perAz" && natPlacement !== "single") {
       throw new Error(`Network: natGateways must be "perAz" or "single", got "${natPlacement}"`);
     }
-    if (props.availabilityZones.length < 2) {
+    if (props.availabilityZoneIds.length < 2) {
       throw new Error(
-        `Network: availabilityZones has ${props.availabilityZones.length} zone(s) [${props.availabilityZones.join(", ")}]; Aurora and ElastiCache subnet groups and Multi-AZ failover need at least 2`,
+        `Network: availabilityZoneIds has ${props.availabilityZoneIds.length} zone(s) [${props.availabilityZoneIds.join(", ")}]; Aurora and ElastiCache subnet groups and Multi-AZ failover need at least 2`,
       );
     }
-    this.plan = planSubnets(props.vpcCidr, props.availabilityZones);
+    this.plan = planSubnets(props.vpcCidr, props.availabilityZoneIds);
+    const verifyZonesOffered = props.verifyZonesOffered ?? true;
     const { namer } = props;
 
     this.vpc = new Vpc(this, "Resource", {
@@ -124,9 +144,12 @@ export class Network extends Construct {
     const natGateways: NatGateway[] = [];
     const privateRouteTables: RouteTable[] = [];
     for (const [index, zonePlan] of this.plan.entries()) {
-      const zone = new Construct(this, zonePlan.letter);
+      const zone = new Construct(this, zonePlan.zoneId);
+      if (verifyZonesOffered) {
+        new DataAwsAvailabilityZone(zone, "Offered", { zoneId: zonePlan.zoneId, state: "available" });
+      }
       const subnets = this.zoneSubnets(zone, zonePlan, namer, vpcId);
-      zones[zonePlan.letter] = subnets;
+      zones[zonePlan.zoneId] = subnets;
 
       new RouteTableAssociation(zone, "PublicRouteTableAssociation", {
         subnetId: subnets.public.id,
@@ -139,14 +162,14 @@ export class Network extends Construct {
       // A single NAT gateway lives in the first zone and serves every zone's private subnets.
       const natGateway =
         natPlacement === "perAz" || index === 0
-          ? this.natGateway(zone, zonePlan.letter, subnets.public, namer)
+          ? this.natGateway(zone, zonePlan.zoneId, subnets.public, namer)
           : natGateways[0];
       if (!natGateways.includes(natGateway)) {
         natGateways.push(natGateway);
       }
       const privateRouteTable = new RouteTable(zone, "PrivateRouteTable", {
         vpcId,
-        tags: { Name: namer.name(`private-${zonePlan.letter}`) },
+        tags: { Name: namer.name(`private-${zonePlan.zoneId}`) },
       });
       new Route(zone, "PrivateNatRoute", {
         routeTableId: privateRouteTable.id,
@@ -162,10 +185,11 @@ export class Network extends Construct {
 
     this.zones = zones;
     this.natGateways = natGateways;
-    const inOrder = this.plan.map((zonePlan) => zones[zonePlan.letter]);
+    const inOrder = this.plan.map((zonePlan) => zones[zonePlan.zoneId]);
     this.publicSubnetIds = inOrder.map((subnets) => subnets.public.id);
     this.privateSubnetIds = inOrder.map((subnets) => subnets.private.id);
     this.dataSubnetIds = inOrder.map((subnets) => subnets.data.id);
+    this.dataZoneNames = inOrder.map((subnets) => subnets.data.availabilityZone);
     this.publicRouteTableId = publicRouteTable.id;
     this.privateRouteTableIds = privateRouteTables.map((table) => table.id);
     this.dataRouteTableId = dataRouteTable.id;
@@ -194,10 +218,10 @@ export class Network extends Construct {
     const subnet = (id: string, tier: string, cidrBlock: string, tags: Record<string, string>) =>
       new Subnet(zone, id, {
         vpcId,
-        availabilityZone: plan.zone,
+        availabilityZoneId: plan.zoneId,
         cidrBlock,
         mapPublicIpOnLaunch: false,
-        tags: { Name: namer.name(`${tier}-${plan.letter}`), Tier: tier, ...tags },
+        tags: { Name: namer.name(`${tier}-${plan.zoneId}`), Tier: tier, ...tags },
       });
     return {
       // EKS and the AWS Load Balancer Controller find subnets for internet-facing and internal
@@ -208,17 +232,17 @@ export class Network extends Construct {
     };
   }
 
-  private natGateway(zone: Construct, letter: string, publicSubnet: Subnet, namer: Namer): NatGateway {
+  private natGateway(zone: Construct, zoneId: string, publicSubnet: Subnet, namer: Namer): NatGateway {
     // An EIP and a NAT gateway need the internet gateway attached first (AWS documents this order).
     const eip = new Eip(zone, "NatEip", {
       domain: "vpc",
-      tags: { Name: namer.name(`nat-${letter}`) },
+      tags: { Name: namer.name(`nat-${zoneId}`) },
       dependsOn: [this.internetGateway],
     });
     return new NatGateway(zone, "NatGateway", {
       allocationId: eip.allocationId,
       subnetId: publicSubnet.id,
-      tags: { Name: namer.name(`nat-${letter}`) },
+      tags: { Name: namer.name(`nat-${zoneId}`) },
       dependsOn: [this.internetGateway],
     });
   }

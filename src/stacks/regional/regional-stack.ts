@@ -65,7 +65,7 @@ export class RegionalStack extends TitanStack {
     this.network = new Network(this, "Network", {
       namer: this.namer,
       vpcCidr: region.vpcCidr,
-      availabilityZones: region.availabilityZones,
+      availabilityZoneIds: region.availabilityZones,
       natGateways: region.natGateways,
       flowLogKmsKeyArn: key.arn,
       logRetentionDays: config.observability.logRetentionDays,

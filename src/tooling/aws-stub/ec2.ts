@@ -1,10 +1,16 @@
 /**
- * EC2 (query protocol, EC2 dialect) for `aws_ec2_managed_prefix_list` looked up by name: the
- * provider describes the lists with a `prefix-list-name` filter, then reads the entries. Only the
- * AWS-managed lists titan's stacks name exist, in every region, each with a stable id and the
- * maximum size AWS publishes (the weight a security-group rule referencing it carries).
+ * EC2 (query protocol, EC2 dialect):
+ * - `aws_ec2_managed_prefix_list` looked up by name: the provider describes the lists with a
+ *   `prefix-list-name` filter, then reads the entries. Only the AWS-managed lists titan's stacks
+ *   name exist, in every region, each with a stable id and the maximum size AWS publishes (the
+ *   weight a security-group rule referencing it carries).
+ * - `aws_availability_zone` lookups that check, at plan time, that the account has each configured
+ *   AZ ID. The stub's account has every AZ ID of the request's region numbered 1 to 6 and names
+ *   them in order (`use2-az2` is `us-east-2b`); a real account maps names per account, which is why
+ *   titan never configures them.
  */
 import { createHash } from "node:crypto";
+import { azIdPrefix } from "../../config/regions";
 import { AwsError, requiredInput, type ServiceStub, stringInput, xmlFields } from "./protocol";
 
 /** Maximum entries of the AWS-managed lists (VPC user guide, "AWS-managed prefix lists"). */
@@ -32,11 +38,74 @@ function managedList(name: string): { readonly maxEntries: number } | undefined 
   return MANAGED_PREFIX_LISTS.find((list) => list.pattern.test(name));
 }
 
+const ZONE_LETTERS = "abcdef";
+
+/** The values of a query-protocol list (`ZoneId.1`, `ZoneId.2`, ...). */
+export function queryList(input: Readonly<Record<string, unknown>>, name: string): string[] {
+  const values: string[] = [];
+  for (let n = 1; stringInput(input, `${name}.${n}`) !== undefined; n++) {
+    values.push(stringInput(input, `${name}.${n}`) as string);
+  }
+  return values;
+}
+
+/** Filters as EC2 receives them (`Filter.1.Name`, `Filter.1.Value.1`), by name. */
+function queryFilters(input: Readonly<Record<string, unknown>>): Map<string, string[]> {
+  const filters = new Map<string, string[]>();
+  for (let n = 1; stringInput(input, `Filter.${n}.Name`) !== undefined; n++) {
+    filters.set(stringInput(input, `Filter.${n}.Name`) as string, queryList(input, `Filter.${n}.Value`));
+  }
+  return filters;
+}
+
+interface StubZone {
+  readonly zoneId: string;
+  readonly zoneName: string;
+}
+
+function zonesOf(region: string): StubZone[] {
+  const prefix = azIdPrefix(region);
+  if (prefix === undefined) {
+    return [];
+  }
+  return [...ZONE_LETTERS].map((letter, index) => ({
+    zoneId: `${prefix}-az${index + 1}`,
+    zoneName: `${region}${letter}`,
+  }));
+}
+
+function zoneItem(zone: StubZone, region: string): string {
+  return `<item>${xmlFields({
+    zoneState: "available",
+    optInStatus: "opt-in-not-required",
+    regionName: region,
+    zoneName: zone.zoneName,
+    zoneId: zone.zoneId,
+    groupName: region,
+    networkBorderGroup: region,
+    zoneType: "availability-zone",
+  })}<messageSet/></item>`;
+}
+
 export const ec2: ServiceStub = {
   signingName: "ec2",
   protocol: "ec2",
   xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
   operations: {
+    DescribeAvailabilityZones: (input, { region }) => {
+      const ids = queryList(input, "ZoneId");
+      const names = queryList(input, "ZoneName");
+      const filters = queryFilters(input);
+      const states = filters.get("state");
+      const zones = zonesOf(region).filter(
+        (zone) =>
+          (ids.length === 0 || ids.includes(zone.zoneId)) &&
+          (names.length === 0 || names.includes(zone.zoneName)) &&
+          (states === undefined || states.includes("available")) &&
+          (filters.get("zone-id") ?? [zone.zoneId]).includes(zone.zoneId),
+      );
+      return `<availabilityZoneInfo>${zones.map((zone) => zoneItem(zone, region)).join("")}</availabilityZoneInfo>`;
+    },
     DescribeManagedPrefixLists: (input, { region }) => {
       const name = filterValue(input, "prefix-list-name");
       if (name === undefined) {

@@ -45,6 +45,7 @@ const ENDPOINT_KEY_BY_PREFIX: Readonly<Record<string, string>> = {
   aws_xray: "xray",
   // EC2 owns the VPC and instance types, which carry no service prefix.
   aws_ami: "ec2",
+  aws_availability_zone: "ec2",
   aws_availability_zones: "ec2",
   aws_default_network_acl: "ec2",
   aws_default_route_table: "ec2",
