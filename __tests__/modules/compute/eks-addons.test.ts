@@ -13,6 +13,7 @@ function nodeGroup(scope: Construct): EksNodeGroup {
     namer: new Namer("titan", "primary"),
     name: "general",
     clusterName: "titan-primary-eks",
+    clusterPhysicalName: "titan-primary-eks",
     subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
     instanceTypes: ["t3.medium"],
     capacityType: "ON_DEMAND",

@@ -1,7 +1,7 @@
 import { EksNodeGroup as EksNodeGroupResource } from "@cdktf/provider-aws/lib/eks-node-group";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { Testing } from "cdktf";
+import { Fn, Testing } from "cdktf";
 import { EksNodeGroup, type EksNodeGroupProps } from "../../../src/modules/compute/node-group";
 import { Namer } from "../../../src/naming";
 import { element, parse } from "./synthesized";
@@ -16,6 +16,7 @@ function synth(props: Partial<EksNodeGroupProps> = {}): string {
       namer: new Namer("titan", "primary"),
       name: "general",
       clusterName: "titan-primary-eks",
+      clusterPhysicalName: "titan-primary-eks",
       subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
       instanceTypes: ["t3.medium"],
       capacityType: "ON_DEMAND",
@@ -79,14 +80,38 @@ describe("EksNodeGroup", () => {
     });
   });
 
-  it("leaves the desired size to the cluster autoscaler and is tagged for its auto-discovery", () => {
-    expect(synth()).toHaveResourceWithProperties(EksNodeGroupResource, {
-      node_group_name: "titan-primary-eks-general",
-      scaling_config: { min_size: 2, desired_size: 3, max_size: 6 },
-      lifecycle: { ignore_changes: ["scaling_config[0].desired_size"] },
-      tags: { "k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/titan-primary-eks": "owned" },
-      update_config: { max_unavailable: 1 },
+  it("sends the live desired size clamped into min..max, and is tagged for the autoscaler's auto-discovery", () => {
+    const json = parse(synth());
+    const group = element(json, "resource", "aws_eks_node_group", "Nodes");
+    const current = element(json, "data", "aws_autoscaling_group", "Nodes/DesiredSize/Current");
+    expect(group.scaling_config).toEqual({
+      min_size: 2,
+      max_size: 6,
+      desired_size: `\${max(2, min(6, try(data.aws_autoscaling_group.${current.logicalId}[0].desired_capacity, 3)))}`,
     });
+    expect(group).not.toHaveProperty("lifecycle.ignore_changes");
+    expect(group.tags).toEqual({
+      "k8s.io/cluster-autoscaler/enabled": "true",
+      "k8s.io/cluster-autoscaler/titan-primary-eks": "owned",
+    });
+    expect(group.update_config).toEqual({ max_unavailable: 1 });
+  });
+
+  it("finds its live size through the Auto Scaling group EKS tags with the cluster and group names", () => {
+    const json = parse(synth());
+    const groups = element(json, "data", "aws_autoscaling_groups", "Nodes/DesiredSize/Groups");
+    expect(groups.filter).toEqual([
+      { name: "tag:eks:cluster-name", values: ["titan-primary-eks"] },
+      { name: "tag:eks:nodegroup-name", values: ["titan-primary-eks-general"] },
+    ]);
+    const current = element(json, "data", "aws_autoscaling_group", "Nodes/DesiredSize/Current");
+    // Read only once the group exists, so a first plan starts the group at its configured desired size.
+    expect(current.count).toBe(`\${length(data.aws_autoscaling_groups.${groups.logicalId}.names)}`);
+    expect(current.name).toBe(`\${element(data.aws_autoscaling_groups.${groups.logicalId}.names, 0)}`);
+  });
+
+  it("refuses a cluster name reference for the lookup, which would defer it to apply", () => {
+    expect(() => synth({ clusterPhysicalName: Fn.lower("titan-primary-eks") })).toThrow(/must be literal names/);
   });
 
   it("rolls nodes on every launch template change", () => {

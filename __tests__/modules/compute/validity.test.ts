@@ -42,6 +42,7 @@ function buildCompute(): TerraformStack {
   const common = {
     namer,
     clusterName: cluster.clusterName,
+    clusterPhysicalName: "titan-primary-eks",
     kubernetesVersion: cluster.cluster.version,
     subnetIds: SUBNETS,
     kmsKeyArn: KEY,

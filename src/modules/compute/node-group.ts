@@ -5,6 +5,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { ServiceRole } from "../security/service-role";
+import { LiveDesiredSize } from "./live-desired-size";
 
 /**
  * The node role's managed policies. The CNI policy stays on the node role rather than an IRSA role
@@ -43,13 +44,21 @@ export interface EksNodeGroupProps {
   readonly name: string;
   /** Name of the cluster (its token, so the group waits for it). */
   readonly clusterName: string;
+  /**
+   * The same name as a literal (`EksCluster.clusterNameFor`), for the plan-time lookup of the
+   * group's live size (see {@link LiveDesiredSize}).
+   */
+  readonly clusterPhysicalName: string;
   /** Private subnets, one per AZ the group spreads over. */
   readonly subnetIds: readonly string[];
   readonly instanceTypes: readonly string[];
   readonly capacityType: CapacityType;
   readonly minSize: number;
   readonly maxSize: number;
-  /** Initial size only: the cluster autoscaler owns it afterwards. */
+  /**
+   * Size at creation. Afterwards the live size (the cluster autoscaler's) is kept, raised to
+   * `minSize` or lowered to `maxSize` when they move past it, so every update EKS receives is valid.
+   */
   readonly desiredSize: number;
   /** Customer key that encrypts the root volumes (its policy must admit Auto Scaling: see key-policy.ts). */
   readonly kmsKeyArn: string;
@@ -78,10 +87,12 @@ export interface EksNodeGroupProps {
  * address, and instances, volumes and interfaces carry the group's name tag.
  * WHY the cluster security group is a prop of its own: once a launch template lists security
  * groups, EKS no longer adds the cluster's, and nodes without it cannot talk to the control plane.
- * WHY desired size is ignored after creation: the cluster autoscaler changes it, and a plan that
- * resets it would scale the cluster back down on every apply (terraform-aws-eks #1879). EKS tags
- * the group's Auto Scaling group for the autoscaler's auto-discovery; the same tags are set on the
- * node group so the intent is visible here.
+ * WHY desired size follows the live group: the cluster autoscaler changes it, and a plan that
+ * reset it would scale the cluster back down on every apply (terraform-aws-eks #1879); ignoring it
+ * instead makes the provider send the stale value with a raised minimum, which EKS rejects, so a
+ * DR group could not be scaled up by config. {@link LiveDesiredSize} sends the live size, clamped
+ * into the configured range. EKS tags the group's Auto Scaling group for the autoscaler's
+ * auto-discovery; the same tags are set on the node group so the intent is visible here.
  */
 export class EksNodeGroup extends Construct {
   readonly nodeGroup: EksNodeGroupResource;
@@ -145,6 +156,14 @@ export class EksNodeGroup extends Construct {
       })),
     });
 
+    const desiredSize = new LiveDesiredSize(this, "DesiredSize", {
+      clusterName: props.clusterPhysicalName,
+      nodeGroupName: name,
+      minSize: props.minSize,
+      maxSize: props.maxSize,
+      initialSize: props.desiredSize,
+    }).value;
+
     this.nodeGroup = new EksNodeGroupResource(this, "Resource", {
       clusterName: props.clusterName,
       nodeGroupName: name,
@@ -154,7 +173,7 @@ export class EksNodeGroup extends Construct {
       capacityType: props.capacityType,
       amiType: props.amiType ?? "AL2023_x86_64_STANDARD",
       version: props.kubernetesVersion,
-      scalingConfig: { minSize: props.minSize, maxSize: props.maxSize, desiredSize: props.desiredSize },
+      scalingConfig: { minSize: props.minSize, maxSize: props.maxSize, desiredSize },
       updateConfig: { maxUnavailable: 1 },
       launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
       ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: { ...props.labels } } : {}),
@@ -163,7 +182,6 @@ export class EksNodeGroup extends Construct {
         "k8s.io/cluster-autoscaler/enabled": "true",
         [`k8s.io/cluster-autoscaler/${props.clusterName}`]: "owned",
       },
-      lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
       // Nodes must be drained and gone before their role loses its policies on destroy.
       dependsOn: [...nodeRole.policyAttachments],
     });

@@ -1,5 +1,6 @@
-import { TerraformStack, Token } from "cdktf";
+import { TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
+import { terraformExpression } from "../terraform/expression";
 
 /**
  * Ephemeral resources (Terraform 1.10+) for constructs that feed secrets into write-only
@@ -31,21 +32,9 @@ export function addEphemeralBlock(
   return `ephemeral.${type}.${name}`;
 }
 
-/**
- * A string token for a Terraform expression that cdktf has no class for. A plain `"${...}"` string
- * would be escaped to a literal inside `Fn.jsonencode`; the token renders braced as an argument and
- * bare inside a function call, as cdktf's own references do.
- */
+/** A string token for an expression over ephemeral values (see {@link terraformExpression}). */
 export function ephemeralReference(expression: string): string {
-  return Token.asString({
-    creationStack: [],
-    // The part of cdktf's resolve context this token reads and sets, as its own references do.
-    resolve: (context: { suppressBraces?: boolean }) => {
-      const insideExpression = context.suppressBraces === true;
-      context.suppressBraces = true;
-      return insideExpression ? expression : `\${${expression}}`;
-    },
-  });
+  return terraformExpression(expression);
 }
 
 /**
