@@ -31,7 +31,7 @@ try {
   throw error;
 }
 
-for (const warning of configWarnings(config)) {
+for (const warning of configWarnings(config, new Date())) {
   console.error(`titan: warning: ${warning}`);
 }
 

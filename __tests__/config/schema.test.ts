@@ -15,7 +15,11 @@ describe("config defaults", () => {
       availabilityZones: ["usw1-az1", "usw1-az3"],
       webAmiId: "ami-0cf0917c6fa17e621",
     });
-    expect(config.web).toMatchObject({ runtime: "eks", instanceType: "t3.micro", instances: { primary: 3 } });
+    expect(config.web).toMatchObject({
+      runtime: "eks",
+      instanceType: "t3.micro",
+      instances: { active: 3, standby: 2 },
+    });
     expect(config.database.instanceClass).not.toMatch(/^db\.t/);
     expect(config.database.masterUsername).not.toBe("admin");
     expect(config.cache.nodes.primary).toBeGreaterThanOrEqual(2);
@@ -219,14 +223,14 @@ describe("config validation of later sections", () => {
   test.each([
     [
       "node group min above max",
-      { kubernetes: { nodes: { dr: { min: 3, max: 2, desired: 2 } } } },
-      "kubernetes.nodes.dr.min",
+      { kubernetes: { nodes: { standby: { min: 3, max: 2, desired: 2 } } } },
+      "kubernetes.nodes.standby.min",
       /min 3 is above max 2/,
     ],
     [
       "desired outside min..max",
-      { kubernetes: { nodes: { primary: { min: 2, max: 4, desired: 5 } } } },
-      "kubernetes.nodes.primary.desired",
+      { kubernetes: { nodes: { active: { min: 2, max: 4, desired: 5 } } } },
+      "kubernetes.nodes.active.desired",
       /between min 2 and max 4/,
     ],
     [

@@ -71,15 +71,23 @@ describe("regional platform", () => {
     ["primary", primary, 2, 2],
     ["dr", dr, 1, 1],
   ])(
-    "sizes the %s node group from config (min %i, desired %i) and leaves desired to the autoscaler",
+    "sizes the %s node group from config (min %i, initially %i) and keeps the autoscaler's live size",
     (_role, json, min, desired) => {
       const general = Object.values(resourcesOf(json, "aws_eks_node_group")).find((group) =>
         String(group.node_group_name).endsWith("general"),
       );
       expect(general).toMatchObject({
-        scaling_config: { min_size: min, desired_size: desired },
-        lifecycle: { ignore_changes: ["scaling_config[0].desired_size"] },
+        scaling_config: {
+          min_size: min,
+          max_size: 6,
+          desired_size: expect.stringMatching(
+            new RegExp(
+              `^\\$\\{max\\(${min}, min\\(6, try\\(data\\.aws_autoscaling_group\\..+\\[0\\]\\.desired_capacity, ${desired}\\)\\)\\)\\}$`,
+            ),
+          ),
+        },
       });
+      expect(general).not.toHaveProperty("lifecycle");
     },
   );
 

@@ -48,8 +48,9 @@ export const DEFAULT_CONFIG: TitanConfig = {
   web: {
     runtime: "eks",
     instanceType: "t3.micro",
-    // Seed 000: 3 per region; DR runs a smaller warm standby that scales up on failover.
-    instances: { primary: 3, dr: 2 },
+    // Seed 000: 3 per region. The standby region runs a smaller warm standby; flipping
+    // dr.activeRole gives it the active size in one apply.
+    instances: { active: 3, standby: 2 },
   },
   domain: {
     zoneName: "example.com",
@@ -58,7 +59,9 @@ export const DEFAULT_CONFIG: TitanConfig = {
     internalZoneName: "titan.internal",
   },
   database: {
-    engineVersion: "16.6",
+    // A 16.x minor: 16 is in standard support until 2029-02-28 (see support-calendar.ts) and
+    // forwards DR's writes to the global writer in every minor.
+    engineVersion: "16.11",
     // Seed: t3.small. aurora-postgresql does not offer it, and global databases reject every
     // burstable class, so the smallest memory-optimized Graviton class instead.
     instanceClass: "db.r6g.large",
@@ -91,12 +94,18 @@ export const DEFAULT_CONFIG: TitanConfig = {
     retentionDays: 35,
     copyRetentionDays: 35,
   },
-  observability: { logRetentionDays: 90, alarmEmails: [] },
+  observability: { logRetentionDays: 90, alarmEmails: [], alarmsSubscribedElsewhere: false },
   kubernetes: {
-    version: "1.32",
-    // Seeds: 2 x t3.medium across AZs. DR keeps one warm node; scaling it up is part of the RTO.
+    // In standard support until 2027-03-27 (support-calendar.ts); 1.32's ended on 2026-03-23.
+    version: "1.35",
+    // When the version leaves standard support, keep it (billed as extended support, with a synth
+    // warning 90 days ahead) rather than let AWS upgrade the control plane under Terraform: after a
+    // surprise upgrade every plan proposes a downgrade EKS refuses, blocking the DR applies too.
+    supportType: "EXTENDED",
+    // Seeds: 2 x t3.medium across AZs. The standby region keeps one warm node; flipping
+    // dr.activeRole raises it to the active size in one apply (see README, failover runbook).
     nodeInstanceType: "t3.medium",
-    nodes: { primary: { min: 2, max: 6, desired: 2 }, dr: { min: 1, max: 6, desired: 1 } },
+    nodes: { active: { min: 2, max: 6, desired: 2 }, standby: { min: 1, max: 6, desired: 1 } },
     spot: { enabled: false, instanceTypes: ["t3.medium", "t3a.medium"], max: 4 },
     // Private only: CodeBuild deploys from inside the VPC.
     publicAccessCidrs: [],
@@ -142,4 +151,6 @@ export const DEFAULT_CONFIG: TitanConfig = {
     },
     originVerify: { headerName: "X-Origin-Verify", generation: 1 },
   },
+  // The primary region is live; after a failover set "dr" and apply dr (then primary, once it is back).
+  dr: { activeRole: "primary" },
 };

@@ -1,3 +1,4 @@
+export { type RegionState, regionState } from "./active-role";
 export { DEFAULT_CONFIG } from "./defaults";
 export { ConfigFileError, type ConfigProblem, ConfigValidationError } from "./errors";
 export { loadConfigFile, resolveConfig } from "./load";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
 import { cacheSchema, databaseSchema } from "./sections/data";
+import { drSchema } from "./sections/dr";
 import { edgeSchema } from "./sections/edge";
 import { backupSchema, logArchiveSchema, observabilitySchema } from "./sections/operations";
 import { appSchema, deliverySchema, domainSchema, kubernetesSchema, webSchema } from "./sections/platform";
@@ -40,6 +41,7 @@ export const configSchema = z
     kubernetes: kubernetesSchema.extend({ platform: clusterPlatformSchema }),
     delivery: deliverySchema,
     edge: edgeSchema,
+    dr: drSchema,
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 

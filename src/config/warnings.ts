@@ -2,15 +2,17 @@ import { PLACEHOLDER_HOSTED_ZONE_ID } from "./defaults";
 import { isCidr, parseCidr } from "./network";
 import { REGION_ROLES } from "./regions";
 import type { TitanConfig } from "./schema";
+import { versionSupportWarnings } from "./support-calendar";
 
 /** The smallest VPC whose private subnets (/23 each) fit a few nodes' worth of pod IPs. */
 const MAX_EKS_VPC_PREFIX = 20;
 
 /**
  * Settings that are valid but will hurt at deploy time. Not errors: the defaults must synthesize
- * so the project can be reviewed and validated before anyone has an account or a domain.
+ * so the project can be reviewed and validated before anyone has an account or a domain, and a
+ * date passing must never block a DR apply. `now` dates the version-support warnings.
  */
-export function configWarnings(config: TitanConfig): string[] {
+export function configWarnings(config: TitanConfig, now: Date): string[] {
   const warnings: string[] = [];
   if (config.bucketSuffix === "") {
     warnings.push(
@@ -22,6 +24,13 @@ export function configWarnings(config: TitanConfig): string[] {
     warnings.push(
       "kubernetes.adminRoleArns is empty: the clusters grant nobody admin (no creator bootstrap), so the " +
         "*-k8s stacks cannot be applied; list the IAM role you deploy them with",
+    );
+  }
+  if (config.observability.alarmEmails.length === 0 && !config.observability.alarmsSubscribedElsewhere) {
+    warnings.push(
+      "observability.alarmEmails is empty and nothing else is declared to subscribe: every alarm, and the " +
+        `pipeline's request to approve the DR release, goes to ${config.project}-<role>-alarms topics nobody reads; ` +
+        "list an address, or subscribe a pager or chat integration and set observability.alarmsSubscribedElsewhere",
     );
   }
   if (config.domain.hostedZoneId === PLACEHOLDER_HOSTED_ZONE_ID) {
@@ -46,5 +55,6 @@ export function configWarnings(config: TitanConfig): string[] {
       }
     }
   }
+  warnings.push(...versionSupportWarnings(config, now));
   return warnings;
 }

@@ -6,6 +6,12 @@ import { REGION_PATTERN } from "../regions";
 
 export const perRole = <T extends z.ZodType>(value: T) => z.strictObject({ primary: value, dr: value });
 
+/**
+ * A size for the region that is live (`dr.activeRole`) and one for the other, warm-standby region:
+ * failing over flips which region gets which.
+ */
+export const perState = <T extends z.ZodType>(value: T) => z.strictObject({ active: value, standby: value });
+
 export const cidrBlock = z.string().superRefine((text, ctx) => {
   const cidr = parseCidr(text);
   if (!isCidr(cidr)) {

@@ -10,8 +10,10 @@ export const databaseSchema = z
   .strictObject({
     engineVersion: z
       .string()
-      .regex(/^\d+\.\d+$/, { message: "must be an aurora-postgresql major.minor version such as 16.6" })
-      .describe("aurora-postgresql engine version, pinned"),
+      .regex(/^\d+\.\d+$/, { message: "must be an aurora-postgresql major.minor version such as 16.11" })
+      .describe(
+        "aurora-postgresql engine version, pinned; global write forwarding (DR's write path) needs 16+, 15.4+ or 14.9+",
+      ),
     instanceClass: z
       .string()
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS instance class such as db.r6g.large" }),
@@ -64,6 +66,10 @@ export const databaseSchema = z
       .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
   })
   .superRefine((value, ctx) => {
+    const problem = value.global ? writeForwardingProblem(value.engineVersion) : undefined;
+    if (problem) {
+      ctx.addIssue({ code: "custom", path: ["engineVersion"], message: problem });
+    }
     if (value.appUsername === value.masterUsername.toLowerCase()) {
       ctx.addIssue({
         code: "custom",
@@ -79,6 +85,27 @@ export const databaseSchema = z
       });
     }
   });
+
+/**
+ * Lowest minor per major that supports Aurora PostgreSQL global write forwarding (Aurora user
+ * guide, "Using write forwarding in an Aurora PostgreSQL global database"): every 16+ minor, 15.4
+ * and later, 14.9 and later.
+ */
+const WRITE_FORWARDING_MINIMUM: Readonly<Record<number, number>> = { 14: 9, 15: 4 };
+
+/** Why a global database on `engineVersion` cannot forward DR's writes, or undefined. */
+export function writeForwardingProblem(engineVersion: string): string | undefined {
+  const [major, minor] = engineVersion.split(".").map(Number);
+  if (!Number.isInteger(major) || !Number.isInteger(minor) || major >= 16) {
+    return undefined;
+  }
+  const minimum = WRITE_FORWARDING_MINIMUM[major];
+  if (minimum !== undefined && minor >= minimum) {
+    return undefined;
+  }
+  const floor = minimum === undefined ? "16 or later" : `${major}.${minimum} or later (or 16+)`;
+  return `"${engineVersion}" cannot forward writes from the DR region to the global writer, which is how DR's app writes in standby; use ${floor}`;
+}
 
 /** Node families that ElastiCache Global Datastore accepts: r5/m5 and newer. */
 const GLOBAL_DATASTORE_NODE = /^cache\.(r|m)([5-9])[a-z]*\.[a-z0-9]+$/;

@@ -33,5 +33,13 @@ export const observabilitySchema = z.strictObject({
   logRetentionDays: z
     .literal(LOG_RETENTION_DAYS)
     .describe("CloudWatch Logs retention; one of the values CloudWatch accepts"),
-  alarmEmails: z.array(z.email()).describe("Addresses subscribed to the alarm topic (each must confirm)"),
+  alarmEmails: z
+    .array(z.email())
+    .describe("Addresses subscribed to the alarm topics (each must confirm); the DR release approval goes there too"),
+  alarmsSubscribedElsewhere: z
+    .boolean()
+    .describe(
+      "True when something outside titan (a pager or chat integration) subscribes to the titan-<role>-alarms topics; " +
+        "silences the warning that nobody receives alarms",
+    ),
 });

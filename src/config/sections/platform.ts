@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cidrAnySize, perRole } from "./common";
+import { cidrAnySize, perState } from "./common";
 
 /** What serves the app: its identity, DNS names, the web runtime, Kubernetes and delivery. */
 
@@ -33,7 +33,9 @@ export const webSchema = z.strictObject({
   instanceType: z
     .string()
     .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an EC2 instance type such as t3.micro" }),
-  instances: perRole(z.int().min(1).max(20)).describe("EC2 web instances per region (web.runtime = ec2)"),
+  instances: perState(z.int().min(1).max(20)).describe(
+    "EC2 web instances in the active region and in the standby one (web.runtime = ec2); the group may grow to twice this",
+  ),
 });
 
 export const appSchema = z.strictObject({
@@ -46,7 +48,11 @@ const nodeGroupSize = z
   .strictObject({
     min: z.int().min(0).max(100),
     max: z.int().min(1).max(100),
-    desired: z.int().min(0).max(100).describe("Initial size only: the cluster autoscaler owns it afterwards"),
+    desired: z
+      .int()
+      .min(0)
+      .max(100)
+      .describe("Size at creation; afterwards the cluster autoscaler's value is kept, raised to min when min rises"),
   })
   .superRefine((value, ctx) => {
     if (value.min > value.max) {
@@ -66,9 +72,21 @@ const iamRoleArn = z
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN" });
 
 export const kubernetesSchema = z.strictObject({
-  version: z.string().regex(/^1\.\d{2}$/, { message: "must be a Kubernetes minor version such as 1.32" }),
+  version: z
+    .string()
+    .regex(/^1\.\d{2}$/, { message: "must be a Kubernetes minor version such as 1.35" })
+    .describe("EKS Kubernetes version; titan warns 90 days before its end of standard support"),
+  supportType: z
+    .enum(["STANDARD", "EXTENDED"])
+    .describe(
+      "What EKS does when the version leaves standard support: EXTENDED keeps it (billed as extended support) " +
+        "until you upgrade; STANDARD lets AWS upgrade the control plane, after which every plan proposes a " +
+        "downgrade EKS refuses",
+    ),
   nodeInstanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an EC2 instance type" }),
-  nodes: perRole(nodeGroupSize).describe("On-demand managed node group size per region (DR: warm standby)"),
+  nodes: perState(nodeGroupSize).describe(
+    "On-demand managed node group size in the active region and in the warm-standby one (see dr.activeRole)",
+  ),
   spot: z.strictObject({
     enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),
     instanceTypes: z.array(z.string()).min(2, { message: "spot needs at least 2 instance types to find capacity" }),

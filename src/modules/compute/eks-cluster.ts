@@ -21,7 +21,7 @@ export interface EksClusterProps {
   readonly namer: Namer;
   /** Physical name (`namer.name("eks", "eksCluster")`): the `*-k8s` stacks look the cluster up by it. */
   readonly clusterName: string;
-  /** Kubernetes minor version, e.g. `"1.32"`. */
+  /** Kubernetes minor version, e.g. `"1.35"`. */
   readonly kubernetesVersion: string;
   /** Private subnets in at least two AZs: the control plane's network interfaces go there. */
   readonly privateSubnetIds: readonly string[];
@@ -47,8 +47,10 @@ export interface EksClusterProps {
    */
   readonly deployAccessScope?: "namespace" | "cluster";
   /**
-   * What happens when the version leaves standard support.
-   * @default "STANDARD" - EKS upgrades the control plane; EXTENDED costs six times more per hour
+   * What happens when the version leaves standard support: EXTENDED keeps it (six times the hourly
+   * price once standard support has ended), STANDARD lets EKS upgrade the control plane, after which
+   * a plan pinned to the old version proposes a downgrade EKS refuses.
+   * @default "STANDARD"
    */
   readonly upgradeSupportType?: "STANDARD" | "EXTENDED";
 }

@@ -1,5 +1,6 @@
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { Construct } from "constructs";
+import { regionState } from "../../config";
 import { EksAddons } from "../../modules/compute/eks-addons";
 import { EksCluster } from "../../modules/compute/eks-cluster";
 import { EksNodeGroup } from "../../modules/compute/node-group";
@@ -38,6 +39,7 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
     namer,
     clusterName: inputs.clusterName,
     kubernetesVersion: k8s.version,
+    upgradeSupportType: k8s.supportType,
     privateSubnetIds: inputs.network.privateSubnetIds,
     kmsKeyArn: ctx.key.arn,
     logRetentionDays: config.observability.logRetentionDays,
@@ -70,13 +72,15 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
   const nodeDefaults = {
     namer,
     clusterName: cluster.clusterName,
+    clusterPhysicalName: inputs.clusterName,
     subnetIds: inputs.network.privateSubnetIds,
     kmsKeyArn: ctx.key.arn,
     clusterSecurityGroupId: cluster.clusterSecurityGroupId,
     securityGroupIds: [inputs.groups.appId],
     kubernetesVersion: cluster.cluster.version,
   };
-  const size = k8s.nodes[role];
+  // The live region runs at its active size, the other at its warm-standby size (dr.activeRole).
+  const size = k8s.nodes[regionState(config, role)];
   const nodeGroups = [
     new EksNodeGroup(scope, "GeneralNodes", {
       ...nodeDefaults,

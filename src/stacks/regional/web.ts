@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import { regionState } from "../../config";
 import { DnsValidatedCertificate } from "../../modules/dns/validated-certificate";
 import { EDGE_REGION } from "../../modules/edge/limits";
 import { originHostname, regionalOriginHostname } from "../../modules/edge/origin-names";
@@ -105,7 +106,8 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
     accountId: ctx.accountId,
     amiId: ctx.region.webAmiId,
     instanceType: config.web.instanceType,
-    desiredCapacity: config.web.instances[role],
+    // The live region runs the active count, the other its warm standby (dr.activeRole).
+    desiredCapacity: config.web.instances[regionState(config, role)],
     privateSubnetIds: inputs.network.privateSubnetIds,
     securityGroupId: inputs.groups.appId,
     targetGroupArn: alb.instanceTargetGroup.arn,
