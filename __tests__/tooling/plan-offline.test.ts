@@ -21,6 +21,7 @@ const INVENTORY: StubInventory = {
   kmsAliases: ["alias/titan-dr-data"],
   connectionNames: ["titan-primary-github"],
   secretNames: ["titan-primary-origin-verify"],
+  autoScalingGroups: [],
 };
 
 /** A stack like cross-region: a default and an aliased aws provider, a data source and resources. */
@@ -224,6 +225,7 @@ describe("the inventory", () => {
       kmsAliases: ["alias/titan-dr-data", "alias/titan-primary-data"],
       connectionNames: [],
       secretNames: [],
+      autoScalingGroups: [],
     });
   });
 });

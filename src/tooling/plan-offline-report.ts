@@ -23,6 +23,18 @@ export interface PlanOutput {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** One resource's planned change, from `terraform show -json` of a saved plan. */
+export interface ResourceChange {
+  readonly address: string;
+  readonly type: string;
+  /** Terraform's actions: `["create"]`, `["update"]`, `["delete", "create"]`, `["no-op"]`... */
+  readonly actions: readonly string[];
+  /** The values the provider is sent (for an update, the request's arguments); unknown ones are absent. */
+  readonly after: Readonly<Record<string, unknown>>;
+  /** Which of `after`'s values are unknown until apply, in Terraform's mirrored shape. */
+  readonly afterUnknown: Readonly<Record<string, unknown>>;
+}
+
 /** One stack's outcome. */
 export interface PlanOutcome {
   readonly stack: string;
@@ -31,6 +43,8 @@ export interface PlanOutcome {
   readonly diagnostics: readonly Diagnostic[];
   /** Why it was not planned or init failed. */
   readonly note?: string;
+  /** Every resource's planned change, when the plan was saved and shown (`showPlan`). */
+  readonly resourceChanges?: readonly ResourceChange[];
   readonly seconds: number;
 }
 
@@ -69,6 +83,27 @@ export function parsePlanJson(stdout: string): PlanOutput {
   }
   const { diagnostics } = parseValidateJson(JSON.stringify({ valid: false, diagnostics: rawDiagnostics }));
   return { counts, diagnostics };
+}
+
+/** The `resource_changes` of `terraform show -json <plan>`, or [] for output that holds none. */
+export function parseResourceChanges(showJson: string): ResourceChange[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(showJson);
+  } catch {
+    return [];
+  }
+  const changes = isRecord(document) && Array.isArray(document.resource_changes) ? document.resource_changes : [];
+  return changes.filter(isRecord).map((entry) => {
+    const change = isRecord(entry.change) ? entry.change : {};
+    return {
+      address: String(entry.address),
+      type: String(entry.type),
+      actions: Array.isArray(change.actions) ? change.actions.map(String) : [],
+      after: isRecord(change.after) ? change.after : {},
+      afterUnknown: isRecord(change.after_unknown) ? change.after_unknown : {},
+    };
+  });
 }
 
 /** Terraform's own summary line: `Plan: 3 to add, 0 to change, 0 to destroy.` */

@@ -21,7 +21,13 @@ import { inventoryFromStacks } from "./aws-stub/inventory";
 import { OVERRIDE_FILENAME, renderOfflineOverride } from "./aws-stub/override";
 import { type AwsStub, formatStubCalls, startAwsStub } from "./aws-stub/server";
 import { classifyInitFailure, describeUnavailable } from "./init-failure";
-import { formatOutcome, formatPlanSummary, type PlanOutcome, parsePlanJson } from "./plan-offline-report";
+import {
+  formatOutcome,
+  formatPlanSummary,
+  type PlanOutcome,
+  parsePlanJson,
+  parseResourceChanges,
+} from "./plan-offline-report";
 import {
   parseStackArgs,
   readJson,
@@ -108,6 +114,25 @@ export interface PlanStackOptions {
   /** Environment from {@link offlineEnv}. */
   readonly env: NodeJS.ProcessEnv;
   readonly mirroredProviders: readonly string[];
+  /**
+   * A Terraform state (v4 JSON) to plan against instead of an empty one: what a previous apply
+   * left, for plans of a change rather than a first deploy.
+   * @default - none: every resource is planned for creation
+   */
+  readonly priorState?: unknown;
+  /**
+   * Refresh the prior state from AWS before planning. The stub only answers plan-time calls, not
+   * every resource's read, so plans against a `priorState` turn it off: the state is then the
+   * account's truth.
+   * @default true
+   */
+  readonly refresh?: boolean;
+  /**
+   * Save the plan and read its resource changes back (`terraform show -json`), for tests of the
+   * requests the provider would send.
+   * @default false
+   */
+  readonly showPlan?: boolean;
 }
 
 /** Plans one stack against the stub. Prints nothing; the caller reports the outcome. */
@@ -133,11 +158,21 @@ export async function planStack(options: PlanStackOptions): Promise<PlanOutcome>
     const note = failure.kind === "providers-unavailable" ? describeUnavailable(failure.providers) : failure.message;
     return { ...base, result: "init failed", note, seconds: seconds() };
   }
-  const planArgs = ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=true", "-json"];
+  if (options.priorState !== undefined) {
+    fs.writeFileSync(
+      path.join(options.workDir, "terraform.tfstate"),
+      `${JSON.stringify(options.priorState, null, 2)}\n`,
+    );
+  }
+  const planArgs = ["plan", "-input=false", "-no-color", "-lock=false", `-refresh=${options.refresh ?? true}`, "-json"];
+  if (options.showPlan) {
+    planArgs.push(`-out=${SAVED_PLAN}`);
+  }
   const plan = await terraform(planArgs, options.workDir, options.env, PLAN_TIMEOUT_MS);
   const output = parsePlanJson(plan.stdout);
   const failed = !plan.ok || output.counts === undefined;
   const note = failed && output.diagnostics.length === 0 ? plan.stderr.trim() || "(no output)" : undefined;
+  const resourceChanges = options.showPlan && !failed ? await showSavedPlan(options.workDir, options.env) : undefined;
   return {
     ...base,
     result: failed ? "plan failed" : "planned",
@@ -145,8 +180,20 @@ export async function planStack(options: PlanStackOptions): Promise<PlanOutcome>
     counts: failed ? undefined : output.counts,
     diagnostics: output.diagnostics,
     note,
+    resourceChanges,
     seconds: seconds(),
   };
+}
+
+const SAVED_PLAN = "tfplan";
+
+/** The resource changes of the plan saved in `workDir`. */
+async function showSavedPlan(workDir: string, env: NodeJS.ProcessEnv) {
+  const show = await terraform(["show", "-json", "-no-color", SAVED_PLAN], workDir, env, PLAN_TIMEOUT_MS);
+  if (!show.ok) {
+    throw new Error(`terraform show of the saved plan failed: ${show.stderr.trim()}`);
+  }
+  return parseResourceChanges(show.stdout);
 }
 
 /** A stack to plan: the manifest's entry and its parsed `cdk.tf.json`. */

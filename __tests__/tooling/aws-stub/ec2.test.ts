@@ -1,7 +1,7 @@
 import { decodeRequest, type StubInventory } from "../../../src/tooling/aws-stub/protocol";
 import { routeRequest, STUB_SERVICES } from "../../../src/tooling/aws-stub/server";
 
-const INVENTORY: StubInventory = { kmsAliases: [], connectionNames: [], secretNames: [] };
+const INVENTORY: StubInventory = { kmsAliases: [], connectionNames: [], secretNames: [], autoScalingGroups: [] };
 
 /** A request as the aws provider's EC2 client signs and encodes it. */
 function ec2Request(region: string, body: string) {

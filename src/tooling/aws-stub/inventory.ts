@@ -19,7 +19,7 @@ function dataSourceArguments(stackJson: unknown, type: string, argument: string)
     .filter((value): value is string => typeof value === "string" && !value.includes("${"));
 }
 
-/** Every KMS alias, CodeConnections connection and secret the given stacks look up by name. */
+/** Every KMS alias, CodeConnections connection and secret the given stacks look up by name, in a fresh account. */
 export function inventoryFromStacks(stackJsons: readonly unknown[]): StubInventory {
   const collect = (type: string, argument = "name"): string[] =>
     [...new Set(stackJsons.flatMap((stack) => dataSourceArguments(stack, type, argument)))].sort();
@@ -27,5 +27,7 @@ export function inventoryFromStacks(stackJsons: readonly unknown[]): StubInvento
     kmsAliases: collect("aws_kms_alias"),
     connectionNames: collect("aws_codestarconnections_connection"),
     secretNames: collect("aws_secretsmanager_secret_version", "secret_id"),
+    // A fresh account: no node group exists yet, so every group starts at its configured size.
+    autoScalingGroups: [],
   };
 }

@@ -46,10 +46,19 @@ export class AwsError extends Error {
   }
 }
 
+/** An Auto Scaling group the fake account holds, e.g. the one behind an EKS managed node group. */
+export interface StubAutoScalingGroup {
+  readonly name: string;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredCapacity: number;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 /**
  * What exists in the fake account beyond what handlers make up from the request: list operations
  * (`kms:ListAliases`, `codestar-connections:ListConnections`) carry no name filter, so the names a
- * plan looks up must be known in advance.
+ * plan looks up must be known in advance, and live resources (Auto Scaling groups) exist or not.
  */
 export interface StubInventory {
   /** Alias names, `alias/...`; each targets a customer key in every region. */
@@ -58,6 +67,8 @@ export interface StubInventory {
   readonly connectionNames: readonly string[];
   /** Secrets Manager secrets read by name (`aws_secretsmanager_secret_version` data sources). */
   readonly secretNames: readonly string[];
+  /** Auto Scaling groups, in every region. @default none: a fresh account */
+  readonly autoScalingGroups?: readonly StubAutoScalingGroup[];
 }
 
 /** What a handler knows besides the input. */

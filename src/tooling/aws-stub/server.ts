@@ -5,6 +5,7 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { autoscaling } from "./autoscaling";
 import { codestarConnections } from "./codestar-connections";
 import { ec2 } from "./ec2";
 import { iam } from "./iam";
@@ -34,6 +35,7 @@ export const STUB_SERVICES: readonly ServiceStub[] = [
   secretsManager,
   codestarConnections,
   ec2,
+  autoscaling,
 ];
 
 /** Error code of the answer to a call the stub has no handler for. */

@@ -1,0 +1,63 @@
+import { decodeRequest, type StubInventory } from "../../../src/tooling/aws-stub/protocol";
+import { routeRequest, STUB_SERVICES } from "../../../src/tooling/aws-stub/server";
+
+const NODE_GROUP_ASG = {
+  name: "eks-titan-dr-eks-general-0ac9a1b2",
+  minSize: 1,
+  maxSize: 6,
+  desiredCapacity: 1,
+  tags: { "eks:cluster-name": "titan-dr-eks", "eks:nodegroup-name": "titan-dr-eks-general" },
+};
+const INVENTORY: StubInventory = {
+  kmsAliases: [],
+  connectionNames: [],
+  secretNames: [],
+  autoScalingGroups: [NODE_GROUP_ASG],
+};
+
+function describe_(body: string, inventory = INVENTORY): string {
+  const request = decodeRequest({
+    method: "POST",
+    path: "/",
+    headers: {
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=AKIAOFFLINESTUB00000/20250101/us-west-1/autoscaling/aws4_request, SignedHeaders=host",
+      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+    },
+    body: `Action=DescribeAutoScalingGroups&Version=2011-01-01&${body}`,
+  });
+  const { response, handled } = routeRequest(STUB_SERVICES, inventory, request);
+  expect(handled).toBe(true);
+  return response.body;
+}
+
+const names = (body: string) => [...body.matchAll(/<AutoScalingGroupName>([^<]+)</g)].map((match) => match[1]);
+
+describe("the stub's Auto Scaling DescribeAutoScalingGroups", () => {
+  it("finds a node group's Auto Scaling group by the tags EKS puts on it", () => {
+    const body = describe_(
+      "Filters.member.1.Name=tag%3Aeks%3Acluster-name&Filters.member.1.Values.member.1=titan-dr-eks" +
+        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general",
+    );
+    expect(names(body)).toEqual([NODE_GROUP_ASG.name]);
+    expect(body).toContain("<DesiredCapacity>1</DesiredCapacity>");
+  });
+
+  it("finds nothing for another node group, or in a fresh account", () => {
+    expect(
+      names(
+        describe_(
+          "Filters.member.1.Name=tag%3Aeks%3Anodegroup-name&Filters.member.1.Values.member.1=titan-dr-eks-spot",
+        ),
+      ),
+    ).toEqual([]);
+    expect(names(describe_("", { ...INVENTORY, autoScalingGroups: [] }))).toEqual([]);
+  });
+
+  it("describes a group by name, with its sizes and tags", () => {
+    const body = describe_(`AutoScalingGroupNames.member.1=${NODE_GROUP_ASG.name}`);
+    expect(body).toMatch(/<MinSize>1<\/MinSize><MaxSize>6<\/MaxSize><DesiredCapacity>1<\/DesiredCapacity>/);
+    expect(body).toContain("<Key>eks:nodegroup-name</Key><Value>titan-dr-eks-general</Value>");
+    expect(names(describe_("AutoScalingGroupNames.member.1=nope"))).toEqual([]);
+  });
+});
