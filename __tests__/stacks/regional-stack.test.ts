@@ -105,31 +105,34 @@ describe("RegionalStack", () => {
     );
   });
 
-  it("points the generic DB name at the global writer endpoint in both regions", () => {
-    const record = (json: SynthesizedStack) =>
-      Object.values(resourcesOf(json, "aws_route53_record")).find((r) => r.name === "db.titan.internal");
-    expect(record(primary)).toMatchObject({
-      type: "CNAME",
-      records: [expect.stringMatching(/^\$\{aws_rds_global_cluster\..*\.endpoint\}$/)],
+  it("points each region's generic DB names at its own cluster: db at the writer in primary, the reader in DR", () => {
+    const targets = (json: SynthesizedStack) =>
+      Object.fromEntries(
+        Object.values(resourcesOf(json, "aws_route53_record"))
+          .filter((r) => r.type === "CNAME")
+          .map((r) => [r.name, r.records]),
+      );
+    expect(targets(primary)).toEqual({
+      "db.titan.internal": [expect.stringMatching(/^\$\{aws_rds_cluster\.Aurora_.*\.endpoint\}$/)],
+      "db-reader.titan.internal": [expect.stringMatching(/^\$\{aws_rds_cluster\.Aurora_.*\.reader_endpoint\}$/)],
     });
-    expect(record(dr)).toMatchObject({
-      type: "CNAME",
-      records: ["${data.aws_ssm_parameter.Handoff-aurora-global-writer-endpoint.insecure_value}"],
+    expect(targets(dr)).toEqual({
+      "db.titan.internal": [expect.stringMatching(/^\$\{aws_rds_cluster\.Aurora_.*\.reader_endpoint\}$/)],
+      "db-reader.titan.internal": [expect.stringMatching(/^\$\{aws_rds_cluster\.Aurora_.*\.reader_endpoint\}$/)],
     });
+    expect(JSON.stringify(dr)).not.toContain("aws_rds_global_cluster");
   });
 
-  it("hands the endpoint to DR in DR's own region, so DR plans while the primary region is down", () => {
-    const [parameter] = Object.values(resourcesOf(primary, "aws_ssm_parameter"));
-    expect(parameter).toMatchObject({
-      name: "/titan/handoff/aurora-global-writer-endpoint",
-      type: "String",
-      value: expect.stringMatching(/^\$\{aws_rds_global_cluster\..*\.endpoint\}$/),
-      provider: "aws.dr",
-    });
-    expect(primary.provider?.aws?.find((provider) => provider.alias === "dr")).toMatchObject({ region: "us-west-1" });
-    expect(dr.data?.aws_ssm_parameter?.["Handoff-aurora-global-writer-endpoint"]).toEqual(
-      expect.objectContaining({ name: "/titan/handoff/aurora-global-writer-endpoint" }),
-    );
+  it("lets both clusters forward writes to the global writer, so the standby region's app can write", () => {
+    for (const json of [primary, dr]) {
+      expect(only(resourcesOf(json, "aws_rds_cluster"))).toMatchObject({ enable_global_write_forwarding: true });
+    }
+  });
+
+  it("needs nothing from primary for DR's database, so DR plans while the primary region is down", () => {
+    expect(resourcesOf(primary, "aws_ssm_parameter")).toEqual({});
+    expect(primary.provider?.aws?.map((provider) => provider.alias)).toEqual([undefined]);
+    expect(dr.data).not.toHaveProperty("aws_ssm_parameter");
     // Nothing in DR reaches into us-east-2: no remote state, no provider there.
     expect(dr.data).not.toHaveProperty("terraform_remote_state");
     expect((dr.provider?.aws ?? []).map((provider) => provider.region)).toEqual(["us-west-1"]);

@@ -1,7 +1,10 @@
 import type { TitanConfig } from "../config";
 
-/** What primary hands to DR: values AWS generates, so DR cannot derive them from config. */
-export type HandoffKey = "aurora-global-writer-endpoint" | "cache-global-replication-group-id";
+/**
+ * What primary hands to DR: values AWS generates, so DR cannot derive them from config. (DR's
+ * database needs none: its app uses DR's own cluster endpoints, see databaseTargets.)
+ */
+export type HandoffKey = "cache-global-replication-group-id";
 
 /**
  * The SSM parameter (in the DR region) holding a value primary hands to DR. Both sides take the

@@ -81,6 +81,13 @@ export interface AuroraClusterProps {
    */
   readonly verifyInstanceClassOffered?: boolean;
   /**
+   * Let the cluster forward writes to the global database's writer whenever it is a secondary
+   * (Aurora PostgreSQL 16+, 15.4+ or 14.9+). Set on both regions' clusters: on the writer it does
+   * nothing until a switchover or failover demotes it, and then it applies at once.
+   * @default true
+   */
+  readonly globalWriteForwarding?: boolean;
+  /**
    * Retention of the exported PostgreSQL logs. Their log groups are created here, encrypted with
    * `kmsKeyArn`, before the cluster: left to RDS they would be unencrypted and kept forever.
    * @default 90
@@ -100,6 +107,9 @@ export interface AuroraClusterProps {
  * run the same engine version, so upgrades are made on the global cluster, for all regions at once.
  * The availability zones are not set on the cluster itself: Aurora spreads storage over three AZs
  * and a shorter list (us-west-1 has two) makes Terraform plan a replacement.
+ * Global write forwarding is on in both regions, so the app of whichever region is the secondary
+ * can write through its own cluster (see the regional stack's generic `db` name); the provider keeps
+ * the flag from config rather than reading it back, so the writer's dormant flag plans no diff.
  */
 export class AuroraCluster extends Construct {
   readonly cluster: RdsCluster;
@@ -168,6 +178,7 @@ export class AuroraCluster extends Construct {
       storageEncrypted: true,
       kmsKeyId: props.kmsKeyArn,
       iamDatabaseAuthenticationEnabled: true,
+      enableGlobalWriteForwarding: props.globalWriteForwarding ?? true,
       enabledCloudwatchLogsExports: AURORA_LOG_EXPORTS,
       backupRetentionPeriod: backupRetentionDays,
       preferredBackupWindow,

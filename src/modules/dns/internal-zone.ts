@@ -18,7 +18,7 @@ export interface InternalZoneProps {
    */
   readonly cnames: Readonly<Record<string, string>>;
   /**
-   * TTL of every record. A failover repoints the global writer endpoint behind `db`, and clients
+   * TTL of every record. A failover repoints `db` from the reader to the new writer, and clients
    * must resolve the new target within seconds.
    * @default 30
    */
@@ -29,10 +29,10 @@ export interface InternalZoneProps {
  * A private hosted zone in one region's VPC holding the app's generic names (`db`, `db-reader`,
  * `cache`), each a CNAME to an endpoint AWS generates.
  *
- * WHY: the app is configured once with `db.<zone>` and never learns AWS endpoints. `db` points at the
- * Aurora global writer endpoint, which Aurora itself repoints on switchover or failover, so neither
- * the app nor this zone changes in a DR event. Each region has its own zone with the same name (one
- * private zone per VPC is allowed, even in one account), so DR resolves its own reader and cache.
+ * WHY: the app is configured once with `db.<zone>` and never learns AWS endpoints; the stack decides
+ * what each name points at (the region's own Aurora endpoints) and a failover changes only that.
+ * Each region has its own zone with the same name (one private zone per VPC is allowed, even in one
+ * account), so each region's app resolves its own cluster.
  */
 export class InternalZone extends Construct {
   readonly zone: Route53Zone;

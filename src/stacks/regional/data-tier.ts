@@ -1,5 +1,6 @@
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import type { Construct } from "constructs";
+import { type RegionState, regionState } from "../../config";
 import { type RedisMembership, RedisReplicationGroup } from "../../modules/cache/redis";
 import { RedisAccessControl } from "../../modules/cache/redis-access";
 import { AuroraCluster } from "../../modules/database/aurora-cluster";
@@ -18,9 +19,33 @@ import type { RegionContext } from "./context";
  */
 export const INTERNAL_NAMES = { db: "db", dbReader: "db-reader" } as const;
 
-/** The generic DB name, e.g. `db.titan.internal`: the global writer, wherever it is. */
+/**
+ * The generic DB name, e.g. `db.titan.internal`: where this region's app reads and writes. It is
+ * always an endpoint of the region's own cluster (see {@link databaseTargets}), never one in the
+ * other region: the VPCs are not connected, and a name resolving to the other region's private
+ * addresses would leave the app without a database exactly when that region is the one still up.
+ */
 export function databaseHostname(internalZoneName: string): string {
   return `${INTERNAL_NAMES.db}.${internalZoneName}`;
+}
+
+/**
+ * What the generic names point at in a region. Active (the region holds the Aurora writer): `db` is
+ * the cluster endpoint, the writer. Standby: `db` is the region's reader endpoint, and writes sent
+ * there are forwarded by Aurora (global write forwarding) to the writer in the other region, with
+ * read-your-own-writes within a session (apg_write_forward.consistency_mode SESSION, the default).
+ * A standby cluster's own writer endpoint is inactive, so it cannot be the target before the
+ * failover; after it, flipping dr.activeRole points `db` at the new writer directly. `db-reader`
+ * is always the local reader endpoint.
+ */
+export function databaseTargets(
+  state: RegionState,
+  endpoints: { readonly writer: string; readonly reader: string },
+): Record<string, string> {
+  return {
+    [INTERNAL_NAMES.db]: state === "active" ? endpoints.writer : endpoints.reader,
+    [INTERNAL_NAMES.dbReader]: endpoints.reader,
+  };
 }
 
 export interface DataTier {
@@ -34,9 +59,9 @@ export interface DataTier {
 
 /**
  * Aurora (global cluster and primary in primary, the secondary in DR), Redis and the private zone
- * holding the generic names. DR reads the values AWS generates in primary (the global writer
- * endpoint, the Global Datastore id) from the SSM parameters primary writes into DR's region, so
- * DR still plans while the primary region is down.
+ * holding the generic names, each on the region's own cluster. DR reads the one value AWS generates
+ * in primary that it needs (the Global Datastore id, when that is on) from the SSM parameter
+ * primary writes into DR's region, so DR still plans while the primary region is down.
  */
 export function buildDataTier(
   scope: Construct,
@@ -113,15 +138,14 @@ export function buildDataTier(
     logRetentionDays: config.observability.logRetentionDays,
   });
 
-  const globalWriter = globalCluster?.endpoint ?? readHandoff(scope, ctx, "aurora-global-writer-endpoint");
   const zone = new InternalZone(scope, "InternalZone", {
     zoneName: config.domain.internalZoneName,
     vpcId: network.vpcId,
     region: ctx.region.region,
-    cnames: {
-      [INTERNAL_NAMES.db]: globalWriter,
-      [INTERNAL_NAMES.dbReader]: aurora.readerEndpoint,
-    },
+    cnames: databaseTargets(regionState(config, role), {
+      writer: aurora.writerEndpoint,
+      reader: aurora.readerEndpoint,
+    }),
   });
 
   return { aurora, globalCluster, credentials, redis, redisAccess, zone };

@@ -6,20 +6,21 @@ import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
 
 /**
- * Primary writes what DR needs into DR's region: the Aurora global writer endpoint and, with a
- * Global Datastore, its id. See HandoffParameters for why not remote state.
+ * Primary writes what DR needs into DR's region: with a Global Datastore, its id. See
+ * HandoffParameters for why not remote state. Without one DR needs nothing from primary, and no
+ * DR-region provider is configured in primary at all.
  */
-export function handOffToDr(stack: TitanStack, ctx: RegionContext, dataTier: DataTier): Construct {
+export function handOffToDr(stack: TitanStack, ctx: RegionContext, dataTier: DataTier): Construct | undefined {
   const { config } = ctx;
-  const drProvider = awsProvider(stack, config, { region: config.regions.dr.region, scope: ctx.role, alias: "dr" });
   const parameters: Record<string, string> = {};
-  if (dataTier.globalCluster) {
-    parameters[handoffParameterName(config, "aurora-global-writer-endpoint")] = dataTier.globalCluster.endpoint;
-  }
   if (dataTier.redis.globalReplicationGroupId) {
     parameters[handoffParameterName(config, "cache-global-replication-group-id")] =
       dataTier.redis.globalReplicationGroupId;
   }
+  if (Object.keys(parameters).length === 0) {
+    return undefined;
+  }
+  const drProvider = awsProvider(stack, config, { region: config.regions.dr.region, scope: ctx.role, alias: "dr" });
   return new HandoffParameters(stack, "HandoffToDr", {
     provider: drProvider,
     parameters,

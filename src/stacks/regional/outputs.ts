@@ -28,7 +28,11 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output("aurora_cluster_identifier", dataTier.aurora.clusterIdentifier, "Regional Aurora cluster");
   output("aurora_writer_endpoint", dataTier.aurora.writerEndpoint, "Regional cluster endpoint (writer while primary)");
   output("aurora_reader_endpoint", dataTier.aurora.readerEndpoint, "Regional reader endpoint");
-  output("db_hostname", dataTier.zone.fqdn("db"), "Generic DB name: the global writer, whichever region holds it");
+  output(
+    "db_hostname",
+    dataTier.zone.fqdn("db"),
+    "Generic DB name: this region's writer when it is active, else its reader with writes forwarded to the writer",
+  );
   output("cache_primary_endpoint", dataTier.redis.primaryEndpoint, "Redis primary endpoint");
   output("cache_reader_endpoint", dataTier.redis.readerEndpoint, "Redis reader endpoint");
   output("cache_app_user_id", dataTier.redisAccess.appUserId, "Redis user the app authenticates as (IAM)");
