@@ -33,7 +33,7 @@ const MANAGED_POLICY_ARNS = [
 
 /**
  * Daily AWS Backup of the Aurora cluster into the local vault, each recovery point copied to the
- * other region's vault.
+ * other region's vault. Built in whichever region holds the writer.
  *
  * Why on top of Aurora's own automated backups and the global database: replication copies a bad
  * write or a dropped table to the secondary within a second, and automated backups die with the

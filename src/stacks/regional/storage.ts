@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import { type RegionRole, regionState } from "../../config";
 import { AuroraBackupPlan } from "../../modules/backup/aurora-backup-plan";
 import { BackupVault } from "../../modules/backup/backup-vault";
 import { AlbAccessLogBucket, LogArchiveBucket } from "../../modules/storage/log-buckets";
@@ -13,9 +14,16 @@ export interface RegionalStorage {
 
 /**
  * The region's log archive (Standard -> Glacier -> expiry), the ALB access-log bucket, the backup
- * vault and, in primary, the daily Aurora backup plan copying to DR's vault. The copy target is
- * named, not referenced: DR's vault is built by the dr stack, which is applied next, before the
- * first daily run.
+ * vault and, in the active region (dr.activeRole), the daily Aurora backup plan copying to the
+ * other region's vault.
+ *
+ * Why the active region's cluster only: it is the writer, whose loss a backup must survive, and
+ * after a failover DR is the writer, so flipping dr.activeRole moves the plan with it (the `dr` apply
+ * of the runbook's capacity step). AWS does not document AWS Backup for a global database's
+ * secondary cluster, so titan does not rely on it; the standby cluster keeps its own automated
+ * backups (backupRetentionDays). The copy target is named, not referenced: the other region's
+ * vault is built by the other stack, and during a failover that region may be down (copies then
+ * fail and AWS Backup reports them, while the local recovery points are kept).
  */
 export function buildStorage(scope: Construct, ctx: RegionContext, auroraClusterArn: string): RegionalStorage {
   const { config, namer } = ctx;
@@ -27,16 +35,17 @@ export function buildStorage(scope: Construct, ctx: RegionContext, auroraCluster
   });
   const albLogs = new AlbAccessLogBucket(scope, "AlbLogs", { namer, accountId: ctx.accountId });
   const backupVault = new BackupVault(scope, "BackupVault", { namer, kmsKeyArn: ctx.key.arn });
-  if (ctx.role !== "primary") {
+  if (regionState(config, ctx.role) !== "active") {
     return { logArchive, albLogs, backupVault };
   }
-  const drVaultName = BackupVault.vaultName(namer.forScope("dr"));
+  const other: RegionRole = ctx.role === "primary" ? "dr" : "primary";
+  const otherVaultName = BackupVault.vaultName(namer.forScope(other));
   const backupPlan = new AuroraBackupPlan(scope, "AuroraBackup", {
     namer,
     vaultName: backupVault.name,
     scheduleExpression: config.backup.scheduleExpression,
     retentionDays: config.backup.retentionDays,
-    copyDestinationVaultArn: `arn:aws:backup:${config.regions.dr.region}:${ctx.accountId}:backup-vault:${drVaultName}`,
+    copyDestinationVaultArn: `arn:aws:backup:${config.regions[other].region}:${ctx.accountId}:backup-vault:${otherVaultName}`,
     copyRetentionDays: config.backup.copyRetentionDays,
     resourceArns: [auroraClusterArn],
   });
