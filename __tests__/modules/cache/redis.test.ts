@@ -99,6 +99,10 @@ describe("RedisReplicationGroup", () => {
     });
   });
 
+  it("applies changes immediately, which ElastiCache requires for any change to log delivery (#49842)", () => {
+    expect(synth()).toHaveResourceWithProperties(ElasticacheReplicationGroup, { apply_immediately: true });
+  });
+
   it("delivers slow and engine logs to encrypted log groups with retention", () => {
     const json = synth({ logRetentionDays: 30 });
     for (const logType of ["slow-log", "engine-log"]) {

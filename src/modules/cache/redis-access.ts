@@ -45,12 +45,16 @@ export class RedisAccessControl extends Construct {
       );
     }
 
+    // `no_password_required`, not `authentication_mode { type = "no-password-required" }`: AWS reads
+    // that type back as "no-password", so the block plans a change on every run
+    // (terraform-provider-aws #33877); the flag is sent on create and kept from config. The user is
+    // switched off either way.
     const defaultUser = new ElasticacheUser(this, "DefaultUser", {
       userId: props.namer.name("redis-default", "elasticache"),
       userName: "default",
       engine: "redis",
       accessString: "off -@all",
-      authenticationMode: { type: "no-password-required" },
+      noPasswordRequired: true,
     });
 
     const appUserId = props.namer.name("redis-app", "elasticache");

@@ -117,6 +117,10 @@ export class RedisReplicationGroup extends Construct {
       kmsKeyId: props.kmsKeyArn,
       userGroupIds: [props.userGroupId],
       snapshotRetentionLimit: snapshotRetentionDays,
+      // ElastiCache refuses any change to log delivery unless it is applied immediately, and with
+      // the default (false) a pending change also plans again on every run
+      // (terraform-provider-aws #49842, #49270). A cache change waits for no maintenance window.
+      applyImmediately: true,
       logDeliveryConfiguration: [
         {
           logType: "slow-log",
