@@ -82,6 +82,18 @@ describe.each<[RegionRole, string]>([
     });
   });
 
+  it("removes the delete markers use_lockfile leaves behind, once their lock versions expired", () => {
+    expect(json).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [
+        expect.objectContaining({
+          filter: [{}],
+          expiration: [{ expired_object_delete_marker: true }],
+          noncurrent_version_expiration: [{ noncurrent_days: 90 }],
+        }),
+      ],
+    });
+  });
+
   it("outputs the bucket name and region", () => {
     expect(Object.keys(parsed.output ?? {}).sort()).toEqual(["state_bucket_name", "state_bucket_region"]);
     expect(parsed.output?.state_bucket_region.value).toBe(region);

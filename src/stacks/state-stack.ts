@@ -24,6 +24,8 @@ export class StateStack extends TitanStack {
     this.stateBucket = new SecureBucket(this, "StateBucket", {
       bucketName: stateBucketName(props.config, props.role),
       // Old state versions are the way back from a bad apply; 90 days covers a quarter's audits.
+      // Each plan and apply also writes and deletes a `.tflock` object (use_lockfile): its old
+      // versions expire with the state's, and the delete marker left behind is removed after them.
       noncurrentVersionExpirationDays: 90,
       preventDestroy: true,
     });

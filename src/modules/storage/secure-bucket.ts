@@ -37,7 +37,10 @@ export interface SecureBucketProps {
   readonly noncurrentVersionExpirationDays?: number;
   /** Storage-class moves for current objects. @default - none: objects stay in S3 Standard */
   readonly transitions?: readonly BucketTransition[];
-  /** Days after which current objects expire. @default - never */
+  /**
+   * Days after which current objects expire.
+   * @default - never; delete markers left alone once their old versions expired are removed
+   */
   readonly expirationDays?: number;
   /**
    * Refuse `terraform destroy` of the bucket. Opting out is explicit because every bucket here
@@ -150,7 +153,10 @@ function lifecycleRule(
     abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
     noncurrentVersionExpiration: [{ noncurrentDays }],
     transition: transitions.map((transition) => ({ days: transition.days, storageClass: transition.storageClass })),
-    ...(expirationDays === undefined ? {} : { expiration: [{ days: expirationDays }] }),
+    // Without a current-object expiration, a delete marker whose noncurrent versions have expired
+    // would stay for good: Terraform's S3 lock file (use_lockfile) leaves one per plan or apply.
+    // S3 refuses this flag beside `days`, and with `days` the rule expires objects anyway.
+    expiration: [expirationDays === undefined ? { expiredObjectDeleteMarker: true } : { days: expirationDays }],
   };
 }
 
