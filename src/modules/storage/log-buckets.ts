@@ -1,4 +1,5 @@
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import type { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
@@ -14,6 +15,11 @@ export interface LogArchiveBucketProps {
   readonly glacierAfterDays: number;
   /** Days after which logs are deleted; later than the move to Glacier. */
   readonly expireAfterDays: number;
+  /**
+   * Let AWS log delivery (VPC flow logs) of this account and region write under `AWSLogs/<account>/`.
+   * @default - no log delivery writes here
+   */
+  readonly logDelivery?: { readonly accountId: string; readonly region: string };
 }
 
 /**
@@ -22,6 +28,9 @@ export interface LogArchiveBucketProps {
  *
  * Why a fixed name component: the primary's archive replicates to the DR archive, built in
  * another stack, so the primary derives the DR bucket's name with {@link LogArchiveBucket.bucketName}.
+ * With `logDelivery`, the bucket policy admits `delivery.logs.amazonaws.com` for this account's
+ * log deliveries in this region only (`aws:SourceAccount`, `aws:SourceArn`), as AWS documents for
+ * flow logs to S3.
  */
 export class LogArchiveBucket extends Construct {
   /** The bucket name for a scope, e.g. `namer.forScope("dr")` for the replication destination. */
@@ -32,6 +41,8 @@ export class LogArchiveBucket extends Construct {
   readonly bucket: S3Bucket;
   /** Reference its `bucket` to act only once versioning is on (replication needs it). */
   readonly versioning: S3BucketVersioningA;
+  /** Log delivery must find it in place: depend on it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
     super(scope, id);
@@ -53,9 +64,11 @@ export class LogArchiveBucket extends Construct {
       encryption: { kind: "customer-kms", keyArn: props.kmsKeyArn },
       transitions: [{ days: glacierAfterDays, storageClass: "GLACIER" }],
       expirationDays: expireAfterDays,
+      policyStatements: props.logDelivery ? logDeliveryStatements(bucketName, props.logDelivery) : [],
     });
     this.bucket = secure.bucket;
     this.versioning = secure.versioning;
+    this.policy = secure.policy;
   }
 }
 
@@ -162,4 +175,35 @@ export class CloudFrontLogBucket extends Construct {
     this.bucket = secure.bucket;
     this.domainName = secure.bucket.bucketDomainName;
   }
+}
+
+/** The statements AWS documents for log delivery to S3, narrowed to one account and region. */
+function logDeliveryStatements(
+  bucketName: string,
+  delivery: { readonly accountId: string; readonly region: string },
+): DataAwsIamPolicyDocumentStatement[] {
+  const thisAccountsDeliveries = [
+    { test: "StringEquals", variable: "aws:SourceAccount", values: [delivery.accountId] },
+    { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:logs:${delivery.region}:${delivery.accountId}:*`] },
+  ];
+  const logDelivery = [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }];
+  return [
+    {
+      sid: "LogDeliveryWritesFlowLogs",
+      principals: logDelivery,
+      actions: ["s3:PutObject"],
+      resources: [`arn:aws:s3:::${bucketName}/AWSLogs/${delivery.accountId}/*`],
+      condition: [
+        ...thisAccountsDeliveries,
+        { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
+      ],
+    },
+    {
+      sid: "LogDeliveryChecksBucket",
+      principals: logDelivery,
+      actions: ["s3:GetBucketAcl", "s3:ListBucket"],
+      resources: [`arn:aws:s3:::${bucketName}`],
+      condition: thisAccountsDeliveries,
+    },
+  ];
 }

@@ -5,11 +5,13 @@ import { EksCluster } from "../../modules/compute/eks-cluster";
 import { dbUserConnectArn } from "../../modules/database/db-connect";
 import { OriginPrefixLists } from "../../modules/edge/origin-prefix-lists";
 import { VpcEndpoints } from "../../modules/network/endpoints";
+import { VpcFlowLogArchive } from "../../modules/network/flow-log-archive";
 import { Network } from "../../modules/network/network";
 import type { AlarmTopic } from "../../modules/observability/alarm-topic";
 import { GrafanaAdminCredentials } from "../../modules/observability/grafana-admin-credentials";
 import { autoscalingEbsKeyStatements } from "../../modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../modules/security/kms-key";
+import { logDeliveryKeyStatements } from "../../modules/security/log-delivery-key-access";
 import { TierSecurityGroups } from "../../modules/security/security-groups";
 import { awsProvider, TitanStack, type TitanStackProps } from "../stack-base";
 import { buildCompute, type RegionalCompute } from "./compute";
@@ -56,8 +58,12 @@ export class RegionalStack extends TitanStack {
       description: `titan ${role} (${region.region}): Aurora, Redis, secrets, logs, EBS, ECR, SNS, backups, S3`,
       region: region.region,
       accountId,
-      // EKS nodes and the EC2 web tier launch CMK-encrypted volumes through Auto Scaling.
-      additionalStatements: autoscalingEbsKeyStatements(accountId),
+      // EKS nodes and the EC2 web tier launch CMK-encrypted volumes through Auto Scaling; flow
+      // logs are delivered into the CMK-encrypted log archive.
+      additionalStatements: [
+        ...autoscalingEbsKeyStatements(accountId),
+        ...logDeliveryKeyStatements(accountId, region.region),
+      ],
     });
     const ctx: RegionContext = { config, role, region, namer: this.namer, accountId, key };
     this.context = ctx;
@@ -93,6 +99,12 @@ export class RegionalStack extends TitanStack {
       handOffToDr(this, ctx, this.dataTier);
     }
     this.storage = buildStorage(this, ctx, this.dataTier.aurora.arn);
+    new VpcFlowLogArchive(this, "FlowLogArchive", {
+      namer: this.namer,
+      vpcId: this.network.vpcId,
+      bucketArn: this.storage.logArchive.bucket.arn,
+      bucketPolicy: this.storage.logArchive.policy,
+    });
 
     const clusterName = EksCluster.clusterNameFor(this.namer);
     const appDatabaseUserArn = dbUserConnectArn(

@@ -32,6 +32,8 @@ export function buildStorage(scope: Construct, ctx: RegionContext, auroraCluster
     kmsKeyArn: ctx.key.arn,
     glacierAfterDays: config.logArchive.glacierAfterDays,
     expireAfterDays: config.logArchive.expireAfterDays,
+    // The VPC's flow logs are archived here (VpcFlowLogArchive).
+    logDelivery: { accountId: ctx.accountId, region: ctx.region.region },
   });
   const albLogs = new AlbAccessLogBucket(scope, "AlbLogs", { namer, accountId: ctx.accountId });
   const backupVault = new BackupVault(scope, "BackupVault", { namer, kmsKeyArn: ctx.key.arn });
