@@ -1,16 +1,5 @@
-import { ConfigValidationError, regionState, resolveConfig } from "../../src/config";
-
-function problemsOf(overrides: unknown): string[] {
-  try {
-    resolveConfig(overrides, "test");
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    }
-    throw error;
-  }
-  return [];
-}
+import { regionState, resolveConfig } from "../../src/config";
+import { problemsOf } from "../support/config-problems";
 
 describe("the dr section", () => {
   it("makes the primary region active by default, DR the warm standby", () => {

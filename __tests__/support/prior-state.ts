@@ -45,7 +45,7 @@ type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
 /** The synthesized resources of `type`, by logical id. */
 export function resourcesIn(stackJson: unknown, type: string): Record<string, Record<string, unknown>> {
-  return ((stackJson as { resource?: Blocks }).resource ?? {})[type] ?? {};
+  return (stackJson as { resource?: Blocks }).resource?.[type] ?? {};
 }
 
 /** The logical id of the one resource of `type` whose config passes `match`. */

@@ -139,14 +139,7 @@ export class AuroraCluster extends Construct {
       throw new Error(`AuroraCluster ${props.namer.name("aurora", "rdsCluster")}:\n  ${problems.join("\n  ")}`);
     }
 
-    if (props.verifyInstanceClassOffered ?? true) {
-      new DataAwsRdsOrderableDbInstance(this, "InstanceClassOffered", {
-        engine: ENGINE,
-        engineVersion: props.engineVersion,
-        instanceClass: props.instanceClass,
-        supportsGlobalDatabases: true,
-      });
-    }
+    verifyInstanceClassOffered(this, props);
 
     const clusterIdentifier = props.namer.name("aurora", "rdsCluster");
     const logs = new Construct(this, "Logs");
@@ -227,6 +220,18 @@ export class AuroraCluster extends Construct {
     this.writerEndpoint = this.cluster.endpoint;
     this.readerEndpoint = this.cluster.readerEndpoint;
     this.arn = this.cluster.arn;
+  }
+}
+
+/** Fails the plan unless the region offers the class for this engine version in a global database. */
+function verifyInstanceClassOffered(scope: Construct, props: AuroraClusterProps): void {
+  if (props.verifyInstanceClassOffered ?? true) {
+    new DataAwsRdsOrderableDbInstance(scope, "InstanceClassOffered", {
+      engine: ENGINE,
+      engineVersion: props.engineVersion,
+      instanceClass: props.instanceClass,
+      supportsGlobalDatabases: true,
+    });
   }
 }
 
