@@ -110,7 +110,8 @@ describe.each<RegionRole>(["primary", "dr"])("K8sStack (%s)", (role) => {
     expect(release("cluster-autoscaler").valuesObject).toMatchObject({
       awsRegion: region,
       autoDiscovery: { clusterName: `titan-${role}-eks` },
-      image: { tag: "v1.32.0" },
+      // The autoscaler's minor follows the cluster's (kubernetes.version, 1.35 by default).
+      image: { tag: `v${testConfig().kubernetes.version}.0` },
     });
   });
 
