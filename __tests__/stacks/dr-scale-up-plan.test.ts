@@ -11,15 +11,11 @@ import { regionState, resolveConfig, type TitanConfig } from "../../src/config";
 import { EksNodeGroup } from "../../src/modules/compute/node-group";
 import { Ec2WebTier } from "../../src/modules/web/web-tier";
 import { Namer } from "../../src/naming";
-import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
 import type { StubAutoScalingGroup } from "../../src/tooling/aws-stub/protocol";
-import { startAwsStub } from "../../src/tooling/aws-stub/server";
-import { offlineEnv, planStack } from "../../src/tooling/plan-offline";
 import type { ResourceChange } from "../../src/tooling/plan-offline-report";
-import { findProviderMirror, mirroredProviders } from "../../src/tooling/provider-mirror";
-import { cliConfigPath } from "../../src/tooling/terraform-cli";
+import { planOffline } from "../support/offline-plan";
 import { logicalIdOf, priorState, resourcesIn, type SeededResource } from "../support/prior-state";
-import { removeTempDirs, tempDir } from "../tooling/fixtures";
+import { removeTempDirs } from "../tooling/fixtures";
 
 afterAll(removeTempDirs);
 
@@ -191,28 +187,18 @@ async function planAgainst(
   const stack = drCapacityStack(config, ignoreDesiredSize);
   const stackDir = path.join(Testing.fullSynth(stack), "stacks", "dr-capacity");
   const stackJson: unknown = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
-  const stub = await startAwsStub({ inventory: { ...inventoryFromStacks([stackJson]), autoScalingGroups: [asg] } });
-  const mirror = findProviderMirror(process.env);
-  try {
-    const outcome = await planStack({
-      stack: "dr-capacity",
-      stackDir,
-      stackJson,
-      workDir: path.join(tempDir("dr-scale-up"), "dr-capacity"),
-      stubUrl: stub.url,
-      env: offlineEnv(cliConfigPath(path.resolve(__dirname, "..", "..")), process.env),
-      mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
-      priorState: priorState(account(stackJson)),
-      refresh: false,
-      showPlan: true,
-    });
-    expect(outcome.diagnostics).toEqual([]);
-    expect(outcome.result).toBe("planned");
-    expect(stub.calls.filter((call) => !call.handled)).toEqual([]);
-    return { changes: outcome.resourceChanges ?? [], calls: stub.calls.map((call) => call.call) };
-  } finally {
-    await stub.close();
-  }
+  const { outcome, calls } = await planOffline({
+    stack: "dr-capacity",
+    stackDir,
+    inventory: { autoScalingGroups: [asg] },
+    priorState: priorState(account(stackJson)),
+    refresh: false,
+    showPlan: true,
+  });
+  expect(outcome.diagnostics).toEqual([]);
+  expect(outcome.result).toBe("planned");
+  expect(calls.filter((call) => !call.handled)).toEqual([]);
+  return { changes: outcome.resourceChanges ?? [], calls: calls.map((call) => call.call) };
 }
 
 function changeOf(changes: readonly ResourceChange[], type: string): ResourceChange {

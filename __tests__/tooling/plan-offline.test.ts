@@ -6,12 +6,10 @@ import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
 import { FAKE_ACCESS_KEY, renderOfflineOverride } from "../../src/tooling/aws-stub/override";
 import { decodeRequest, type StubInventory } from "../../src/tooling/aws-stub/protocol";
 import { routeRequest, STUB_SERVICES, startAwsStub, UNHANDLED_CODE } from "../../src/tooling/aws-stub/server";
-import { offlineEnv, planStack } from "../../src/tooling/plan-offline";
-import type { PlanOutcome } from "../../src/tooling/plan-offline-report";
-import { findProviderMirror, mirroredProviders } from "../../src/tooling/provider-mirror";
-import { cliConfigPath } from "../../src/tooling/terraform-cli";
+import { offlineEnv } from "../../src/tooling/plan-offline";
+import { planOffline } from "../support/offline-plan";
 import { buildApp, synthJson } from "../support/synth";
-import { removeTempDirs, tempDir } from "./fixtures";
+import { removeTempDirs } from "./fixtures";
 
 afterAll(removeTempDirs);
 
@@ -248,27 +246,11 @@ describe("the offline environment", () => {
 describe("an offline plan of state-primary", () => {
   it("plans the state bucket through the stub, leaving the synthesized directory untouched", async () => {
     const stackDir = path.join(Testing.fullSynth(buildApp().statePrimary), "stacks", "state-primary");
-    const stackJson: unknown = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
     const before = fs.readdirSync(stackDir).sort();
-    const mirror = findProviderMirror(process.env);
-    const stub = await startAwsStub({ inventory: inventoryFromStacks([stackJson]) });
-    let outcome: PlanOutcome;
-    try {
-      outcome = await planStack({
-        stack: "state-primary",
-        stackDir,
-        stackJson,
-        workDir: path.join(tempDir("plan-offline"), "state-primary"),
-        stubUrl: stub.url,
-        env: offlineEnv(cliConfigPath(path.resolve(__dirname, "..", "..")), process.env),
-        mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
-      });
-    } finally {
-      await stub.close();
-    }
+    const { outcome, calls } = await planOffline({ stack: "state-primary", stackDir });
     expect(outcome).toMatchObject({ result: "planned", counts: { add: 7, change: 0, destroy: 0 } });
-    expect(stub.calls.filter((c) => !c.handled)).toEqual([]);
-    expect(stub.calls.map((c) => c.call)).toContain("iam:GetUser");
+    expect(calls.filter((c) => !c.handled)).toEqual([]);
+    expect(calls.map((c) => c.call)).toContain("iam:GetUser");
     expect(fs.readdirSync(stackDir).sort()).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { TerraformOutput, Testing } from "cdktf";
+import type { Construct } from "constructs";
 import { Network, type NetworkProps } from "../../../src/modules/network/network";
 import { Namer } from "../../../src/naming";
 
@@ -34,6 +35,25 @@ function synth(props: Partial<NetworkProps> = {}): string {
 
 function parse(props: Partial<NetworkProps> = {}): Synthesized {
   return JSON.parse(synth(props));
+}
+
+/** DR's network with its zones listed out of AZ order, plus whatever `use` adds; synthesized and parsed. */
+function drNetworkWith(
+  use: (scope: Construct, network: Network) => void,
+): Synthesized & { output: Record<string, { value: unknown }> } {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      const network = new Network(scope, "Network", {
+        namer: new Namer("titan", "dr"),
+        vpcCidr: "10.1.0.0/16",
+        availabilityZoneIds: ["usw1-az3", "usw1-az1"],
+        flowLogKmsKeyArn: KEY_ARN,
+        logRetentionDays: 90,
+        accountId: "111122223333",
+      });
+      use(scope, network);
+    }),
+  );
 }
 
 /** The logical name inside a reference such as `${aws_nat_gateway.Network_a_NatGateway_1234.id}`. */
@@ -100,19 +120,9 @@ describe("Network", () => {
   });
 
   it("reads the account's zone names from the data subnets, for Aurora and Redis placement", () => {
-    const json = JSON.parse(
-      Testing.synthScope((scope) => {
-        const network = new Network(scope, "Network", {
-          namer: new Namer("titan", "dr"),
-          vpcCidr: "10.1.0.0/16",
-          availabilityZoneIds: ["usw1-az3", "usw1-az1"],
-          flowLogKmsKeyArn: KEY_ARN,
-          logRetentionDays: 90,
-          accountId: "111122223333",
-        });
-        new TerraformOutput(scope, "zones", { value: network.dataZoneNames });
-      }),
-    );
+    const json = drNetworkWith((scope, network) => {
+      new TerraformOutput(scope, "zones", { value: network.dataZoneNames });
+    });
     expect(json.output.zones.value).toEqual([
       expect.stringMatching(/^\$\{aws_subnet\.Network_usw1-az3_DataSubnet_[0-9A-F]{8}\.availability_zone\}$/),
       expect.stringMatching(/^\$\{aws_subnet\.Network_usw1-az1_DataSubnet_[0-9A-F]{8}\.availability_zone\}$/),
@@ -120,23 +130,13 @@ describe("Network", () => {
   });
 
   it("exposes subnet and route table ids per tier in AZ order", () => {
-    const json = JSON.parse(
-      Testing.synthScope((scope) => {
-        const network = new Network(scope, "Network", {
-          namer: new Namer("titan", "dr"),
-          vpcCidr: "10.1.0.0/16",
-          availabilityZoneIds: ["usw1-az3", "usw1-az1"],
-          flowLogKmsKeyArn: KEY_ARN,
-          logRetentionDays: 90,
-          accountId: "111122223333",
-        });
-        expect(network.zones["usw1-az1"].private.node.path).toMatch(/\/Network\/usw1-az1\/PrivateSubnet$/);
-        new TerraformOutput(scope, "public", { value: network.publicSubnetIds });
-        new TerraformOutput(scope, "private", { value: network.privateSubnetIds });
-        new TerraformOutput(scope, "data", { value: network.dataSubnetIds });
-        new TerraformOutput(scope, "privateTables", { value: network.privateRouteTableIds });
-      }),
-    );
+    const json = drNetworkWith((scope, network) => {
+      expect(network.zones["usw1-az1"].private.node.path).toMatch(/\/Network\/usw1-az1\/PrivateSubnet$/);
+      new TerraformOutput(scope, "public", { value: network.publicSubnetIds });
+      new TerraformOutput(scope, "private", { value: network.privateSubnetIds });
+      new TerraformOutput(scope, "data", { value: network.dataSubnetIds });
+      new TerraformOutput(scope, "privateTables", { value: network.privateRouteTableIds });
+    });
     const names = (output: string) => (json.output[output].value as string[]).map(referenced);
     for (const [output, pattern] of [
       ["public", "PublicSubnet"],

@@ -4,15 +4,19 @@
  * to say: none for a fresh account, as `plan:offline` assumes; a plan-level test describes the
  * group a failover finds (EKS's node group at its standby size) to see the request plan would send.
  */
-import { type ServiceStub, STUB_ACCOUNT_ID, type StubAutoScalingGroup, stringInput, xml, xmlFields } from "./protocol";
+import {
+  queryList,
+  type ServiceStub,
+  STUB_ACCOUNT_ID,
+  type StubAutoScalingGroup,
+  stringInput,
+  xml,
+  xmlFields,
+} from "./protocol";
 
 /** The values of a query-protocol member list (`Names.member.1`, `Names.member.2`, ...). */
 function members(input: Readonly<Record<string, unknown>>, name: string): string[] {
-  const values: string[] = [];
-  for (let n = 1; stringInput(input, `${name}.member.${n}`) !== undefined; n++) {
-    values.push(stringInput(input, `${name}.member.${n}`) as string);
-  }
-  return values;
+  return queryList(input, `${name}.member`);
 }
 
 /** `Filters.member.N.Name` / `.Values.member.M`, by filter name. */

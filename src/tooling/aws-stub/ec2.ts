@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { azIdPrefix } from "../../config/regions";
-import { AwsError, requiredInput, type ServiceStub, stringInput, xmlFields } from "./protocol";
+import { AwsError, queryList, requiredInput, type ServiceStub, stringInput, xmlFields } from "./protocol";
 
 /** Maximum entries of the AWS-managed lists (VPC user guide, "AWS-managed prefix lists"). */
 const MANAGED_PREFIX_LISTS: readonly { readonly pattern: RegExp; readonly maxEntries: number }[] = [
@@ -26,12 +26,7 @@ export function prefixListId(name: string, region: string): string {
 
 /** The `Filter.N.Value.1` whose `Filter.N.Name` is `name`. */
 function filterValue(input: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  for (let n = 1; stringInput(input, `Filter.${n}.Name`) !== undefined; n++) {
-    if (stringInput(input, `Filter.${n}.Name`) === name) {
-      return stringInput(input, `Filter.${n}.Value.1`);
-    }
-  }
-  return undefined;
+  return queryFilters(input).get(name)?.[0];
 }
 
 function managedList(name: string): { readonly maxEntries: number } | undefined {
@@ -39,15 +34,6 @@ function managedList(name: string): { readonly maxEntries: number } | undefined 
 }
 
 const ZONE_LETTERS = "abcdef";
-
-/** The values of a query-protocol list (`ZoneId.1`, `ZoneId.2`, ...). */
-export function queryList(input: Readonly<Record<string, unknown>>, name: string): string[] {
-  const values: string[] = [];
-  for (let n = 1; stringInput(input, `${name}.${n}`) !== undefined; n++) {
-    values.push(stringInput(input, `${name}.${n}`) as string);
-  }
-  return values;
-}
 
 /** Filters as EC2 receives them (`Filter.1.Name`, `Filter.1.Value.1`), by name. */
 function queryFilters(input: Readonly<Record<string, unknown>>): Map<string, string[]> {

@@ -145,6 +145,15 @@ export function stringInput(input: Readonly<Record<string, unknown>>, name: stri
   return typeof value === "string" ? value : undefined;
 }
 
+/** The values of a query-protocol list, `<name>.1`, `<name>.2`, ... (`ZoneId.1`, `Names.member.1`). */
+export function queryList(input: Readonly<Record<string, unknown>>, name: string): string[] {
+  const values: string[] = [];
+  for (let n = 1; stringInput(input, `${name}.${n}`) !== undefined; n++) {
+    values.push(stringInput(input, `${name}.${n}`) as string);
+  }
+  return values;
+}
+
 /** A required string parameter; a missing one is the caller's error, as in AWS. */
 export function requiredInput(input: Readonly<Record<string, unknown>>, name: string): string {
   const value = stringInput(input, name);
