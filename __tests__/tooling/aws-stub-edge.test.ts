@@ -1,5 +1,5 @@
 import { endpointKeyFor } from "../../src/tooling/aws-stub/endpoints";
-import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
+import { inventoryFromStacks, secretNamesInState } from "../../src/tooling/aws-stub/inventory";
 import { decodeRequest, type StubInventory } from "../../src/tooling/aws-stub/protocol";
 import {
   formatStubCalls,
@@ -99,6 +99,26 @@ describe("the stub's Secrets Manager reads", () => {
     expect(JSON.parse(read("titan-primary-origin-verify", ',"VersionStage":"AWSPREVIOUS"').body).__type).toBe(
       "ResourceNotFoundException",
     );
+  });
+
+  it("answers a deployed state's database secret, read by ARN, in the credentials shape the cluster decodes", () => {
+    const state = {
+      resources: [
+        { type: "aws_secretsmanager_secret", instances: [{ attributes: { name: "titan-primary-db-credentials" } }] },
+        { type: "aws_kms_key", instances: [{ attributes: { name: "not-a-secret" } }] },
+      ],
+    };
+    expect(secretNamesInState(state)).toEqual(["titan-primary-db-credentials"]);
+    const inventory = { ...INVENTORY, secretNames: [...INVENTORY.secretNames, ...secretNamesInState(state)] };
+    const arn = "arn:aws:secretsmanager:us-east-2:111122223333:secret:titan-primary-db-credentials-AbCdEf";
+    const answer = JSON.parse(
+      routeRequest(
+        STUB_SERVICES,
+        inventory,
+        signed("us-east-2", "secretsmanager", `{"SecretId":"${arn}"}`, "secretsmanager.GetSecretValue"),
+      ).response.body,
+    );
+    expect(JSON.parse(answer.SecretString)).toMatchObject({ engine: "postgres", password: expect.any(String) });
   });
 
   it("takes the secret names from the stacks' data sources, literal ones only", () => {

@@ -31,3 +31,17 @@ export function inventoryFromStacks(stackJsons: readonly unknown[]): StubInvento
     autoScalingGroups: [],
   };
 }
+
+/**
+ * The secrets a Terraform state (v4 JSON) holds, by name: in a plan against it the ephemeral
+ * `aws_secretsmanager_secret_version` reads them by ARN, and they exist.
+ */
+export function secretNamesInState(state: unknown): string[] {
+  const resources = isRecord(state) && Array.isArray(state.resources) ? state.resources : [];
+  return resources
+    .filter((resource) => isRecord(resource) && resource.type === "aws_secretsmanager_secret")
+    .flatMap((resource) => (Array.isArray(resource.instances) ? resource.instances : []))
+    .map((instance) => (isRecord(instance) && isRecord(instance.attributes) ? instance.attributes.name : undefined))
+    .filter((name): name is string => typeof name === "string")
+    .sort();
+}

@@ -65,7 +65,10 @@ export interface StubInventory {
   readonly kmsAliases: readonly string[];
   /** CodeConnections connection names. */
   readonly connectionNames: readonly string[];
-  /** Secrets Manager secrets read by name (`aws_secretsmanager_secret_version` data sources). */
+  /**
+   * Secrets Manager secrets that exist: those read by name (`aws_secretsmanager_secret_version`
+   * data sources) and, in a plan against a deployed state, the state's secrets.
+   */
   readonly secretNames: readonly string[];
   /** Auto Scaling groups, in every region. @default none: a fresh account */
   readonly autoScalingGroups?: readonly StubAutoScalingGroup[];

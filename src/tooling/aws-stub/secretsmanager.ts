@@ -1,7 +1,9 @@
 /**
  * Secrets Manager (JSON 1.1): `GetRandomPassword`, opened at plan time by the ephemeral
  * `aws_secretsmanager_random_password`, and `GetSecretValue` for the secrets the stacks read by
- * name (the origin-verify replicas DR and the global stack read in their own regions).
+ * name (the origin-verify replicas DR and the global stack read in their own regions) and, in a
+ * plan against a deployed state, the secrets that state holds (the ephemeral
+ * `aws_secretsmanager_secret_version` reads of the database credentials).
  */
 import { createHash, randomInt } from "node:crypto";
 import { AwsError, requiredInput, type ServiceStub, STUB_ACCOUNT_ID, stringInput } from "./protocol";
@@ -17,12 +19,16 @@ export function randomPassword(input: Readonly<Record<string, unknown>>): string
 }
 
 /**
- * The document of a secret read at plan time: the shape of the origin-verify secret, the only
- * secret titan's stacks read by name, with a value that is plainly the stub's.
+ * The document of a secret read at plan time, with a value that is plainly the stub's: the
+ * origin-verify shape for the origin-verify secrets, else the RDS credentials shape titan's
+ * database secrets use (the cluster reads `jsondecode(...).password` from it).
  */
 export function secretDocument(name: string): string {
   const value = `offlinestub${createHash("sha256").update(name).digest("hex").slice(0, 37)}`;
-  return JSON.stringify({ generation: 1, current: value, previous: value });
+  if (name.endsWith("origin-verify")) {
+    return JSON.stringify({ generation: 1, current: value, previous: value });
+  }
+  return JSON.stringify({ engine: "postgres", username: "offline", password: value, port: 5432 });
 }
 
 export const secretsManager: ServiceStub = {
