@@ -12,7 +12,7 @@ import { EksNodeGroup } from "../../src/modules/compute/node-group";
 import { Ec2WebTier } from "../../src/modules/web/web-tier";
 import { Namer } from "../../src/naming";
 import type { StubAutoScalingGroup } from "../../src/tooling/aws-stub/protocol";
-import type { ResourceChange } from "../../src/tooling/plan-offline-report";
+import type { ResourceChange } from "../../src/tooling/plan/plan-json";
 import { planOffline } from "../support/offline-plan";
 import { logicalIdOf, priorState, resourcesIn, type SeededResource } from "../support/prior-state";
 import { removeTempDirs } from "../tooling/fixtures";
@@ -187,18 +187,16 @@ async function planAgainst(
   const stack = drCapacityStack(config, ignoreDesiredSize);
   const stackDir = path.join(Testing.fullSynth(stack), "stacks", "dr-capacity");
   const stackJson: unknown = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
-  const { outcome, calls } = await planOffline({
+  const { outcome, calls, plan } = await planOffline({
     stack: "dr-capacity",
     stackDir,
     inventory: { autoScalingGroups: [asg] },
     priorState: priorState(account(stackJson)),
-    refresh: false,
-    showPlan: true,
   });
   expect(outcome.diagnostics).toEqual([]);
   expect(outcome.result).toBe("planned");
   expect(calls.filter((call) => !call.handled)).toEqual([]);
-  return { changes: outcome.resourceChanges ?? [], calls: calls.map((call) => call.call) };
+  return { changes: plan?.changes ?? [], calls: calls.map((call) => call.call) };
 }
 
 function changeOf(changes: readonly ResourceChange[], type: string): ResourceChange {
@@ -207,16 +205,21 @@ function changeOf(changes: readonly ResourceChange[], type: string): ResourceCha
   return found[0];
 }
 
+/** The values the provider sends in the update request. */
+function requested(change: ResourceChange): Record<string, unknown> {
+  return change.after as Record<string, unknown>;
+}
+
 function nodeRequest(change: ResourceChange): Sizes {
-  const [scaling] = change.after.scaling_config as { min_size: number; max_size: number; desired_size: number }[];
+  const [scaling] = requested(change).scaling_config as { min_size: number; max_size: number; desired_size: number }[];
   return { min: scaling.min_size, max: scaling.max_size, desired: scaling.desired_size };
 }
 
 function webRequest(change: ResourceChange): Sizes {
   return {
-    min: Number(change.after.min_size),
-    max: Number(change.after.max_size),
-    desired: Number(change.after.desired_capacity),
+    min: Number(requested(change).min_size),
+    max: Number(requested(change).max_size),
+    desired: Number(requested(change).desired_capacity),
   };
 }
 
@@ -245,12 +248,12 @@ describe("the DR scale-up step, planned offline against a standby-sized account"
       liveNodeGroupAsg(1, standbyNodes),
     );
     const nodes = changeOf(changes, "aws_eks_node_group");
-    expect(nodes.actions).toEqual(["update"]);
+    expect(nodes.action).toBe("update");
     expect(nodeRequest(nodes)).toEqual({ min: 2, max: 6, desired: 2 });
     expect(rejectionOf(nodeRequest(nodes))).toBeUndefined();
 
     const web = changeOf(changes, "aws_autoscaling_group");
-    expect(web.actions).toEqual(["update"]);
+    expect(web.action).toBe("update");
     expect(webRequest(web)).toEqual({ min: 3, max: 6, desired: 3 });
     expect(rejectionOf(webRequest(web))).toBeUndefined();
     // The live size came from the node group's Auto Scaling group, found by EKS's tags, then by name.

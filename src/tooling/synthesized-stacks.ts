@@ -1,5 +1,5 @@
 /**
- * What the CLIs that run Terraform over each synthesized stack (`validate.ts`, `plan-offline.ts`)
+ * What the CLIs that run Terraform over each synthesized stack (`validate.ts`, `plan/cli.ts`)
  * share: the command line `[--out cdktf.out] [--flag ...] [stack ...]`, the stacks of the cdktf
  * manifest and the ones named on the command line, and the shape of their per-stack report.
  *

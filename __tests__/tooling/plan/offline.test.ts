@@ -1,15 +1,16 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Testing } from "cdktf";
-import { endpointKeyFor, endpointKeysFor } from "../../src/tooling/aws-stub/endpoints";
-import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
-import { FAKE_ACCESS_KEY, renderOfflineOverride } from "../../src/tooling/aws-stub/override";
-import { decodeRequest, type StubInventory } from "../../src/tooling/aws-stub/protocol";
-import { routeRequest, STUB_SERVICES, startAwsStub, UNHANDLED_CODE } from "../../src/tooling/aws-stub/server";
-import { offlineEnv } from "../../src/tooling/plan-offline";
-import { planOffline } from "../support/offline-plan";
-import { buildApp, synthJson } from "../support/synth";
-import { removeTempDirs } from "./fixtures";
+import { endpointKeyFor, endpointKeysFor } from "../../../src/tooling/aws-stub/endpoints";
+import { inventoryFromStacks } from "../../../src/tooling/aws-stub/inventory";
+import { FAKE_ACCESS_KEY, renderOfflineOverride } from "../../../src/tooling/aws-stub/override";
+import { decodeRequest, type StubInventory } from "../../../src/tooling/aws-stub/protocol";
+import { routeRequest, STUB_SERVICES, startAwsStub, UNHANDLED_CODE } from "../../../src/tooling/aws-stub/server";
+import { PLAN_FILES } from "../../../src/tooling/plan/plan-stack";
+import { offlineEnv } from "../../../src/tooling/plan/workspace";
+import { planOffline } from "../../support/offline-plan";
+import { buildApp, synthJson } from "../../support/synth";
+import { removeTempDirs } from "../fixtures";
 
 afterAll(removeTempDirs);
 
@@ -244,13 +245,19 @@ describe("the offline environment", () => {
 });
 
 describe("an offline plan of state-primary", () => {
-  it("plans the state bucket through the stub, leaving the synthesized directory untouched", async () => {
+  it("plans the state bucket through the stub, saves the plan, and leaves the synthesized directory untouched", async () => {
     const stackDir = path.join(Testing.fullSynth(buildApp().statePrimary), "stacks", "state-primary");
     const before = fs.readdirSync(stackDir).sort();
-    const { outcome, calls } = await planOffline({ stack: "state-primary", stackDir });
+    const { outcome, calls, planDir } = await planOffline({ stack: "state-primary", stackDir });
     expect(outcome).toMatchObject({ result: "planned", counts: { add: 7, change: 0, destroy: 0 } });
     expect(calls.filter((c) => !c.handled)).toEqual([]);
     expect(calls.map((c) => c.call)).toContain("iam:GetUser");
     expect(fs.readdirSync(stackDir).sort()).toEqual(before);
+    expect(fs.readdirSync(planDir).sort()).toEqual(Object.values(PLAN_FILES).sort());
+    const meta = JSON.parse(fs.readFileSync(path.join(planDir, PLAN_FILES.meta), "utf8"));
+    expect(meta).toMatchObject({ stack: "state-primary", mode: "offline", blocked: [], allowed: [] });
+    expect(fs.readFileSync(path.join(planDir, PLAN_FILES.summary), "utf8")).toContain(
+      "**Plan: 7 to add, 0 to change, 0 to destroy.**",
+    );
   });
 });

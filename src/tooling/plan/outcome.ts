@@ -1,13 +1,19 @@
 /**
- * Pure helpers behind `plan-offline.ts`: parsing `terraform plan -json`, each stack's result lines
- * and the summary. Kept free of I/O, like `validate-report.ts`, so the rules that depend on exact
- * Terraform output are pinned by tests.
+ * Pure helpers behind `npm run plan`: parsing the JSON lines of `terraform plan -json`, each
+ * stack's result lines and the closing table. Kept free of I/O, like `validate-report.ts`, so the
+ * rules that depend on exact Terraform output are pinned by tests.
  */
-import { formatStackTable, indent } from "./synthesized-stacks";
-import { type Diagnostic, formatDiagnostic, parseValidateJson } from "./validate-report";
+import { formatStackTable, indent } from "../synthesized-stacks";
+import { type Diagnostic, formatDiagnostic, parseValidateJson } from "../validate-report";
 
-/** Final classification of one stack. */
-export type PlanResult = "planned" | "plan failed" | "not planned" | "init failed";
+/**
+ * Final classification of one stack. `blocked`: planned, but the stateful guard refuses the plan
+ * because it destroys or replaces a resource holding data that no `--allow-destroy` names.
+ */
+export type PlanResult = "planned" | "blocked" | "plan failed" | "not planned" | "init failed";
+
+/** Every result, in the order the tally lists them. */
+export const PLAN_RESULTS: readonly PlanResult[] = ["planned", "blocked", "plan failed", "not planned", "init failed"];
 
 /** Resource change counts of a successful plan. */
 export interface PlanCounts {
@@ -23,18 +29,6 @@ export interface PlanOutput {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One resource's planned change, from `terraform show -json` of a saved plan. */
-export interface ResourceChange {
-  readonly address: string;
-  readonly type: string;
-  /** Terraform's actions: `["create"]`, `["update"]`, `["delete", "create"]`, `["no-op"]`... */
-  readonly actions: readonly string[];
-  /** The values the provider is sent (for an update, the request's arguments); unknown ones are absent. */
-  readonly after: Readonly<Record<string, unknown>>;
-  /** Which of `after`'s values are unknown until apply, in Terraform's mirrored shape. */
-  readonly afterUnknown: Readonly<Record<string, unknown>>;
-}
-
 /** One stack's outcome. */
 export interface PlanOutcome {
   readonly stack: string;
@@ -43,8 +37,10 @@ export interface PlanOutcome {
   readonly diagnostics: readonly Diagnostic[];
   /** Why it was not planned or init failed. */
   readonly note?: string;
-  /** Every resource's planned change, when the plan was saved and shown (`showPlan`). */
-  readonly resourceChanges?: readonly ResourceChange[];
+  /** One line per stateful resource the guard refuses (blocked) or was told to allow. */
+  readonly guardLines?: readonly string[];
+  /** Addresses a `--allow-destroy` let through, to report the allowances that matched nothing. */
+  readonly allowedAddresses?: readonly string[];
   readonly seconds: number;
 }
 
@@ -85,27 +81,6 @@ export function parsePlanJson(stdout: string): PlanOutput {
   return { counts, diagnostics };
 }
 
-/** The `resource_changes` of `terraform show -json <plan>`, or [] for output that holds none. */
-export function parseResourceChanges(showJson: string): ResourceChange[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(showJson);
-  } catch {
-    return [];
-  }
-  const changes = isRecord(document) && Array.isArray(document.resource_changes) ? document.resource_changes : [];
-  return changes.filter(isRecord).map((entry) => {
-    const change = isRecord(entry.change) ? entry.change : {};
-    return {
-      address: String(entry.address),
-      type: String(entry.type),
-      actions: Array.isArray(change.actions) ? change.actions.map(String) : [],
-      after: isRecord(change.after) ? change.after : {},
-      afterUnknown: isRecord(change.after_unknown) ? change.after_unknown : {},
-    };
-  });
-}
-
 /** Terraform's own summary line: `Plan: 3 to add, 0 to change, 0 to destroy.` */
 export function formatCounts(counts: PlanCounts): string {
   if (counts.add + counts.change + counts.destroy + counts.import === 0) {
@@ -116,15 +91,20 @@ export function formatCounts(counts: PlanCounts): string {
 }
 
 /**
- * The lines printed under a stack's `== name` heading: the plan counts, or the result in capitals
- * with the note's first line beside it and the rest indented; then every diagnostic.
+ * The lines printed under a stack's `== name` heading: the plan counts (and, when the guard blocks
+ * the plan, BLOCKED with every refused resource), or the result in capitals with the note's first
+ * line beside it and the rest indented; then every diagnostic.
  *
  * @param stackJson - the parsed cdk.tf.json, used to resolve construct paths.
  */
 export function formatOutcome(outcome: PlanOutcome, stackJson: unknown): string[] {
   const lines: string[] = [];
-  if (outcome.counts && outcome.result === "planned") {
+  if (outcome.counts && (outcome.result === "planned" || outcome.result === "blocked")) {
     lines.push(`  ${formatCounts(outcome.counts)}`);
+    if (outcome.result === "blocked") {
+      lines.push("  BLOCKED by the stateful guard:");
+    }
+    lines.push(...(outcome.guardLines ?? []).map((line) => `    ${line}`));
   } else {
     const [first, ...rest] = outcome.note?.split("\n") ?? [];
     lines.push(`  ${outcome.result.toUpperCase()}${outcome.note ? `: ${first}` : ""}`);
@@ -144,10 +124,10 @@ export function formatPlanSummary(outcomes: readonly PlanOutcome[]): string {
     o.counts ? formatCounts(o.counts) : o.result === "not planned" ? (o.note ?? "") : "";
   const rows = outcomes.map((o) => [o.stack, o.result, planColumn(o), o.seconds.toFixed(1)]);
   const count = (result: PlanResult): number => outcomes.filter((o) => o.result === result).length;
-  const results: PlanResult[] = ["planned", "plan failed", "not planned", "init failed"];
+  const planned = count("planned") + count("blocked");
   return [
     ...formatStackTable(["stack", "result", "plan", "seconds"], rows),
     "",
-    `${count("planned")} of ${outcomes.length} stacks planned (${results.map((r) => `${count(r)} ${r}`).join(", ")})`,
+    `${planned} of ${outcomes.length} stacks planned (${PLAN_RESULTS.map((r) => `${count(r)} ${r}`).join(", ")})`,
   ].join("\n");
 }

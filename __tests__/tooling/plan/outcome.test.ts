@@ -4,7 +4,7 @@ import {
   formatPlanSummary,
   type PlanOutcome,
   parsePlanJson,
-} from "../../src/tooling/plan-offline-report";
+} from "../../../src/tooling/plan/outcome";
 
 const NO_COUNTS = { add: 0, change: 0, destroy: 0, import: 0 };
 
@@ -70,7 +70,7 @@ describe("the plan summary", () => {
         "dr-k8s   not planned  needs hashicorp/helm                              0.0",
         "dr       plan failed                                                   12.0",
         "",
-        "1 of 3 stacks planned (1 planned, 1 plan failed, 1 not planned, 0 init failed)",
+        "1 of 3 stacks planned (1 planned, 0 blocked, 1 plan failed, 1 not planned, 0 init failed)",
       ].join("\n"),
     );
   });

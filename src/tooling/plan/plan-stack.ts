@@ -1,0 +1,162 @@
+/**
+ * Plans one synthesized stack and saves what a reviewer keeps: `plan.bin` (the saved plan),
+ * `plan.json` (`terraform show -json` of it), `summary.md` and `plan-meta.json` (how it was made,
+ * read by `npm run apply`). Prints nothing; the caller reports the outcome.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { classifyInitFailure, describeUnavailable } from "../init-failure";
+import { displayProviderAddress, normalizeProviderAddress, requiredProviders } from "../validate-report";
+import { describeFinding, type GuardResult, guardChanges } from "./guard";
+import { type PlanOutcome, parsePlanJson } from "./outcome";
+import { parsePlan } from "./plan-json";
+import { type PlanMode, renderSummary, summarizePlan } from "./summary";
+import { runTerraform } from "./terraform-process";
+import { assertLivePlannable, prepareOfflineCopy } from "./workspace";
+
+const AWS_PROVIDER = normalizeProviderAddress("hashicorp/aws");
+const INIT_TIMEOUT_MS = 10 * 60 * 1000;
+const PLAN_TIMEOUT_MS = 30 * 60 * 1000;
+
+/** The files saved for a stack, under `cdktf.out/plans/<stack>/`. */
+export const PLAN_FILES = {
+  plan: "plan.bin",
+  json: "plan.json",
+  summary: "summary.md",
+  meta: "plan-meta.json",
+} as const;
+
+/** `plan-meta.json`: how the saved plan was made. */
+export interface PlanMeta {
+  readonly stack: string;
+  readonly mode: PlanMode;
+  /** Addresses the guard blocked; `npm run apply` refuses a plan with any. */
+  readonly blocked: readonly string[];
+  readonly allowed: readonly string[];
+  readonly terraformVersion?: string;
+}
+
+/** Where a stack is planned. */
+export type PlanTarget =
+  /** A temporary copy against the AWS stub; `priorStateFile` plans a change to an existing state. */
+  | { readonly kind: "offline"; readonly workDir: string; readonly stubUrl: string; readonly priorStateFile?: string }
+  /** The synthesized directory itself, its S3 backend and the caller's credentials. */
+  | { readonly kind: "live" };
+
+/** Options for {@link planStack}. */
+export interface PlanStackOptions {
+  readonly stack: string;
+  /** The synthesized stack directory (holding `cdk.tf.json`). */
+  readonly stackDir: string;
+  readonly stackJson: unknown;
+  /** `cdktf.out/plans/<stack>`: emptied, then written. */
+  readonly planDir: string;
+  readonly target: PlanTarget;
+  /** From `offlineEnv` or `liveEnv`. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly mirroredProviders: readonly string[];
+  /** Addresses of stateful resources the reviewer accepts losing in this stack. */
+  readonly allowDestroy: readonly string[];
+}
+
+function writeNotPlanned(planDir: string, stack: string, title: string, why: string): void {
+  fs.writeFileSync(path.join(planDir, PLAN_FILES.summary), `# Plan: ${stack}\n\n**${title}**: ${why}\n`);
+}
+
+function planArgs(target: PlanTarget, planFile: string): string[] {
+  const args = ["plan", "-input=false", "-no-color", "-json", `-out=${planFile}`];
+  if (target.kind === "offline") {
+    // No lock to take in a throwaway copy; a given state cannot be refreshed against the stub.
+    args.push("-lock=false", `-refresh=${target.priorStateFile === undefined}`);
+  }
+  return args;
+}
+
+/** Plans one stack into `planDir`. */
+export async function planStack(options: PlanStackOptions): Promise<PlanOutcome> {
+  const started = process.hrtime.bigint();
+  const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+  const { stack, target, planDir } = options;
+  const base = { stack, diagnostics: [] };
+  fs.rmSync(planDir, { recursive: true, force: true });
+  fs.mkdirSync(planDir, { recursive: true });
+
+  const others = requiredProviders(options.stackJson).filter((p) => p !== AWS_PROVIDER);
+  if (target.kind === "offline" && others.length > 0) {
+    const note = `needs ${others.map(displayProviderAddress).join(", ")}; only AWS can be stubbed offline (plan it with --live)`;
+    writeNotPlanned(planDir, stack, "Not planned", note);
+    return { ...base, result: "not planned", note, seconds: seconds() };
+  }
+
+  let workDir = options.stackDir;
+  if (target.kind === "offline") {
+    workDir = target.workDir;
+    prepareOfflineCopy({ ...options, workDir, stubUrl: target.stubUrl, priorStateFile: target.priorStateFile });
+  } else {
+    assertLivePlannable(stack, options.stackDir);
+  }
+
+  const init = await runTerraform(["init", "-input=false", "-no-color"], workDir, options.env, INIT_TIMEOUT_MS);
+  if (!init.ok) {
+    const failure = classifyInitFailure(init.stderr, options.mirroredProviders);
+    const note = failure.kind === "providers-unavailable" ? describeUnavailable(failure.providers) : failure.message;
+    writeNotPlanned(planDir, stack, "terraform init failed", note);
+    return { ...base, result: "init failed", note, seconds: seconds() };
+  }
+
+  const planFile = path.join(planDir, PLAN_FILES.plan);
+  const plan = await runTerraform(planArgs(target, planFile), workDir, options.env, PLAN_TIMEOUT_MS);
+  const output = parsePlanJson(plan.stdout);
+  if (!plan.ok || output.counts === undefined || !fs.existsSync(planFile)) {
+    const note = output.diagnostics.length === 0 ? plan.stderr.trim() || "(no output)" : undefined;
+    writeNotPlanned(planDir, stack, "terraform plan failed", note ?? "see the diagnostics printed with the run");
+    // A failed plan still reports what it had planned so far; that count means nothing.
+    return { ...base, result: "plan failed", diagnostics: output.diagnostics, note, seconds: seconds() };
+  }
+
+  const shown = await runTerraform(["show", "-json", "-no-color", planFile], workDir, options.env, PLAN_TIMEOUT_MS);
+  if (!shown.ok) {
+    const note = `terraform show -json failed: ${shown.stderr.trim()}`;
+    writeNotPlanned(planDir, stack, "terraform show failed", note);
+    return { ...base, result: "plan failed", note, seconds: seconds() };
+  }
+  fs.writeFileSync(path.join(planDir, PLAN_FILES.json), shown.stdout);
+  const parsed = parsePlan(shown.stdout);
+  const guard = guardChanges(parsed.changes, options.allowDestroy);
+  const mode: PlanMode = target.kind;
+  fs.writeFileSync(
+    path.join(planDir, PLAN_FILES.summary),
+    renderSummary(summarizePlan(parsed), guard, { stack, mode, stackJson: options.stackJson }),
+  );
+  writeMeta(planDir, { stack, mode, guard, terraformVersion: parsed.terraformVersion });
+  return {
+    ...base,
+    result: guard.blocked.length > 0 ? "blocked" : "planned",
+    counts: output.counts,
+    diagnostics: output.diagnostics,
+    guardLines: guardLines(guard),
+    allowedAddresses: guard.allowed.map((finding) => finding.address),
+    seconds: seconds(),
+  };
+}
+
+function guardLines(guard: GuardResult): string[] {
+  return [
+    ...guard.blocked.map((finding) => describeFinding(finding)),
+    ...guard.allowed.map((finding) => `allowed by --allow-destroy: ${describeFinding(finding)}`),
+  ];
+}
+
+function writeMeta(
+  planDir: string,
+  meta: { stack: string; mode: PlanMode; guard: GuardResult; terraformVersion?: string },
+): void {
+  const document: PlanMeta = {
+    stack: meta.stack,
+    mode: meta.mode,
+    blocked: meta.guard.blocked.map((finding) => finding.address),
+    allowed: meta.guard.allowed.map((finding) => finding.address),
+    terraformVersion: meta.terraformVersion,
+  };
+  fs.writeFileSync(path.join(planDir, PLAN_FILES.meta), `${JSON.stringify(document, null, 2)}\n`);
+}
