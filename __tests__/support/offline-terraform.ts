@@ -1,0 +1,127 @@
+/**
+ * Real `terraform plan` runs for specs, offline: a stack synthesized from a test config, planned
+ * through `planStack` against the AWS stub, optionally against a state, and a "deployed" state
+ * built by applying plans on paper until the stack plans no changes (see state-from-plan.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Testing } from "cdktf";
+import type { TitanStacks } from "../../src/app";
+import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
+import { type AwsStub, startAwsStub } from "../../src/tooling/aws-stub/server";
+import type { PlanOutcome } from "../../src/tooling/plan/outcome";
+import { type ParsedPlan, parsePlan } from "../../src/tooling/plan/plan-json";
+import { PLAN_FILES, planStack } from "../../src/tooling/plan/plan-stack";
+import { offlineEnv } from "../../src/tooling/plan/workspace";
+import { findProviderMirror, mirroredProviders } from "../../src/tooling/provider-mirror";
+import { cliConfigPath } from "../../src/tooling/terraform-cli";
+import { tempDir } from "../tooling/fixtures";
+import { stateFromPlan } from "./state-from-plan";
+import { buildApp, testConfig } from "./synth";
+
+const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+/** A synthesized stack on disk. */
+export interface SynthesizedStackDir {
+  readonly name: string;
+  /** The cdktf output directory holding `manifest.json` and `stacks/`. */
+  readonly outDir: string;
+  readonly dir: string;
+  readonly json: unknown;
+}
+
+/** Synthesizes `pick(stacks)` of the app built from the defaults with `overrides` merged in. */
+export function synthesizeStack(
+  overrides: object,
+  pick: (stacks: TitanStacks) => TitanStacks[keyof TitanStacks],
+): SynthesizedStackDir {
+  const stack = pick(buildApp(testConfig(overrides)));
+  const outDir = Testing.fullSynth(stack);
+  const dir = path.join(outDir, "stacks", stack.node.id);
+  return { name: stack.node.id, outDir, dir, json: JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8")) };
+}
+
+/** What one offline plan produced. */
+export interface OfflinePlan {
+  readonly outcome: PlanOutcome;
+  readonly plan: ParsedPlan;
+  /** The raw `terraform show -json` document. */
+  readonly planJson: unknown;
+  readonly summary: string;
+  readonly planDir: string;
+}
+
+/** Options for {@link planOffline}. */
+export interface PlanOfflineOptions {
+  /** A state to plan against, e.g. from {@link deployedState}. */
+  readonly state?: unknown;
+  readonly allowDestroy?: readonly string[];
+}
+
+/** Runs `planStack` offline against a stub started for this one plan. */
+export async function planOffline(stack: SynthesizedStackDir, options: PlanOfflineOptions = {}): Promise<OfflinePlan> {
+  const work = tempDir("offline-plan");
+  let priorStateFile: string | undefined;
+  if (options.state !== undefined) {
+    priorStateFile = path.join(work, "prior.tfstate");
+    fs.writeFileSync(priorStateFile, JSON.stringify(options.state));
+  }
+  const mirror = findProviderMirror(process.env);
+  const planDir = path.join(work, "plans", stack.name);
+  const stub: AwsStub = await startAwsStub({ inventory: inventoryFromStacks([stack.json]) });
+  let outcome: PlanOutcome;
+  try {
+    outcome = await planStack({
+      stack: stack.name,
+      stackDir: stack.dir,
+      stackJson: stack.json,
+      planDir,
+      target: { kind: "offline", workDir: path.join(work, "copy"), stubUrl: stub.url, priorStateFile },
+      env: offlineEnv(cliConfigPath(PROJECT_ROOT), process.env),
+      mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
+      allowDestroy: options.allowDestroy ?? [],
+    });
+  } finally {
+    await stub.close();
+  }
+  const unhandled = stub.calls.filter((c) => !c.handled);
+  if (unhandled.length > 0) {
+    throw new Error(`the stub could not answer: ${unhandled.map((c) => `${c.call} ${c.detail ?? ""}`).join("; ")}`);
+  }
+  if (outcome.result !== "planned" && outcome.result !== "blocked") {
+    const diagnostics = outcome.diagnostics.map((d) => `${d.summary} ${d.address ?? ""}: ${d.detail ?? ""}`);
+    throw new Error(`${stack.name} did not plan (${outcome.result}): ${outcome.note ?? ""}\n${diagnostics.join("\n")}`);
+  }
+  const text = fs.readFileSync(path.join(planDir, PLAN_FILES.json), "utf8");
+  return {
+    outcome,
+    plan: parsePlan(text),
+    planJson: JSON.parse(text),
+    summary: fs.readFileSync(path.join(planDir, PLAN_FILES.summary), "utf8"),
+    planDir,
+  };
+}
+
+/** True when a plan changes nothing (data source reads aside). */
+export function changesNothing(plan: ParsedPlan): boolean {
+  return plan.changes.every((change) => change.action === "no-op" || change.action === "read");
+}
+
+/**
+ * The state of `stack` as if it had been applied: plan, write the planned values as state, and
+ * plan again until nothing changes. Each round settles what the previous one could only know
+ * after apply (ids feeding other resources, policy documents built from ARNs).
+ *
+ * @throws Error when the stack still changes after `maxRounds` plans.
+ */
+export async function deployedState(stack: SynthesizedStackDir, maxRounds = 5): Promise<unknown> {
+  let state: unknown;
+  for (let round = 1; round <= maxRounds; round++) {
+    const { plan, planJson } = await planOffline(stack, { state });
+    if (state !== undefined && changesNothing(plan)) {
+      return state;
+    }
+    state = stateFromPlan(planJson, state);
+  }
+  throw new Error(`${stack.name}: still changing after ${maxRounds} plans; state-from-plan misses a value`);
+}
