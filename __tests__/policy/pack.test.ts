@@ -30,13 +30,28 @@ describe("the policy pack", () => {
     if (continueOnErrors !== undefined) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = continueOnErrors;
   });
 
-  it("has one rule per file, each with a unique TITAN id, a title and resource types", () => {
+  it("has one rule per file, each with a unique TITAN id, a title, resource types, a severity and its mirrors", () => {
     const ids = TITAN_RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
+    const idFormats = {
+      checkov: /^CKV2?_[A-Z0-9]+_\d+$/,
+      trivy: /^AVD-[A-Z0-9]+-\d{4}$/,
+      prowler: /^[a-z0-9_]+$/,
+    };
     for (const rule of TITAN_RULES) {
       expect(rule.id).toMatch(/^TITAN-[A-Z0-9]+-\d+$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.resourceTypes.length).toBeGreaterThan(0);
+      expect(["critical", "high", "medium", "low"]).toContain(rule.severity);
+      if ("none" in rule.mirrors) {
+        // A rule without an equivalent says which scanners were looked at and why none fits.
+        expect(rule.mirrors.none).toMatch(/checkov|trivy/);
+        expect(rule.mirrors.none.length).toBeGreaterThan(40);
+      } else {
+        for (const mirror of rule.mirrors) {
+          expect(mirror.id).toMatch(idFormats[mirror.tool]);
+        }
+      }
     }
     const files = readdirSync(join(__dirname, "../../src/policy/rules"));
     expect(files).toHaveLength(TITAN_RULES.length);

@@ -1,11 +1,19 @@
 import type { TerraformStack } from "cdktf";
 import { TerraformResource } from "cdktf";
 import type { TitanStacks } from "../../src/app";
-import { checkPolicy, formatFinding, type PolicyReport, TITAN_RULES } from "../../src/policy";
+import { checkPolicy, contextFromStackJson, formatFinding, type PolicyReport, TITAN_RULES } from "../../src/policy";
 import { RenderedResources } from "../../src/policy/rendered";
 import { buildApp, synthJson, testConfig } from "../support/synth";
 
 const PRIVILEGED_REASON = "docker build needs the Docker daemon which only privileged mode provides";
+
+/**
+ * Rules guarding resource types titan does not create (yet): they are proven on fixtures only, and
+ * this list says so out loud. A rule leaves it the day a stack renders its type.
+ */
+const RULES_WITHOUT_TITAN_RESOURCES: Readonly<Record<string, string>> = {
+  "TITAN-VPC-2": "titan references AWS-managed prefix lists only; it creates no customer-managed one",
+};
 
 function stacksOf(titan: TitanStacks): TerraformStack[] {
   return Object.values(titan);
@@ -15,10 +23,12 @@ function stacksOf(titan: TitanStacks): TerraformStack[] {
 function verdicts(titan: TitanStacks): Set<string> {
   const seen = new Set<string>();
   for (const stack of stacksOf(titan)) {
-    for (const [type, byName] of Object.entries(synthJson(stack).resource ?? {})) {
+    const json = synthJson(stack);
+    const context = contextFromStackJson(json);
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
       for (const { "//": _metadata, ...attributes } of Object.values(byName)) {
         for (const rule of TITAN_RULES.filter((candidate) => candidate.resourceTypes.includes(type))) {
-          seen.add(`${rule.id} ${rule.check({ type, attributes }).status}`);
+          seen.add(`${rule.id} ${rule.check({ type, attributes }, context).status}`);
         }
       }
     }
@@ -56,8 +66,11 @@ describe("titan's stacks under the policy pack", () => {
 
     it("finds a compliant resource for every rule: each rule reads attributes our stacks really render", () => {
       const seen = verdicts(titan);
-      for (const rule of TITAN_RULES) {
+      for (const rule of TITAN_RULES.filter((r) => RULES_WITHOUT_TITAN_RESOURCES[r.id] === undefined)) {
         expect(seen).toContain(`${rule.id} compliant`);
+      }
+      for (const id of Object.keys(RULES_WITHOUT_TITAN_RESOURCES)) {
+        expect([...seen].filter((verdict) => verdict.startsWith(`${id} `))).toEqual([]);
       }
     });
   });

@@ -1,4 +1,14 @@
-export { applyPolicy, evaluate, type PolicyFinding, PolicyPack, TITAN_RULES } from "./pack";
+export { applyPolicy, evaluate, type PolicyFinding, PolicyPack, type PolicyVerdict, TITAN_RULES } from "./pack";
+export { contextFromStackJson } from "./rendered";
 export { checkPolicy, formatFinding, formatViolations, type PolicyReport } from "./report";
-export type { Attributes, PolicyRule, RuleResult, SynthesizedResource } from "./rule";
+export type {
+  Attributes,
+  ExternalCheck,
+  Mirrors,
+  PolicyRule,
+  RuleContext,
+  RuleResult,
+  Severity,
+  SynthesizedResource,
+} from "./rule";
 export { MIN_REASON_LENGTH, type Suppression, suppressionOf, suppressRule } from "./suppressions";

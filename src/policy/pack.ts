@@ -1,7 +1,7 @@
 import { Annotations, Aspects, type IAspect, TerraformResource, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { RenderedResources } from "./rendered";
-import type { PolicyRule, SynthesizedResource } from "./rule";
+import type { PolicyRule, RuleContext, RuleResult, SynthesizedResource } from "./rule";
 import { cloudFrontAccessLogging } from "./rules/cloudfront-access-logging";
 import { cloudFrontOriginGroupReadOnly } from "./rules/cloudfront-origin-group-read-only";
 import { cloudFrontOriginTls } from "./rules/cloudfront-origin-tls";
@@ -22,6 +22,7 @@ import { kubernetesStorageEncrypted } from "./rules/kubernetes-storage-encrypted
 import { launchTemplateImdsv2 } from "./rules/launch-template-imdsv2";
 import { loadBalancerHardening } from "./rules/load-balancer-hardening";
 import { logGroupEncryption } from "./rules/log-group-encryption";
+import { prefixListOpenToWorld } from "./rules/prefix-list-open-to-world";
 import { rdsClusterProtection } from "./rules/rds-cluster-protection";
 import { route53FailoverHealthCheck } from "./rules/route53-failover-health-check";
 import { route53HealthCheck } from "./rules/route53-health-check";
@@ -62,6 +63,7 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   route53FailoverHealthCheck,
   route53HealthCheck,
   route53RecordSingleOwner,
+  prefixListOpenToWorld,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */
@@ -74,17 +76,24 @@ export interface PolicyFinding {
   readonly suppression?: Suppression;
 }
 
-/** The non-compliant verdicts of `rules` on one synthesized resource. */
+/** Every rule's result on every resource it applies to, for the report of `npm run policy`. */
+export interface PolicyVerdict {
+  readonly ruleId: string;
+  readonly stack: string;
+  readonly constructPath: string;
+  readonly result: RuleResult;
+  readonly suppression?: Suppression;
+}
+
+/** The verdicts of `rules` on one synthesized resource (the rules that apply to its type). */
 export function evaluate(
   rules: readonly PolicyRule[],
   resource: SynthesizedResource,
-): { rule: PolicyRule; message: string }[] {
+  context: RuleContext,
+): { rule: PolicyRule; result: RuleResult }[] {
   return rules
     .filter((rule) => rule.resourceTypes.includes(resource.type))
-    .flatMap((rule) => {
-      const result = rule.check(resource);
-      return result.status === "non-compliant" ? [{ rule, message: result.message }] : [];
-    });
+    .map((rule) => ({ rule, result: rule.check(resource, context) }));
 }
 
 /**
@@ -95,6 +104,7 @@ export function evaluate(
  */
 export class PolicyPack implements IAspect {
   private readonly judged = new Map<IConstruct, PolicyFinding[]>();
+  private readonly allVerdicts: PolicyVerdict[] = [];
   private readonly rendered = new RenderedResources();
 
   constructor(readonly rules: readonly PolicyRule[] = TITAN_RULES) {}
@@ -102,6 +112,11 @@ export class PolicyPack implements IAspect {
   /** Every finding so far, suppressed ones included. */
   get findings(): PolicyFinding[] {
     return [...this.judged.values()].flat();
+  }
+
+  /** Every verdict so far: compliant, not applicable and non-compliant. */
+  get verdicts(): readonly PolicyVerdict[] {
+    return this.allVerdicts;
   }
 
   visit(node: IConstruct): void {
@@ -114,14 +129,26 @@ export class PolicyPack implements IAspect {
     }
     const applicable = this.rules.filter((rule) => rule.resourceTypes.includes(node.terraformResourceType));
     const resource = applicable.length > 0 ? this.rendered.of(node) : undefined;
-    const findings = (resource ? evaluate(applicable, resource) : []).map(({ rule, message }) => ({
-      ruleId: rule.id,
-      title: rule.title,
-      constructPath: node.node.path,
-      resourceType: node.terraformResourceType,
-      message,
-      suppression: suppressionOf(node, rule.id),
-    }));
+    const results = resource ? evaluate(applicable, resource, this.rendered.contextOf(node)) : [];
+    const stack = TerraformStack.of(node).node.id;
+    for (const { rule, result } of results) {
+      const suppression = result.status === "non-compliant" ? suppressionOf(node, rule.id) : undefined;
+      this.allVerdicts.push({ ruleId: rule.id, stack, constructPath: node.node.path, result, suppression });
+    }
+    const findings = results.flatMap(({ rule, result }) =>
+      result.status === "non-compliant"
+        ? [
+            {
+              ruleId: rule.id,
+              title: rule.title,
+              constructPath: node.node.path,
+              resourceType: node.terraformResourceType,
+              message: result.message,
+              suppression: suppressionOf(node, rule.id),
+            },
+          ]
+        : [],
+    );
     this.judged.set(node, findings);
     for (const finding of findings) {
       const annotations = Annotations.of(node);

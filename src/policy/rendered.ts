@@ -1,8 +1,12 @@
 import { TerraformResource, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
-import type { Attributes, SynthesizedResource } from "./rule";
+import { PolicyDocumentResolver } from "./policy-document";
+import type { Attributes, RuleContext, SynthesizedResource } from "./rule";
 
-type StackJson = { readonly resource?: Record<string, Record<string, Attributes>> };
+type StackJson = {
+  readonly resource?: Record<string, Record<string, Attributes>>;
+  readonly data?: Record<string, Record<string, Attributes>>;
+};
 
 /**
  * Reads resources as they are written to `cdk.tf.json`: from the stack's own `toTerraform()`, the
@@ -34,6 +38,12 @@ export class RenderedResources {
     return { type: node.terraformResourceType, attributes: rest };
   }
 
+  /** What rules may look up about `node`'s stack: its policy documents, as rendered. */
+  contextOf(node: IConstruct): RuleContext {
+    const json = this.render(TerraformStack.of(node), false);
+    return contextFromStackJson(json);
+  }
+
   private render(stack: TerraformStack, fresh: boolean): StackJson {
     let json = fresh ? undefined : this.stacks.get(stack);
     if (json === undefined) {
@@ -42,4 +52,11 @@ export class RenderedResources {
     }
     return json;
   }
+}
+
+/** A rule context over a stack rendering, or over a parsed `cdk.tf.json`. */
+export function contextFromStackJson(json: unknown): RuleContext {
+  const data = (json as StackJson | undefined)?.data?.aws_iam_policy_document ?? {};
+  const resolver = new PolicyDocumentResolver(data);
+  return { policyDocument: (value) => resolver.lookup(value) };
 }

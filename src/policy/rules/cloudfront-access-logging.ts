@@ -9,6 +9,11 @@ import { type PolicyRule, verdict } from "../rule";
 export const cloudFrontAccessLogging: PolicyRule = {
   id: "TITAN-CF-3",
   title: "CloudFront distributions write standard access logs to an S3 bucket",
+  severity: "medium",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_86" },
+    { tool: "trivy", id: "AVD-AWS-0010" },
+  ],
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     const logging = block(attributes, "logging_config");

@@ -12,6 +12,10 @@ const READ_ONLY = new Set(["GET", "HEAD", "OPTIONS"]);
 export const cloudFrontOriginGroupReadOnly: PolicyRule = {
   id: "TITAN-CF-6",
   title: "CloudFront behaviours served by an origin group allow only GET, HEAD and OPTIONS",
+  severity: "medium",
+  mirrors: {
+    none: "checkov, trivy and prowler do not judge which methods a behaviour served by an origin group allows; CloudFront fails such a group over only for reads",
+  },
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     const groups = new Set(blocks(attributes, "origin_group").map((group) => group.origin_id));

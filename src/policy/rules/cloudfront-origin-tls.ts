@@ -11,6 +11,11 @@ const MODERN_ORIGIN_PROTOCOLS = new Set(["TLSv1.2"]);
 export const cloudFrontOriginTls: PolicyRule = {
   id: "TITAN-CF-4",
   title: "CloudFront reaches custom origins over HTTPS only, with TLS 1.2",
+  severity: "high",
+  mirrors: [
+    { tool: "prowler", id: "cloudfront_distributions_origin_traffic_encrypted" },
+    { tool: "prowler", id: "cloudfront_distributions_using_deprecated_ssl_protocols" },
+  ],
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     return verdict(

@@ -9,6 +9,8 @@ import { type PolicyRule, verdict } from "../rule";
 export const cloudFrontResponseHeaders: PolicyRule = {
   id: "TITAN-CF-5",
   title: "Every CloudFront cache behaviour adds the security response headers (a response headers policy)",
+  severity: "low",
+  mirrors: [{ tool: "checkov", id: "CKV2_AWS_32" }],
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     return verdict(

@@ -13,6 +13,13 @@ const MODERN_VIEWER_POLICIES = new Set(["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3
 export const cloudFrontViewerTls: PolicyRule = {
   id: "TITAN-CF-2",
   title: "CloudFront serves viewers HTTPS only, TLS 1.2+ with the API's own certificate",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_34" },
+    { tool: "checkov", id: "CKV_AWS_174" },
+    { tool: "trivy", id: "AVD-AWS-0012" },
+    { tool: "trivy", id: "AVD-AWS-0013" },
+  ],
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     const certificate = block(attributes, "viewer_certificate") ?? {};

@@ -8,6 +8,11 @@ import { type PolicyRule, verdict } from "../rule";
 export const cloudFrontWebAcl: PolicyRule = {
   id: "TITAN-CF-1",
   title: "CloudFront distributions are fronted by a WAF web ACL",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_68" },
+    { tool: "trivy", id: "AVD-AWS-0011" },
+  ],
   resourceTypes: ["aws_cloudfront_distribution"],
   check({ attributes }) {
     return verdict([

@@ -8,6 +8,8 @@ import { type PolicyRule, verdict } from "../rule";
 export const codebuildPrivilegedMode: PolicyRule = {
   id: "TITAN-CB-1",
   title: "CodeBuild projects do not run in privileged mode",
+  severity: "high",
+  mirrors: [{ tool: "checkov", id: "CKV_AWS_316" }],
   resourceTypes: ["aws_codebuild_project"],
   check({ attributes }) {
     const privileged = block(attributes, "environment")?.privileged_mode;

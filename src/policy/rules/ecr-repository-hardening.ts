@@ -10,6 +10,15 @@ const KMS_ENCRYPTION = new Set(["KMS", "KMS_DSSE"]);
 export const ecrRepositoryHardening: PolicyRule = {
   id: "TITAN-ECR-1",
   title: "ECR repositories have immutable tags, scan on push and KMS encryption",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_51" },
+    { tool: "checkov", id: "CKV_AWS_163" },
+    { tool: "checkov", id: "CKV_AWS_136" },
+    { tool: "trivy", id: "AVD-AWS-0031" },
+    { tool: "trivy", id: "AVD-AWS-0030" },
+    { tool: "trivy", id: "AVD-AWS-0033" },
+  ],
   resourceTypes: ["aws_ecr_repository"],
   check({ attributes }) {
     const scanOnPush = block(attributes, "image_scanning_configuration")?.scan_on_push;

@@ -11,6 +11,13 @@ const WORLD = new Set(["0.0.0.0/0", "::/0"]);
 export const eksClusterHardening: PolicyRule = {
   id: "TITAN-EKS-1",
   title: "EKS clusters encrypt secrets and do not expose the API endpoint to the whole internet",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_58" },
+    { tool: "checkov", id: "CKV_AWS_38" },
+    { tool: "trivy", id: "AVD-AWS-0039" },
+    { tool: "trivy", id: "AVD-AWS-0041" },
+  ],
   resourceTypes: ["aws_eks_cluster"],
   check({ attributes }) {
     const vpc = block(attributes, "vpc_config") ?? {};

@@ -10,6 +10,13 @@ const INHERITED = ["transit_encryption_enabled", "at_rest_encryption_enabled", "
 export const elasticacheEncryption: PolicyRule = {
   id: "TITAN-REDIS-1",
   title: "ElastiCache replication groups encrypt in transit and at rest and use no AUTH token",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_29" },
+    { tool: "checkov", id: "CKV_AWS_30" },
+    { tool: "trivy", id: "AVD-AWS-0045" },
+    { tool: "trivy", id: "AVD-AWS-0051" },
+  ],
   resourceTypes: ["aws_elasticache_replication_group"],
   check({ attributes }) {
     if (isSet(attributes.global_replication_group_id) && INHERITED.every((key) => !isSet(attributes[key]))) {

@@ -16,6 +16,10 @@ const REFERENCE_KEY = /(existing|secretName|secretRef|passwordKey|userKey|tokenK
 export const helmReleaseNoSecret: PolicyRule = {
   id: "TITAN-HELM-2",
   title: "Helm releases carry no credential in set, set_sensitive or values",
+  severity: "high",
+  mirrors: {
+    none: "checkov's and trivy's secret scanners match known key formats in files; neither reads the set and values of a helm_release, where any credential lands in the plan and state",
+  },
   resourceTypes: ["helm_release"],
   check({ attributes }) {
     const problems: string[] = [];

@@ -11,6 +11,10 @@ const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 export const helmReleasePinned: PolicyRule = {
   id: "TITAN-HELM-1",
   title: "Helm releases pin an exact chart version, are atomic and set a timeout",
+  severity: "medium",
+  mirrors: {
+    none: "checkov and trivy scan a chart's templates, not the helm_release resource's version pin, atomic flag or timeout",
+  },
   resourceTypes: ["helm_release"],
   check({ attributes }) {
     const version = attributes.version;

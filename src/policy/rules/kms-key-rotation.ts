@@ -5,6 +5,11 @@ import { notApplicable, type PolicyRule, verdict } from "../rule";
 export const kmsKeyRotation: PolicyRule = {
   id: "TITAN-KMS-1",
   title: "Symmetric KMS keys rotate automatically",
+  severity: "medium",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_7" },
+    { tool: "trivy", id: "AVD-AWS-0065" },
+  ],
   resourceTypes: ["aws_kms_key"],
   check({ attributes }) {
     const spec = attributes.customer_master_key_spec;

@@ -9,6 +9,17 @@ import { type PolicyRule, verdict } from "../rule";
 export const kubernetesJobHardening: PolicyRule = {
   id: "TITAN-K8S-3",
   title: "Kubernetes Jobs run non-root, read-only, without privilege escalation or capabilities",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_K8S_20" },
+    { tool: "checkov", id: "CKV_K8S_22" },
+    { tool: "checkov", id: "CKV_K8S_23" },
+    { tool: "checkov", id: "CKV_K8S_37" },
+    { tool: "trivy", id: "AVD-KSV-0001" },
+    { tool: "trivy", id: "AVD-KSV-0003" },
+    { tool: "trivy", id: "AVD-KSV-0012" },
+    { tool: "trivy", id: "AVD-KSV-0014" },
+  ],
   resourceTypes: ["kubernetes_job_v1", "kubernetes_job"],
   check({ attributes }) {
     const pod = block(block(block(attributes, "spec") ?? {}, "template") ?? {}, "spec") ?? {};

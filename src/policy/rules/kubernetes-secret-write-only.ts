@@ -9,6 +9,10 @@ import { type PolicyRule, verdict } from "../rule";
 export const kubernetesSecretWriteOnly: PolicyRule = {
   id: "TITAN-K8S-1",
   title: "Kubernetes secrets are filled through data_wo from an ephemeral source",
+  severity: "high",
+  mirrors: {
+    none: "checkov and trivy flag secrets in manifests, not a Terraform kubernetes_secret that keeps its data in state instead of a write-only argument",
+  },
   resourceTypes: ["kubernetes_secret_v1", "kubernetes_secret"],
   check({ attributes }) {
     const plain = ["data", "binary_data"].filter((key) => {

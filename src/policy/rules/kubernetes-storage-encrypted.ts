@@ -5,6 +5,10 @@ import { type PolicyRule, verdict } from "../rule";
 export const kubernetesStorageEncrypted: PolicyRule = {
   id: "TITAN-K8S-2",
   title: "EBS StorageClasses encrypt volumes with a customer-managed KMS key",
+  severity: "medium",
+  mirrors: {
+    none: "checkov and trivy judge EBS volumes and launch templates, not the encryption parameters of a Kubernetes StorageClass",
+  },
   resourceTypes: ["kubernetes_storage_class_v1", "kubernetes_storage_class"],
   check({ attributes }) {
     if (attributes.storage_provisioner !== "ebs.csi.aws.com") {

@@ -5,6 +5,11 @@ import { type PolicyRule, verdict } from "../rule";
 export const launchTemplateImdsv2: PolicyRule = {
   id: "TITAN-EC2-1",
   title: "Launch templates require IMDSv2 session tokens",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_79" },
+    { tool: "trivy", id: "AVD-AWS-0130" },
+  ],
   resourceTypes: ["aws_launch_template"],
   check({ attributes }) {
     const tokens = block(attributes, "metadata_options")?.http_tokens;

@@ -8,6 +8,12 @@ import { notApplicable, type PolicyRule, verdict } from "../rule";
 export const loadBalancerHardening: PolicyRule = {
   id: "TITAN-ELB-1",
   title: "Application load balancers drop invalid header fields and write access logs",
+  severity: "medium",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_131" },
+    { tool: "checkov", id: "CKV_AWS_91" },
+    { tool: "trivy", id: "AVD-AWS-0052" },
+  ],
   resourceTypes: ["aws_lb"],
   check({ attributes }) {
     const type = attributes.load_balancer_type ?? "application";

@@ -5,6 +5,12 @@ import { type PolicyRule, verdict } from "../rule";
 export const logGroupEncryption: PolicyRule = {
   id: "TITAN-LOGS-1",
   title: "CloudWatch log groups are encrypted with a customer key and have a finite retention",
+  severity: "medium",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_158" },
+    { tool: "checkov", id: "CKV_AWS_66" },
+    { tool: "trivy", id: "AVD-AWS-0017" },
+  ],
   resourceTypes: ["aws_cloudwatch_log_group"],
   check({ attributes }) {
     const retention = attributes.retention_in_days;

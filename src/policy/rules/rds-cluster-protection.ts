@@ -9,6 +9,15 @@ export const rdsClusterProtection: PolicyRule = {
   id: "TITAN-RDS-1",
   title:
     "Aurora clusters are encrypted with a customer key, deletion-protected, use IAM authentication and no stored master password",
+  severity: "high",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_327" },
+    { tool: "checkov", id: "CKV_AWS_139" },
+    { tool: "checkov", id: "CKV_AWS_162" },
+    { tool: "trivy", id: "AVD-AWS-0079" },
+    { tool: "trivy", id: "AVD-AWS-0343" },
+    { tool: "trivy", id: "AVD-AWS-0176" },
+  ],
   resourceTypes: ["aws_rds_cluster"],
   check({ attributes }) {
     return verdict([

@@ -9,6 +9,10 @@ import { notApplicable, type PolicyRule, verdict } from "../rule";
 export const route53FailoverHealthCheck: PolicyRule = {
   id: "TITAN-R53-1",
   title: "Route 53 failover records each have a health check, and failover aliases evaluate target health",
+  severity: "high",
+  mirrors: {
+    none: "checkov, trivy and prowler judge Route 53 zones (DNSSEC, query logging, domain locks), not how failover records are wired to health checks",
+  },
   resourceTypes: ["aws_route53_record"],
   check({ attributes }) {
     const failover = block(attributes, "failover_routing_policy");

@@ -12,6 +12,10 @@ const ENDPOINT_TYPES = new Set(["HTTP", "HTTPS", "HTTP_STR_MATCH", "HTTPS_STR_MA
 export const route53HealthCheck: PolicyRule = {
   id: "TITAN-R53-2",
   title: "Route 53 endpoint health checks use HTTPS with SNI from at least three checker regions",
+  severity: "medium",
+  mirrors: {
+    none: "checkov, trivy and prowler do not judge a Route 53 health check's protocol, SNI or checker regions",
+  },
   resourceTypes: ["aws_route53_health_check"],
   check({ attributes }) {
     const type = attributes.type;

@@ -10,6 +10,10 @@ import { type PolicyRule, verdict } from "../rule";
 export const route53RecordSingleOwner: PolicyRule = {
   id: "TITAN-R53-3",
   title: "Route 53 records never overwrite a record another stack owns (no allow_overwrite)",
+  severity: "medium",
+  mirrors: {
+    none: "allow_overwrite is a Terraform provider argument: checkov and trivy judge the record, not which stack owns it",
+  },
   resourceTypes: ["aws_route53_record"],
   check({ attributes }) {
     return verdict([

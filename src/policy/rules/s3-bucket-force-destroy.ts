@@ -5,6 +5,10 @@ import { type PolicyRule, verdict } from "../rule";
 export const s3BucketForceDestroy: PolicyRule = {
   id: "TITAN-S3-1",
   title: "S3 buckets are not force-destroyable",
+  severity: "high",
+  mirrors: {
+    none: "neither checkov nor trivy checks force_destroy; this is the synth-time half of the plan's stateful guard",
+  },
   resourceTypes: ["aws_s3_bucket"],
   check({ attributes }) {
     const force = attributes.force_destroy;

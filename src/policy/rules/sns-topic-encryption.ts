@@ -5,6 +5,11 @@ import { type PolicyRule, verdict } from "../rule";
 export const snsTopicEncryption: PolicyRule = {
   id: "TITAN-SNS-1",
   title: "SNS topics are encrypted with a KMS key",
+  severity: "medium",
+  mirrors: [
+    { tool: "checkov", id: "CKV_AWS_26" },
+    { tool: "trivy", id: "AVD-AWS-0095" },
+  ],
   resourceTypes: ["aws_sns_topic"],
   check({ attributes }) {
     return verdict([

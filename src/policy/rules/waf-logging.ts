@@ -11,6 +11,8 @@ const CREDENTIAL_HEADERS = ["authorization", "cookie"];
 export const wafLogging: PolicyRule = {
   id: "TITAN-WAF-2",
   title: "WAF logging has a destination and redacts the authorization and cookie headers",
+  severity: "medium",
+  mirrors: [{ tool: "checkov", id: "CKV2_AWS_31" }],
   resourceTypes: ["aws_wafv2_web_acl_logging_configuration"],
   check({ attributes }) {
     const destinations = attributes.log_destination_configs;

@@ -22,6 +22,8 @@ function managedGroupName(rule: Attributes): string | undefined {
 export const wafWebAclRules: PolicyRule = {
   id: "TITAN-WAF-1",
   title: "WAF web ACLs run the AWS common and known-bad-input rules in block mode, a rate limit, and metrics",
+  severity: "high",
+  mirrors: [{ tool: "checkov", id: "CKV_AWS_192" }],
   resourceTypes: ["aws_wafv2_web_acl"],
   check({ attributes }) {
     const rules = blocks(attributes, "rule");
