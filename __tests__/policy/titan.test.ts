@@ -6,6 +6,8 @@ import { RenderedResources } from "../../src/policy/rendered";
 import { buildApp, synthJson, testConfig } from "../support/synth";
 
 const PRIVILEGED_REASON = "docker build needs the Docker daemon which only privileged mode provides";
+const KEY_ROOT_REASON =
+  'in a key policy Resource "*" means this key only; the root statement is the AWS default key policy that delegates to IAM, without which the key becomes unmanageable';
 
 /**
  * Rules guarding resource types titan does not create (yet): they are proven on fixtures only, and
@@ -48,8 +50,17 @@ describe("titan's stacks under the policy pack", () => {
       expect(report.violations.map(formatFinding)).toEqual([]);
     });
 
-    it("lists the image build project's privileged mode as the one suppression, with its reason", () => {
+    it("lists the image build's privileged mode and each key's root statement (both regions', the edge's) as the suppressions, with reasons", () => {
+      const keyRoot = (stack: string, key = "DataKey") =>
+        expect.objectContaining({
+          ruleId: "TITAN-IAM-1",
+          constructPath: `${stack}/${key}/Resource`,
+          resourceType: "aws_kms_key",
+          message: expect.stringMatching(/statement AccountAdministersAndDelegatesToIam allows kms:\* on "\*"/),
+          suppression: { ruleId: "TITAN-IAM-1", reason: KEY_ROOT_REASON, constructPath: `${stack}/${key}/Resource` },
+        });
       expect(report.suppressed).toEqual([
+        keyRoot("primary"),
         expect.objectContaining({
           ruleId: "TITAN-CB-1",
           constructPath: "primary/ImageBuild/Resource",
@@ -61,6 +72,8 @@ describe("titan's stacks under the policy pack", () => {
             constructPath: "primary/ImageBuild/Resource",
           },
         }),
+        keyRoot("dr"),
+        keyRoot("global", "EdgeKey"),
       ]);
     });
 
@@ -99,8 +112,14 @@ describe("titan's stacks under the policy pack", () => {
       .findAll()
       .flatMap((node) => node.node.metadata.filter((entry) => entry.type.startsWith("@cdktf/")))
       .map((entry) => `${entry.type} ${entry.data}`);
-    expect(annotations).toEqual([
-      `@cdktf/info [TITAN-CB-1] suppressed: ${PRIVILEGED_REASON} (rule: CodeBuild projects do not run in privileged mode)`,
-    ]);
+    const keyRoot = `@cdktf/info [TITAN-IAM-1] suppressed: ${KEY_ROOT_REASON} (rule: IAM and key policies grant no "*" or "service:*" action on "*", and no admin managed policy)`;
+    expect(annotations.sort()).toEqual(
+      [
+        keyRoot,
+        `@cdktf/info [TITAN-CB-1] suppressed: ${PRIVILEGED_REASON} (rule: CodeBuild projects do not run in privileged mode)`,
+        keyRoot,
+        keyRoot,
+      ].sort(),
+    );
   });
 });

@@ -14,6 +14,7 @@ import { eksClusterHardening } from "./rules/eks-cluster-hardening";
 import { elasticacheEncryption } from "./rules/elasticache-encryption";
 import { helmReleaseNoSecret } from "./rules/helm-release-no-secret";
 import { helmReleasePinned } from "./rules/helm-release-pinned";
+import { iamNoWildcardAdmin } from "./rules/iam-no-wildcard-admin";
 import { ingressOpenToWorld } from "./rules/ingress-open-to-world";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
 import { kubernetesJobHardening } from "./rules/kubernetes-job-hardening";
@@ -28,6 +29,7 @@ import { route53FailoverHealthCheck } from "./rules/route53-failover-health-chec
 import { route53HealthCheck } from "./rules/route53-health-check";
 import { route53RecordSingleOwner } from "./rules/route53-record-single-owner";
 import { s3BucketForceDestroy } from "./rules/s3-bucket-force-destroy";
+import { serviceTrustConditions } from "./rules/service-trust-conditions";
 import { snsTopicEncryption } from "./rules/sns-topic-encryption";
 import { wafLogging } from "./rules/waf-logging";
 import { wafWebAclRules } from "./rules/waf-web-acl-rules";
@@ -64,6 +66,8 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   route53HealthCheck,
   route53RecordSingleOwner,
   prefixListOpenToWorld,
+  iamNoWildcardAdmin,
+  serviceTrustConditions,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */

@@ -6,7 +6,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { TerraformOutput, Testing } from "cdktf";
 import { EksCluster, type EksClusterProps } from "../../../src/modules/compute/eks-cluster";
 import { Namer } from "../../../src/naming";
-import { element, parse } from "./synthesized";
+import { element, parse, statements } from "./synthesized";
 
 const ACCOUNT = "111122223333";
 const KEY = `arn:aws:kms:us-east-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -18,6 +18,8 @@ function synth(props: Partial<EksClusterProps> = {}): string {
   return Testing.synthScope((scope) => {
     const cluster = new EksCluster(scope, "Eks", {
       namer: new Namer("titan", "primary"),
+      region: "us-east-2",
+      accountId: ACCOUNT,
       clusterName: "titan-primary-eks",
       kubernetesVersion: "1.32",
       privateSubnetIds: SUBNETS,
@@ -30,6 +32,24 @@ function synth(props: Partial<EksClusterProps> = {}): string {
 }
 
 describe("EksCluster", () => {
+  it("gives the control plane a role EKS may assume only acting for this cluster in this account", () => {
+    expect(statements(parse(synth()), "Eks/Role/TrustPolicy")).toEqual([
+      {
+        sid: "EksForThisCluster",
+        actions: ["sts:AssumeRole"],
+        principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }],
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] },
+          {
+            test: "ArnEquals",
+            variable: "aws:SourceArn",
+            values: [`arn:aws:eks:us-east-2:${ACCOUNT}:cluster/titan-primary-eks`],
+          },
+        ],
+      },
+    ]);
+  });
+
   it("places the control plane in the private subnets with a private endpoint", () => {
     expect(synth()).toHaveResourceWithProperties(EksClusterResource, {
       name: "titan-primary-eks",

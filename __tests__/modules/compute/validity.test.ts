@@ -18,6 +18,8 @@ function buildCompute(): TerraformStack {
   const namer = new Namer("titan", "primary");
   const cluster = new EksCluster(stack, "Eks", {
     namer,
+    region: "us-east-2",
+    accountId: ACCOUNT,
     clusterName: namer.name("eks", "eksCluster"),
     kubernetesVersion: "1.32",
     privateSubnetIds: SUBNETS,

@@ -26,6 +26,8 @@ const PRIMARY_ONLY_ARGS = ["master_username", "master_password_wo", "master_pass
 function props(role: Role, overrides: Partial<AuroraClusterProps> = {}): AuroraClusterProps {
   return {
     namer: new Namer("titan", role),
+    region: role === "primary" ? "us-east-2" : "us-west-1",
+    accountId: "111122223333",
     membership:
       role === "primary"
         ? {
@@ -165,7 +167,8 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     ]);
   });
 
-  it("gives Enhanced Monitoring a role of its own per region, trusted by RDS monitoring only", () => {
+  it("gives Enhanced Monitoring a role of its own per region, trusted by RDS monitoring only for this cluster's instances", () => {
+    const region = role === "primary" ? "us-east-2" : "us-west-1";
     expect(json).toHaveResourceWithProperties(IamRole, { name: `titan-${role}-rds-monitoring` });
     expect(json).toHaveResourceWithProperties(IamRolePolicyAttachment, {
       policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
@@ -173,11 +176,25 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     expect(json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
       statement: [
         {
+          sid: "EnhancedMonitoringOfThisClustersInstances",
           actions: ["sts:AssumeRole"],
           principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: ["111122223333"] },
+            {
+              test: "ArnLike",
+              variable: "aws:SourceArn",
+              values: [`arn:aws:rds:${region}:111122223333:db:titan-${role}-aurora-*`],
+            },
+          ],
         },
       ],
     });
+    // RDS sends the instance's ARN: every instance identifier must match the pattern.
+    const instances = Object.values(JSON.parse(json).resource.aws_rds_cluster_instance) as { identifier: string }[];
+    for (const instance of instances) {
+      expect(instance.identifier).toMatch(new RegExp(`^titan-${role}-aurora-`));
+    }
   });
 
   it("fails the plan unless the region offers the instance class for a global database", () => {

@@ -29,6 +29,8 @@ function primaryDatabaseStack(): TerraformStack {
   });
   const aurora = new AuroraCluster(stack, "Aurora", {
     namer,
+    region: "us-east-2",
+    accountId: "111122223333",
     membership: {
       kind: "primary",
       masterUsername: "birthday_admin",

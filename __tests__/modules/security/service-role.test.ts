@@ -61,6 +61,13 @@ describe("ServiceRole", () => {
     ]);
   });
 
+  it("matches a sourceArn pattern with ArnLike, for a family of resources named alike", () => {
+    const pattern = `arn:aws:rds:us-east-2:${ACCOUNT}:db:titan-primary-aurora-*`;
+    expect(statements(parse(synth({ sourceArn: pattern })), "Example/TrustPolicy")[0].condition).toEqual([
+      { test: "ArnLike", variable: "aws:SourceArn", values: [pattern] },
+    ]);
+  });
+
   it("with sourceArn alone, adds only the aws:SourceArn condition", () => {
     expect(statements(parse(synth({ sourceArn: PROJECT_ARN })), "Example/TrustPolicy")[0].condition).toEqual([
       { test: "ArnEquals", variable: "aws:SourceArn", values: [PROJECT_ARN] },

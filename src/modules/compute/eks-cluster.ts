@@ -19,6 +19,9 @@ const MAX_PUBLIC_ACCESS_CIDRS = 40;
 
 export interface EksClusterProps {
   readonly namer: Namer;
+  /** Region and account of the cluster: its role trusts EKS only acting for this cluster. */
+  readonly region: string;
+  readonly accountId: string;
   /** Physical name (`namer.name("eks", "eksCluster")`): the `*-k8s` stacks look the cluster up by it. */
   readonly clusterName: string;
   /** Kubernetes minor version, e.g. `"1.35"`. */
@@ -123,6 +126,9 @@ export class EksCluster extends Construct {
       roleName: props.namer.name("eks-cluster", "iamRole"),
       description: "The EKS control plane manages network interfaces and load balancers for the cluster",
       servicePrincipal: "eks.amazonaws.com",
+      trustStatementSid: "EksForThisCluster",
+      sourceAccount: props.accountId,
+      sourceArn: `arn:aws:eks:${props.region}:${props.accountId}:cluster/${props.clusterName}`,
       managedPolicyArns: [CLUSTER_POLICY_ARN],
     });
     this.role = clusterRole.role;

@@ -42,6 +42,9 @@ export type AuroraMembership =
 
 export interface AuroraClusterProps {
   readonly namer: Namer;
+  /** Region and account of the cluster: its Enhanced Monitoring role trusts RDS only acting for them. */
+  readonly region: string;
+  readonly accountId: string;
   readonly membership: AuroraMembership;
   /** Global cluster to join: a reference in primary, the configured identifier in DR. */
   readonly globalClusterIdentifier: string;
@@ -189,6 +192,9 @@ export class AuroraCluster extends Construct {
     if (monitoringIntervalSeconds > 0) {
       this.monitoringRole = new RdsMonitoringRole(this, "MonitoringRole", {
         roleName: props.namer.name("rds-monitoring", "iamRole"),
+        region: props.region,
+        accountId: props.accountId,
+        instanceIdentifierPrefix: `${clusterIdentifier}-`,
       });
     }
 

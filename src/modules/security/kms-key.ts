@@ -5,6 +5,15 @@ import {
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { suppressRule } from "../../policy";
+
+/**
+ * Why the root statement's `kms:*` on `*` is not the wildcard grant TITAN-IAM-1 forbids: in a key
+ * policy `*` is this key alone, and the statement is AWS's default, which lets IAM policies grant use
+ * of the key; without it nobody but the key policy's principals can ever manage the key again.
+ */
+const ROOT_STATEMENT_REASON =
+  'in a key policy Resource "*" means this key only; the root statement is the AWS default key policy that delegates to IAM, without which the key becomes unmanageable';
 
 export interface RegionalKeyProps {
   /** Alias without the `alias/` prefix, e.g. `titan-primary-data`. */
@@ -26,8 +35,9 @@ export interface RegionalKeyProps {
  * One key per region because KMS keys are regional and every encrypted replica (Aurora secondary,
  * S3 replicas, Secrets Manager replica, backup copies) must be re-encrypted under a key in its own
  * region. Rotation is on. The policy is explicit: the account administers and delegates through
- * IAM, CloudWatch Logs may use it only for this account's log groups in this region, and
- * CloudWatch may publish encrypted alarm notifications.
+ * IAM, CloudWatch Logs may use it only for this account's log groups in this region (the encryption
+ * context names the log group), and CloudWatch may publish encrypted notifications only for this
+ * account's alarms in this region (aws:SourceAccount and aws:SourceArn, the confused-deputy guard).
  */
 export class RegionalKey extends Construct {
   readonly key: KmsKey;
@@ -61,6 +71,14 @@ export class RegionalKey extends Construct {
           principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
           actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
           resources: ["*"],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
+            {
+              test: "ArnLike",
+              variable: "aws:SourceArn",
+              values: [`arn:aws:cloudwatch:${props.region}:${props.accountId}:alarm:*`],
+            },
+          ],
         },
         ...(props.additionalStatements ?? []),
       ],
@@ -72,6 +90,7 @@ export class RegionalKey extends Construct {
       deletionWindowInDays: props.deletionWindowDays ?? 30,
       policy: policy.json,
     });
+    suppressRule(this.key, "TITAN-IAM-1", ROOT_STATEMENT_REASON);
     this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.aliasName}`, targetKeyId: this.key.keyId });
   }
 

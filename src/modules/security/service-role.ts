@@ -22,7 +22,9 @@ export interface ServiceRoleProps {
    */
   readonly sourceAccount?: string;
   /**
-   * The one resource the service must be acting for (`aws:SourceArn`, ArnEquals: an exact ARN).
+   * The resource the service must be acting for (`aws:SourceArn`): an exact ARN (ArnEquals), or a
+   * pattern with `*` for a family of resources named alike (ArnLike), e.g. every instance of one
+   * Aurora cluster.
    * @default - no resource condition: the service may assume the role acting for any resource
    */
   readonly sourceArn?: string;
@@ -60,7 +62,7 @@ export class ServiceRole extends Construct {
         ? [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.sourceAccount] }]
         : []),
       ...(props.sourceArn !== undefined
-        ? [{ test: "ArnEquals", variable: "aws:SourceArn", values: [props.sourceArn] }]
+        ? [{ test: arnTest(props.sourceArn), variable: "aws:SourceArn", values: [props.sourceArn] }]
         : []),
     ];
     const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
@@ -86,6 +88,11 @@ export class ServiceRole extends Construct {
     this.arn = this.role.arn;
     this.name = this.role.name;
   }
+}
+
+/** ArnLike for a pattern, ArnEquals for one exact resource. */
+function arnTest(arn: string): "ArnLike" | "ArnEquals" {
+  return !Token.isUnresolved(arn) && arn.includes("*") ? "ArnLike" : "ArnEquals";
 }
 
 /** Checks the props; returns the attachments' construct ids (the policies' names). */

@@ -37,6 +37,8 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
   const k8s = config.kubernetes;
   const cluster = new EksCluster(scope, "Eks", {
     namer,
+    region: ctx.region.region,
+    accountId: ctx.accountId,
     clusterName: inputs.clusterName,
     kubernetesVersion: k8s.version,
     upgradeSupportType: k8s.supportType,

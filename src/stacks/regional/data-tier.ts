@@ -96,6 +96,8 @@ export function buildDataTier(
 
   const aurora = new AuroraCluster(scope, "Aurora", {
     namer,
+    region: ctx.region.region,
+    accountId: ctx.accountId,
     membership:
       credentials === undefined
         ? { kind: "secondary" }
