@@ -2,8 +2,11 @@
  * Composition root: the only place that reads the environment. Config is loaded and validated
  * before any stack exists, and the policy pack judges every stack before any is written, so a bad
  * config or a policy violation exits non-zero having written nothing.
+ *
+ * `--policy` (npm run policy) prints every rule's verdicts per stack and every suppression with
+ * its reason, and writes nothing.
  */
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { buildTitan } from "./src/app";
 import {
   ConfigFileError,
@@ -13,7 +16,7 @@ import {
   resolveConfig,
   type TitanConfig,
 } from "./src/config";
-import { checkPolicy, formatViolations } from "./src/policy";
+import { checkPolicy, formatPolicyReport, formatViolations } from "./src/policy";
 
 function loadConfig(): TitanConfig {
   const file = process.env.TITAN_CONFIG;
@@ -37,7 +40,13 @@ for (const warning of configWarnings(config, new Date())) {
 
 const app = new App();
 buildTitan(app, config);
-const { violations } = checkPolicy(app);
+const report = checkPolicy(app);
+if (process.argv.includes("--policy")) {
+  const stacks = app.node.children.filter((child) => TerraformStack.isStack(child)).map((stack) => stack.node.id);
+  console.log(formatPolicyReport(report, stacks));
+  process.exit(report.violations.length > 0 ? 1 : 0);
+}
+const { violations } = report;
 if (violations.length > 0) {
   console.error(formatViolations(violations));
   process.exit(1);

@@ -7,7 +7,7 @@ const root = join(__dirname, "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
 /** Runs the composition root as `cdktf synth` does, into a fresh output directory. */
-function synth(configText?: string) {
+function synth(configText?: string, args: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), "titan-main-"));
   const outdir = join(dir, "out");
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
@@ -16,11 +16,34 @@ function synth(configText?: string) {
     env.TITAN_CONFIG = join(dir, "titan.json");
     writeFileSync(env.TITAN_CONFIG, configText);
   }
-  const result = spawnSync(tsx, ["main.ts"], { cwd: root, env, encoding: "utf8" });
+  const result = spawnSync(tsx, ["main.ts", ...args], { cwd: root, env, encoding: "utf8" });
   return { ...result, outdir, configFile: env.TITAN_CONFIG };
 }
 
 describe("main.ts", () => {
+  it("with --policy, prints every rule's verdicts per stack and each suppression's reason, and writes nothing", () => {
+    const result = synth(undefined, ["--policy"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^titan policy: \d+ rules over 8 stacks, \d+ verdicts$/m);
+    for (const stack of [
+      "state-primary",
+      "state-dr",
+      "primary",
+      "dr",
+      "primary-k8s",
+      "dr-k8s",
+      "global",
+      "cross-region",
+    ]) {
+      expect(result.stdout).toMatch(new RegExp(`^== ${stack} \\(\\d+ verdicts\\)$`, "m"));
+    }
+    expect(result.stdout).toMatch(/^ {2}TITAN-RDS-1 +high +1 +0 +0 +0$/m);
+    expect(result.stdout).toContain("Suppressions (3):");
+    expect(result.stdout).toContain("suppressed: docker build needs the Docker daemon");
+    expect(result.stdout.trimEnd()).toMatch(/Violations: none$/);
+    expect(existsSync(join(result.outdir, "manifest.json"))).toBe(false);
+  });
+
   it("writes every stack with the default config", () => {
     const result = synth();
     // Only the warnings about placeholders a real deployment must replace, and, depending on today's

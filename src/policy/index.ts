@@ -12,3 +12,4 @@ export type {
   SynthesizedResource,
 } from "./rule";
 export { MIN_REASON_LENGTH, type Suppression, suppressionOf, suppressRule } from "./suppressions";
+export { formatPolicyReport } from "./verdict-report";

@@ -1,6 +1,7 @@
 import { Aspects } from "cdktf";
 import type { IConstruct } from "constructs";
-import { type PolicyFinding, PolicyPack } from "./pack";
+import { type PolicyFinding, PolicyPack, type PolicyVerdict } from "./pack";
+import type { PolicyRule } from "./rule";
 
 /** The outcome of a policy check over a whole app. */
 export interface PolicyReport {
@@ -8,6 +9,10 @@ export interface PolicyReport {
   readonly violations: readonly PolicyFinding[];
   /** Findings a suppression covers, with its reason: for review, not errors. */
   readonly suppressed: readonly PolicyFinding[];
+  /** Every rule's verdict on every resource it applies to, for `npm run policy`. */
+  readonly verdicts: readonly PolicyVerdict[];
+  /** The rules of the packs applied. */
+  readonly rules: readonly PolicyRule[];
 }
 
 /**
@@ -32,6 +37,8 @@ export function checkPolicy(app: IConstruct): PolicyReport {
   return {
     violations: findings.filter((finding) => !finding.suppression),
     suppressed: findings.filter((finding) => finding.suppression),
+    verdicts: packs.flatMap((pack) => pack.verdicts),
+    rules: [...new Set(packs.flatMap((pack) => pack.rules))],
   };
 }
 
