@@ -82,7 +82,8 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     expect(json).toHaveResourceWithProperties(RdsCluster, {
       deletion_protection: true,
       skip_final_snapshot: false,
-      final_snapshot_identifier: `titan-${role}-aurora-final`,
+      // Named after the key's id: each deployment has a new key, so a second teardown cannot collide.
+      final_snapshot_identifier: `titan-${role}-aurora-final-\${element(split("/", "${KEYS[role]}"), 1)}`,
       backup_retention_period: 7,
       delete_automated_backups: false,
       copy_tags_to_snapshot: true,

@@ -1,6 +1,7 @@
 import { DataAwsRdsOrderableDbInstance } from "@cdktf/provider-aws/lib/data-aws-rds-orderable-db-instance";
 import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { EncryptedLogGroup } from "../observability/log-group";
@@ -67,7 +68,10 @@ export interface AuroraClusterProps {
   readonly backupRetentionDays?: number;
   /** Refuse deletion through the API; opting out is explicit. @default true */
   readonly deletionProtection?: boolean;
-  /** Destroy without a final snapshot. Opting out is explicit. @default false: a final snapshot named by the Namer */
+  /**
+   * Destroy without a final snapshot. Opting out is explicit.
+   * @default false: a final snapshot named `<cluster>-final-<KMS key id>` (see the class comment)
+   */
   readonly skipFinalSnapshot?: boolean;
   /** UTC. @default "05:00-06:00": night in the US, before the AWS Backup job at 07:00 */
   readonly preferredBackupWindow?: string;
@@ -113,6 +117,11 @@ export interface AuroraClusterProps {
  * Global write forwarding is on in both regions, so the app of whichever region is the secondary
  * can write through its own cluster (see the regional stack's generic `db` name); the provider keeps
  * the flag from config rather than reading it back, so the writer's dormant flag plans no diff.
+ *
+ * The final snapshot is named after the cluster and the id of the key that encrypts it: every
+ * deployment of an environment creates a new key, so a second teardown cannot collide with the
+ * first one's snapshot; the name is stable while the key lives, so no plan changes it; and it says
+ * which key must still exist (its deletion window is 30 days) to restore the snapshot.
  */
 export class AuroraCluster extends Construct {
   readonly cluster: RdsCluster;
@@ -182,7 +191,9 @@ export class AuroraCluster extends Construct {
       copyTagsToSnapshot: true,
       deletionProtection: props.deletionProtection ?? true,
       skipFinalSnapshot,
-      finalSnapshotIdentifier: skipFinalSnapshot ? undefined : props.namer.name("aurora-final", "rdsCluster"),
+      finalSnapshotIdentifier: skipFinalSnapshot
+        ? undefined
+        : finalSnapshotIdentifier(clusterIdentifier, props.kmsKeyArn),
       // Automated backups outlive the cluster, for a restore after a mistaken destroy.
       deleteAutomatedBackups: false,
       lifecycle: { ignoreChanges: GLOBAL_MEMBER_IGNORED_CHANGES },
@@ -239,6 +250,11 @@ function verifyInstanceClassOffered(scope: Construct, props: AuroraClusterProps)
       supportsGlobalDatabases: true,
     });
   }
+}
+
+/** `<cluster>-final-<key id>`: the key id is the last part of its ARN (`arn:aws:kms:r:a:key/<id>`). */
+export function finalSnapshotIdentifier(clusterIdentifier: string, kmsKeyArn: string): string {
+  return `${clusterIdentifier}-final-${Fn.element(Fn.split("/", kmsKeyArn), 1)}`;
 }
 
 function membershipArgs(membership: AuroraMembership): Partial<RdsClusterConfig> {
