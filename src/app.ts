@@ -6,6 +6,7 @@ import { GlobalStack } from "./stacks/global-stack";
 import { K8sStack } from "./stacks/k8s-stack";
 import { RegionalStack } from "./stacks/regional/regional-stack";
 import { StateStack } from "./stacks/state-stack";
+import { liftProtections } from "./stacks/teardown";
 
 export interface TitanStacks {
   readonly statePrimary: StateStack;
@@ -23,7 +24,7 @@ export interface TitanStacks {
  * primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack after
  * its cluster, the global edge (its alias targets are the regions' origin records, and primary writes
  * the origin-verify secret replica it reads) and the cross-region wiring (it needs both
- * regions' buckets).
+ * regions' buckets). With `teardown` on, every protection that stops `destroy` is lifted.
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   const statePrimary = new StateStack(app, "state-primary", { config, role: "primary" });
@@ -44,6 +45,9 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   global.addDependency(dr);
   crossRegion.addDependency(primary);
   crossRegion.addDependency(dr);
+  if (config.teardown) {
+    liftProtections(app);
+  }
   applyPolicy(app);
 
   return { statePrimary, stateDr, primary, dr, primaryK8s, drK8s, global, crossRegion };

@@ -153,4 +153,6 @@ export const DEFAULT_CONFIG: TitanConfig = {
   },
   // The primary region is live; after a failover set "dr" and apply dr (then primary, once it is back).
   dr: { activeRole: "primary" },
+  // Protections on: only a short-lived environment about to be destroyed turns this on.
+  teardown: false,
 };

@@ -42,6 +42,11 @@ export const configSchema = z
     delivery: deliverySchema,
     edge: edgeSchema,
     dr: drSchema,
+    teardown: z
+      .boolean()
+      .describe(
+        "Lift every deletion protection so `destroy` can remove this environment: set true, apply every stack once, then destroy in reverse deploy order (README, Teardown). Short-lived environments only",
+      ),
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 
