@@ -35,6 +35,11 @@ describe("npm run plan's command line", () => {
     expect(allowancesFor(args.allowDestroy, "dr")).toEqual([]);
   });
 
+  it("takes --destroy for a teardown review", () => {
+    expect(parsePlanArgs(["primary", "--destroy"]).destroy).toBe(true);
+    expect(parsePlanArgs(["primary"]).destroy).toBe(false);
+  });
+
   it("takes a bare address when one stack is planned", () => {
     const args = parsePlanArgs(["primary", `--allow-destroy=${ADDRESS}`]);
     expect(() => args.validateAgainst(["primary"])).not.toThrow();

@@ -95,6 +95,24 @@ describe("the plan summary", () => {
     expect(markdown).not.toContain("SecurityGroups_App_30A4AF97 would be");
   });
 
+  it("names a destroy plan, whose stateful losses the reviewer accepted by asking for it", () => {
+    const parsed = plan(DESTROYED_SECRET);
+    const markdown = renderSummary(
+      summarizePlan(parsed),
+      guardChanges(parsed.changes, [DESTROYED_SECRET.address as string]),
+      {
+        stack: "primary",
+        mode: "offline",
+        destroy: true,
+        stackJson: {},
+      },
+    );
+    expect(markdown).toContain("# Destroy plan: primary (offline)");
+    expect(markdown).toContain("Destroys every resource of the stack");
+    expect(markdown).toContain("Allowed with `--allow-destroy` (or `--destroy`):");
+    expect(markdown).not.toContain("**BLOCKED**");
+  });
+
   it("says a live plan is the one to apply", () => {
     const parsed = plan();
     const markdown = renderSummary(summarizePlan(parsed), guardChanges(parsed.changes, []), {

@@ -9,9 +9,10 @@ import { UserError } from "../synthesized-stacks";
 import type { PlanOutcome } from "./outcome";
 
 export const PLAN_USAGE = [
-  "usage: npm run plan -- <stack ...|all> [--live] [--allow-destroy=<stack>:<address> ...]",
+  "usage: npm run plan -- <stack ...|all> [--live] [--allow-destroy=<stack>:<address> ...] [--destroy]",
   "                         [--state=<terraform.tfstate>] [--out cdktf.out] [--verbose] [--keep]",
   "  --live             plan against the stack's S3 backend with your AWS credentials (default: offline stub)",
+  "  --destroy          plan the destruction of the stacks (teardown review); accepts losing what they hold",
   "  --allow-destroy    accept that the plan destroys or replaces this stateful resource (repeatable);",
   "                     <stack>: may be left out when one stack is planned",
   "  --state            offline only, one stack: plan against this state file (e.g. `terraform state pull`)",
@@ -33,6 +34,7 @@ export interface PlanArgs {
   /** Stack names; empty for `all`. */
   readonly stacks: readonly string[];
   readonly live: boolean;
+  readonly destroy: boolean;
   readonly verbose: boolean;
   readonly keep: boolean;
   readonly allowDestroy: readonly Allowance[];
@@ -86,6 +88,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     outDir: path.resolve(values.out ?? "cdktf.out"),
     stacks: positionals.includes("all") ? [] : positionals,
     live,
+    destroy: values.destroy ?? false,
     verbose: values.verbose ?? false,
     keep: values.keep ?? false,
     allowDestroy,
@@ -128,6 +131,7 @@ function stateFileOption(value: string | undefined, live: boolean): string | und
 const OPTIONS = {
   out: { type: "string" },
   live: { type: "boolean" },
+  destroy: { type: "boolean" },
   verbose: { type: "boolean" },
   keep: { type: "boolean" },
   help: { type: "boolean", short: "h" },

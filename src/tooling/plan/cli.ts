@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- <stack ...|all> [--live] [--allow-destroy=<stack>:<address> ...]`
+ * `npm run plan -- <stack ...|all> [--live] [--allow-destroy=<stack>:<address> ...] [--destroy]`
  *
  * Plans each stack and saves `cdktf.out/plans/<stack>/{plan.bin,plan.json,summary.md}`, plus
  * `cdktf.out/plans/summary.md` over all of them. Offline by default: a temporary copy of each
@@ -59,6 +59,7 @@ async function planAll(args: PlanArgs, stacks: readonly StackToPlan[], plansDir:
         env,
         mirroredProviders: cli.mirroredProviders,
         allowDestroy: allowancesFor(args.allowDestroy, s.name),
+        destroy: args.destroy,
       });
     } catch (error) {
       if (error instanceof UserError) {

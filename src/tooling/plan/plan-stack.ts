@@ -30,6 +30,8 @@ export const PLAN_FILES = {
 export interface PlanMeta {
   readonly stack: string;
   readonly mode: PlanMode;
+  /** A `terraform plan -destroy`: everything in the stack goes. */
+  readonly destroy?: boolean;
   /** Addresses the guard blocked; `npm run apply` refuses a plan with any. */
   readonly blocked: readonly string[];
   readonly allowed: readonly string[];
@@ -57,19 +59,51 @@ export interface PlanStackOptions {
   readonly mirroredProviders: readonly string[];
   /** Addresses of stateful resources the reviewer accepts losing in this stack. */
   readonly allowDestroy: readonly string[];
+  /**
+   * Plan the destruction of the whole stack (`-destroy`): asking for it accepts losing every
+   * resource, so the guard lists the stateful ones as allowed rather than blocking.
+   * @default false
+   */
+  readonly destroy?: boolean;
 }
 
 function writeNotPlanned(planDir: string, stack: string, title: string, why: string): void {
   fs.writeFileSync(path.join(planDir, PLAN_FILES.summary), `# Plan: ${stack}\n\n**${title}**: ${why}\n`);
 }
 
-function planArgs(target: PlanTarget, planFile: string): string[] {
-  const args = ["plan", "-input=false", "-no-color", "-json", `-out=${planFile}`];
+function planArgs(target: PlanTarget, planFile: string, destroy: boolean): string[] {
+  const args = ["plan", "-input=false", "-no-color", "-json", `-out=${planFile}`, ...(destroy ? ["-destroy"] : [])];
   if (target.kind === "offline") {
     // No lock to take in a throwaway copy; a given state cannot be refreshed against the stub.
     args.push("-lock=false", `-refresh=${target.priorStateFile === undefined}`);
   }
   return args;
+}
+
+/** The directory Terraform runs in: a fresh offline copy, or the synthesized stack itself. */
+function prepareWorkDir(options: PlanStackOptions): string {
+  const { target } = options;
+  if (target.kind === "offline") {
+    prepareOfflineCopy({
+      ...options,
+      workDir: target.workDir,
+      stubUrl: target.stubUrl,
+      priorStateFile: target.priorStateFile,
+    });
+    return target.workDir;
+  }
+  assertLivePlannable(options.stack, options.stackDir);
+  return options.stackDir;
+}
+
+/** `terraform init`; why it failed, or undefined. */
+async function initialize(workDir: string, options: PlanStackOptions): Promise<string | undefined> {
+  const init = await runTerraform(["init", "-input=false", "-no-color"], workDir, options.env, INIT_TIMEOUT_MS);
+  if (init.ok) {
+    return undefined;
+  }
+  const failure = classifyInitFailure(init.stderr, options.mirroredProviders);
+  return failure.kind === "providers-unavailable" ? describeUnavailable(failure.providers) : failure.message;
 }
 
 /** Plans one stack into `planDir`. */
@@ -88,24 +122,16 @@ export async function planStack(options: PlanStackOptions): Promise<PlanOutcome>
     return { ...base, result: "not planned", note, seconds: seconds() };
   }
 
-  let workDir = options.stackDir;
-  if (target.kind === "offline") {
-    workDir = target.workDir;
-    prepareOfflineCopy({ ...options, workDir, stubUrl: target.stubUrl, priorStateFile: target.priorStateFile });
-  } else {
-    assertLivePlannable(stack, options.stackDir);
-  }
-
-  const init = await runTerraform(["init", "-input=false", "-no-color"], workDir, options.env, INIT_TIMEOUT_MS);
-  if (!init.ok) {
-    const failure = classifyInitFailure(init.stderr, options.mirroredProviders);
-    const note = failure.kind === "providers-unavailable" ? describeUnavailable(failure.providers) : failure.message;
-    writeNotPlanned(planDir, stack, "terraform init failed", note);
-    return { ...base, result: "init failed", note, seconds: seconds() };
+  const workDir = prepareWorkDir(options);
+  const initFailure = await initialize(workDir, options);
+  if (initFailure !== undefined) {
+    writeNotPlanned(planDir, stack, "terraform init failed", initFailure);
+    return { ...base, result: "init failed", note: initFailure, seconds: seconds() };
   }
 
   const planFile = path.join(planDir, PLAN_FILES.plan);
-  const plan = await runTerraform(planArgs(target, planFile), workDir, options.env, PLAN_TIMEOUT_MS);
+  const destroy = options.destroy ?? false;
+  const plan = await runTerraform(planArgs(target, planFile, destroy), workDir, options.env, PLAN_TIMEOUT_MS);
   const output = parsePlanJson(plan.stdout);
   if (!plan.ok || output.counts === undefined || !fs.existsSync(planFile)) {
     const note = output.diagnostics.length === 0 ? plan.stderr.trim() || "(no output)" : undefined;
@@ -114,21 +140,12 @@ export async function planStack(options: PlanStackOptions): Promise<PlanOutcome>
     return { ...base, result: "plan failed", diagnostics: output.diagnostics, note, seconds: seconds() };
   }
 
-  const shown = await runTerraform(["show", "-json", "-no-color", planFile], workDir, options.env, PLAN_TIMEOUT_MS);
-  if (!shown.ok) {
-    const note = `terraform show -json failed: ${shown.stderr.trim()}`;
-    writeNotPlanned(planDir, stack, "terraform show failed", note);
-    return { ...base, result: "plan failed", note, seconds: seconds() };
+  const review = await reviewSavedPlan(options, workDir, planFile, destroy);
+  if (review.failure !== undefined) {
+    writeNotPlanned(planDir, stack, "terraform show failed", review.failure);
+    return { ...base, result: "plan failed", note: review.failure, seconds: seconds() };
   }
-  fs.writeFileSync(path.join(planDir, PLAN_FILES.json), shown.stdout);
-  const parsed = parsePlan(shown.stdout);
-  const guard = guardChanges(parsed.changes, options.allowDestroy);
-  const mode: PlanMode = target.kind;
-  fs.writeFileSync(
-    path.join(planDir, PLAN_FILES.summary),
-    renderSummary(summarizePlan(parsed), guard, { stack, mode, stackJson: options.stackJson }),
-  );
-  writeMeta(planDir, { stack, mode, guard, terraformVersion: parsed.terraformVersion });
+  const { guard } = review;
   return {
     ...base,
     result: guard.blocked.length > 0 ? "blocked" : "planned",
@@ -140,6 +157,31 @@ export async function planStack(options: PlanStackOptions): Promise<PlanOutcome>
   };
 }
 
+/** Writes `plan.json`, `summary.md` and `plan-meta.json` for a saved plan; the guard's decision, or why it failed. */
+async function reviewSavedPlan(
+  options: PlanStackOptions,
+  workDir: string,
+  planFile: string,
+  destroy: boolean,
+): Promise<{ guard: GuardResult; failure?: undefined } | { failure: string }> {
+  const { stack, planDir } = options;
+  const shown = await runTerraform(["show", "-json", "-no-color", planFile], workDir, options.env, PLAN_TIMEOUT_MS);
+  if (!shown.ok) {
+    return { failure: `terraform show -json failed: ${shown.stderr.trim()}` };
+  }
+  fs.writeFileSync(path.join(planDir, PLAN_FILES.json), shown.stdout);
+  const parsed = parsePlan(shown.stdout);
+  const allowed = destroy ? parsed.changes.map((change) => change.address) : options.allowDestroy;
+  const guard = guardChanges(parsed.changes, allowed);
+  const mode: PlanMode = options.target.kind;
+  fs.writeFileSync(
+    path.join(planDir, PLAN_FILES.summary),
+    renderSummary(summarizePlan(parsed), guard, { stack, mode, destroy, stackJson: options.stackJson }),
+  );
+  writeMeta(planDir, { stack, mode, destroy, guard, terraformVersion: parsed.terraformVersion });
+  return { guard };
+}
+
 function guardLines(guard: GuardResult): string[] {
   return [
     ...guard.blocked.map((finding) => describeFinding(finding)),
@@ -149,11 +191,12 @@ function guardLines(guard: GuardResult): string[] {
 
 function writeMeta(
   planDir: string,
-  meta: { stack: string; mode: PlanMode; guard: GuardResult; terraformVersion?: string },
+  meta: { stack: string; mode: PlanMode; destroy: boolean; guard: GuardResult; terraformVersion?: string },
 ): void {
   const document: PlanMeta = {
     stack: meta.stack,
     mode: meta.mode,
+    destroy: meta.destroy,
     blocked: meta.guard.blocked.map((finding) => finding.address),
     allowed: meta.guard.allowed.map((finding) => finding.address),
     terraformVersion: meta.terraformVersion,

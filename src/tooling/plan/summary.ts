@@ -141,7 +141,7 @@ function guardSection(guard: GuardResult, stack: string): string[] {
     );
   }
   if (guard.allowed.length > 0) {
-    lines.push("", "Allowed with `--allow-destroy`:", "");
+    lines.push("", "Allowed with `--allow-destroy` (or `--destroy`):", "");
     for (const finding of guard.allowed) {
       lines.push(`- ${describeFinding(finding)}`);
     }
@@ -153,6 +153,8 @@ function guardSection(guard: GuardResult, stack: string): string[] {
 export interface SummaryContext {
   readonly stack: string;
   readonly mode: PlanMode;
+  /** A destroy plan (`--destroy`). @default false */
+  readonly destroy?: boolean;
   /** The parsed `cdk.tf.json`, to name the construct behind each address. */
   readonly stackJson: unknown;
 }
@@ -165,9 +167,12 @@ export function renderSummary(summary: PlanSummary, guard: GuardResult, context:
       : "Live plan against the stack's S3 backend with the caller's AWS credentials. Apply it with `npm run apply`.";
   const actions = CHANGE_ACTIONS.filter((action) => summary.total[action] > 0);
   const lines = [
-    `# Plan: ${context.stack} (${context.mode})`,
+    `# ${context.destroy ? "Destroy plan" : "Plan"}: ${context.stack} (${context.mode})`,
     "",
     provenance,
+    ...(context.destroy
+      ? ["", "Destroys every resource of the stack: the stateful ones are listed under the guard."]
+      : []),
     "",
     `**${terraformCountsLine(summary)}**`,
     "",
