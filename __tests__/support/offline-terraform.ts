@@ -56,6 +56,10 @@ export interface PlanOfflineOptions {
   /** A state to plan against, e.g. from {@link deployedState}. */
   readonly state?: unknown;
   readonly allowDestroy?: readonly string[];
+  /** Plan the stack's destruction. */
+  readonly destroy?: boolean;
+  /** Return a failed plan instead of throwing, to inspect its diagnostics. */
+  readonly mayFail?: boolean;
 }
 
 /** Runs `planStack` offline against a stub started for this one plan. */
@@ -80,6 +84,7 @@ export async function planOffline(stack: SynthesizedStackDir, options: PlanOffli
       env: offlineEnv(cliConfigPath(PROJECT_ROOT), process.env),
       mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
       allowDestroy: options.allowDestroy ?? [],
+      destroy: options.destroy,
     });
   } finally {
     await stub.close();
@@ -89,6 +94,15 @@ export async function planOffline(stack: SynthesizedStackDir, options: PlanOffli
     throw new Error(`the stub could not answer: ${unhandled.map((c) => `${c.call} ${c.detail ?? ""}`).join("; ")}`);
   }
   if (outcome.result !== "planned" && outcome.result !== "blocked") {
+    if (options.mayFail) {
+      return {
+        outcome,
+        plan: { changes: [], applyable: false, errored: true },
+        planJson: undefined,
+        summary: "",
+        planDir,
+      };
+    }
     const diagnostics = outcome.diagnostics.map((d) => `${d.summary} ${d.address ?? ""}: ${d.detail ?? ""}`);
     throw new Error(`${stack.name} did not plan (${outcome.result}): ${outcome.note ?? ""}\n${diagnostics.join("\n")}`);
   }
@@ -107,21 +121,32 @@ export function changesNothing(plan: ParsedPlan): boolean {
   return plan.changes.every((change) => change.action === "no-op" || change.action === "read");
 }
 
+/** A stack as deployed: its state, the first plan (what the change does), and the last, which changes nothing. */
+export interface Deployed {
+  readonly state: unknown;
+  readonly first: OfflinePlan;
+  readonly settled: OfflinePlan;
+  readonly rounds: number;
+}
+
 /**
- * The state of `stack` as if it had been applied: plan, write the planned values as state, and
- * plan again until nothing changes. Each round settles what the previous one could only know
- * after apply (ids feeding other resources, policy documents built from ARNs).
+ * The state of `stack` as if it had been applied, starting from `state` (nothing: a first
+ * deployment): plan, write the planned values as state, and plan again until nothing changes.
+ * Each round settles what the previous one could only know after apply (ids feeding other
+ * resources, policy documents built from ARNs).
  *
  * @throws Error when the stack still changes after `maxRounds` plans.
  */
-export async function deployedState(stack: SynthesizedStackDir, maxRounds = 5): Promise<unknown> {
-  let state: unknown;
+export async function deploy(stack: SynthesizedStackDir, state?: unknown, maxRounds = 5): Promise<Deployed> {
+  let current = state;
+  let first: OfflinePlan | undefined;
   for (let round = 1; round <= maxRounds; round++) {
-    const { plan, planJson } = await planOffline(stack, { state });
-    if (state !== undefined && changesNothing(plan)) {
-      return state;
+    const planned = await planOffline(stack, { state: current });
+    first ??= planned;
+    if (current !== undefined && changesNothing(planned.plan)) {
+      return { state: current, first, settled: planned, rounds: round };
     }
-    state = stateFromPlan(planJson, state);
+    current = stateFromPlan(planned.planJson, current);
   }
   throw new Error(`${stack.name}: still changing after ${maxRounds} plans; state-from-plan misses a value`);
 }

@@ -229,6 +229,11 @@ function computedShapes(type: string, after: unknown, seed: string): Record<stri
       })),
     };
   }
+  if (type === "aws_kms_key") {
+    // The key id is the last part of its ARN; titan derives names from it (the final snapshot).
+    const id = uuid(seed);
+    return { id, key_id: id, arn: `arn:aws:kms:us-east-2:${STUB_ACCOUNT_ID}:key/${id}` };
+  }
   if (type === "aws_eks_cluster") {
     return {
       identity: [{ oidc: [{ issuer: `https://oidc.eks.us-east-2.amazonaws.com/id/${hex(seed, 32).toUpperCase()}` }] }],
