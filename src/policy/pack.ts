@@ -33,6 +33,7 @@ import { serviceTrustConditions } from "./rules/service-trust-conditions";
 import { snsTopicEncryption } from "./rules/sns-topic-encryption";
 import { wafLogging } from "./rules/waf-logging";
 import { wafWebAclRules } from "./rules/waf-web-acl-rules";
+import { webIdentityTrust } from "./rules/web-identity-trust";
 import { type Suppression, suppressionOf } from "./suppressions";
 
 /** Every rule titan's stacks are held to. */
@@ -68,6 +69,7 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   prefixListOpenToWorld,
   iamNoWildcardAdmin,
   serviceTrustConditions,
+  webIdentityTrust,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */
