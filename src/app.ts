@@ -1,12 +1,20 @@
 import type { App } from "cdktf";
 import type { TitanConfig } from "./config";
 import { applyPolicy } from "./policy";
+import { CiStack } from "./stacks/ci-stack";
 import { CrossRegionStack } from "./stacks/cross-region-stack";
 import { GlobalStack } from "./stacks/global-stack";
 import { K8sStack } from "./stacks/k8s-stack";
 import { RegionalStack } from "./stacks/regional/regional-stack";
 import { StateStack } from "./stacks/state-stack";
 import { liftProtections } from "./stacks/teardown";
+
+/**
+ * Id of the stack holding the team workflow's OIDC provider and roles. Built only when
+ * `ci.githubRepository` names the repository, so it is not one of {@link TitanStacks}: find it
+ * with `app.node.tryFindChild(CI_STACK_ID)`.
+ */
+export const CI_STACK_ID = "ci";
 
 export interface TitanStacks {
   readonly statePrimary: StateStack;
@@ -24,7 +32,8 @@ export interface TitanStacks {
  * primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack after
  * its cluster, the global edge (its alias targets are the regions' origin records, and primary writes
  * the origin-verify secret replica it reads) and the cross-region wiring (it needs both
- * regions' buckets). With `teardown` on, every protection that stops `destroy` is lifted.
+ * regions' buckets). The `ci` stack joins them when the config names the repository, after the
+ * DR state bucket that holds its state. With `teardown` on, every protection that stops `destroy` is lifted.
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   const statePrimary = new StateStack(app, "state-primary", { config, role: "primary" });
@@ -45,6 +54,9 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   global.addDependency(dr);
   crossRegion.addDependency(primary);
   crossRegion.addDependency(dr);
+  if (config.ci.githubRepository !== "") {
+    new CiStack(app, CI_STACK_ID, { config }).addDependency(stateDr);
+  }
   if (config.teardown) {
     liftProtections(app);
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Testing } from "cdktf";
+import { type TerraformStack, Testing } from "cdktf";
 import type { TitanStacks } from "../../src/app";
 import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
 import { type AwsStub, startAwsStub } from "../../src/tooling/aws-stub/server";
@@ -31,10 +31,7 @@ export interface SynthesizedStackDir {
 }
 
 /** Synthesizes `pick(stacks)` of the app built from the defaults with `overrides` merged in. */
-export function synthesizeStack(
-  overrides: object,
-  pick: (stacks: TitanStacks) => TitanStacks[keyof TitanStacks],
-): SynthesizedStackDir {
+export function synthesizeStack(overrides: object, pick: (stacks: TitanStacks) => TerraformStack): SynthesizedStackDir {
   const stack = pick(buildApp(testConfig(overrides)));
   const outDir = Testing.fullSynth(stack);
   const dir = path.join(outDir, "stacks", stack.node.id);

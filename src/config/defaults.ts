@@ -153,6 +153,8 @@ export const DEFAULT_CONFIG: TitanConfig = {
   },
   // The primary region is live; after a failover set "dr" and apply dr (then primary, once it is back).
   dr: { activeRole: "primary" },
+  // Empty: no role may trust a repository the config has not named (no ci stack until it is set).
+  ci: { githubRepository: "", mainBranch: "main", applyEnvironment: "production", createOidcProvider: true },
   // Protections on: only a short-lived environment about to be destroyed turns this on.
   teardown: false,
 };

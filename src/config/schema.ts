@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ciSchema } from "./sections/ci";
 import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
 import { cacheSchema, databaseSchema } from "./sections/data";
 import { drSchema } from "./sections/dr";
@@ -42,6 +43,7 @@ export const configSchema = z
     delivery: deliverySchema,
     edge: edgeSchema,
     dr: drSchema,
+    ci: ciSchema,
     teardown: z
       .boolean()
       .describe(

@@ -1,0 +1,195 @@
+import { Testing } from "cdktf";
+import { CI_STACK_ID } from "../../src/app";
+import { resolveConfig } from "../../src/config";
+import { APPLY_SERVICES_BY_TYPE, servicesForType } from "../../src/modules/ci/ci-permissions";
+import { GithubActionsRole } from "../../src/modules/ci/github-actions-role";
+import { checkPolicy, formatFinding } from "../../src/policy";
+import { CiStack } from "../../src/stacks/ci-stack";
+import { ADDRESS_VARIANTS } from "../../src/tooling/addresses";
+import { type Statement, statements } from "../modules/compute/synthesized";
+import { planOffline, synthesizeStack } from "../support/offline-terraform";
+import { buildApp, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
+import { removeTempDirs } from "../tooling/fixtures";
+
+const CI = { ci: { githubRepository: "octo-org/titan" } };
+
+afterAll(removeTempDirs);
+
+function ciStack(overrides: object = CI): CiStack {
+  const app = buildApp(testConfig(overrides)).primary.node.root;
+  return app.node.findChild(CI_STACK_ID) as CiStack;
+}
+
+/** The trust statement of a role by its construct path in the synthesized stack. */
+function trust(json: SynthesizedStack, path: string): Statement {
+  return statements(json, `${path}/TrustPolicy`)[0];
+}
+
+/** Every AWS resource type the app renders, over every address variant, teardown and the ci stack. */
+function resourceTypesTitanSynthesizes(): Set<string> {
+  // Every switch that adds resource types: the address variants, teardown, Shield Advanced and a failed-over DR.
+  const switches = [
+    { teardown: true },
+    { edge: { shieldAdvanced: true, waf: { anonymousIpList: true } } },
+    { dr: { activeRole: "dr" } },
+  ];
+  const configs = [...Object.values(ADDRESS_VARIANTS), ...switches].map((o) => testConfig({ ...o, ...CI }));
+  const types = new Set<string>();
+  for (const config of configs) {
+    for (const stack of buildApp(config).primary.node.root.node.children) {
+      const rendered = JSON.parse(Testing.synth(stack as CiStack)) as SynthesizedStack;
+      for (const type of Object.keys(rendered.resource ?? {}).filter((t) => t.startsWith("aws_"))) {
+        types.add(type);
+      }
+    }
+  }
+  return types;
+}
+
+describe("the ci stack", () => {
+  const json = synthJson(ciStack());
+
+  it("is built only when the config names the repository, after the DR state bucket that holds its state", () => {
+    expect(buildApp().primary.node.root.node.tryFindChild(CI_STACK_ID)).toBeUndefined();
+    const stack = ciStack();
+    expect(stack.dependencies.map((d) => d.node.id)).toEqual(["state-dr"]);
+    expect(json.terraform.backend?.s3).toMatchObject({
+      bucket: "titan-dr-tfstate",
+      key: "titan/ci/terraform.tfstate",
+      region: "us-west-1",
+    });
+    expect(json.provider?.aws).toEqual([expect.objectContaining({ region: "us-west-1" })]);
+  });
+
+  it("creates GitHub's OIDC provider, or uses the account's existing one", () => {
+    expect(Object.values(json.resource?.aws_iam_openid_connect_provider ?? {})).toEqual([
+      expect.objectContaining({
+        url: "https://token.actions.githubusercontent.com",
+        client_id_list: ["sts.amazonaws.com"],
+      }),
+    ]);
+    const existing = synthJson(ciStack({ ci: { githubRepository: "octo-org/titan", createOidcProvider: false } }));
+    expect(existing.resource?.aws_iam_openid_connect_provider).toBeUndefined();
+    expect(trust(existing, "PlanRole").principals?.[0].identifiers).toEqual([
+      "arn:aws:iam::${data.aws_caller_identity.Account.account_id}:oidc-provider/token.actions.githubusercontent.com",
+    ]);
+  });
+
+  it("lets only pushes to the main branch assume the plan role, and only approved environment jobs the apply role", () => {
+    const condition = (path: string) => trust(json, path).condition;
+    expect(condition("PlanRole")).toEqual([
+      { test: "StringEquals", variable: "token.actions.githubusercontent.com:aud", values: ["sts.amazonaws.com"] },
+      {
+        test: "StringEquals",
+        variable: "token.actions.githubusercontent.com:sub",
+        values: ["repo:octo-org/titan:ref:refs/heads/main"],
+      },
+    ]);
+    expect(condition("ApplyRole")?.[1].values).toEqual(["repo:octo-org/titan:environment:production"]);
+    expect(Object.values(json.resource?.aws_iam_role ?? {})).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "titan-global-ci-plan", max_session_duration: 3600 }),
+        expect.objectContaining({ name: "titan-global-ci-apply", max_session_duration: 3600 }),
+      ]),
+    );
+  });
+
+  it("gives the plan role read-only access, the state lock, the plan-time secrets, and no object but the state", () => {
+    expect(Object.values(json.resource?.aws_iam_role_policy_attachment ?? {})).toEqual([
+      expect.objectContaining({ policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }),
+    ]);
+    const plan = statements(json, "PlanRole/PermissionsPolicy");
+    expect(plan.map((s) => s.sid)).toEqual([
+      "TakeTheStateLock",
+      "GeneratePasswordAtPlan",
+      "ReadDatabaseSecretAtPlan",
+      "ReadNoObjectButTheState",
+    ]);
+    expect(plan[0].resources).toEqual([
+      "arn:aws:s3:::titan-primary-tfstate/titan/*.tflock",
+      "arn:aws:s3:::titan-dr-tfstate/titan/*.tflock",
+    ]);
+    expect(plan[3]).toMatchObject({
+      effect: "Deny",
+      not_resources: ["arn:aws:s3:::titan-primary-tfstate/*", "arn:aws:s3:::titan-dr-tfstate/*"],
+    });
+  });
+
+  it("keeps the apply role off titan's CI roles, and IAM and S3 on titan's names", () => {
+    const apply = statements(json, "ApplyRole/PermissionsPolicy");
+    const bySid = (sid: string): Statement => apply.find((s) => s.sid === sid) ?? { sid: `${sid} is missing` };
+    expect(bySid("LeaveTheCiRolesAlone")).toMatchObject({
+      effect: "Deny",
+      actions: ["iam:*"],
+      resources: [
+        "arn:aws:iam::${data.aws_caller_identity.Account.account_id}:role/titan-global-ci-plan",
+        "arn:aws:iam::${data.aws_caller_identity.Account.account_id}:role/titan-global-ci-apply",
+      ],
+    });
+    expect(bySid("ManageTitanBuckets").resources).toEqual(["arn:aws:s3:::titan-*", "arn:aws:s3:::titan-*/*"]);
+    expect(bySid("ManageTitanServices").actions).not.toContain("iam:*");
+    expect(bySid("ManageTitanServices").actions).not.toContain("s3:*");
+  });
+
+  it("passes the policy, the apply role's service-wide grant suppressed with its reason", () => {
+    const report = checkPolicy(ciStack().node.root);
+    expect(report.violations.map(formatFinding)).toEqual([]);
+    expect(report.suppressed.filter((f) => f.constructPath.startsWith("ci/"))).toEqual([
+      expect.objectContaining({
+        ruleId: "TITAN-IAM-1",
+        constructPath: "ci/ApplyRole/Policy",
+        suppression: expect.objectContaining({
+          reason: expect.stringMatching(/^the apply role creates, changes and deletes/),
+        }),
+      }),
+    ]);
+  });
+
+  it("can manage every resource type titan synthesizes: the apply role's services follow the stacks", () => {
+    const types = resourceTypesTitanSynthesizes();
+    expect(types.size).toBeGreaterThan(50);
+    expect([...types].filter((type) => servicesForType(type) === undefined)).toEqual([]);
+    expect(APPLY_SERVICES_BY_TYPE.length).toBeGreaterThan(20);
+  });
+
+  it("plans offline against the AWS stub, creating the provider, both roles and their policies", async () => {
+    const stack = synthesizeStack(CI, (stacks) => stacks.primary.node.root.node.findChild(CI_STACK_ID) as CiStack);
+    const { outcome } = await planOffline(stack);
+    expect(outcome).toMatchObject({ result: "planned", counts: { add: 6, change: 0, destroy: 0 } });
+  });
+
+  it("is valid Terraform", () => {
+    const stack = new CiStack(Testing.app(), "ci", { config: testConfig(CI), backend: "local" });
+    expect(Testing.fullSynth(stack)).toBeValidTerraform();
+  });
+
+  test.each(["octo-org", "octo-org/titan/extra", "*/titan", "octo org/titan"])(
+    "refuses ci.githubRepository %j",
+    (repository) => {
+      expect(() => resolveConfig({ ci: { githubRepository: repository } }, "test")).toThrow(
+        /ci\.githubRepository: must be empty or owner\/repository/,
+      );
+    },
+  );
+
+  it("accepts the immutable subject form, owner@id/repository@id", () => {
+    const json = synthJson(ciStack({ ci: { githubRepository: "octo-org@123/titan@456" } }));
+    expect(trust(json, "ApplyRole").condition?.[1].values).toEqual([
+      "repo:octo-org@123/titan@456:environment:production",
+    ]);
+  });
+
+  it("refuses a role subject with wildcards", () => {
+    expect(() =>
+      Testing.synthScope(
+        (scope) =>
+          new GithubActionsRole(scope, "R", {
+            roleName: "r",
+            description: "d",
+            oidcProviderArn: "arn",
+            subject: "repo:octo-org/*:ref:refs/heads/main",
+          }),
+      ),
+    ).toThrow(/subject must name one repository and one branch or environment without wildcards/);
+  });
+});

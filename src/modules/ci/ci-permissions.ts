@@ -1,0 +1,172 @@
+/**
+ * What the team workflow's two roles may do, and why no less would work.
+ *
+ * Plan: read everything Terraform refreshes (AWS's ReadOnlyAccess), take the state lock, open the
+ * two ephemeral values a plan evaluates (a generated password, the DB secret), and read no object
+ * but the state.
+ *
+ * Apply: create, change and delete every kind of resource titan manages. Services are named one by
+ * one from the resource types titan synthesizes (a test keeps the table complete); IAM, S3, secrets
+ * and parameters are limited to titan's names; the CI roles themselves are out of reach.
+ */
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+
+/**
+ * The IAM service prefix for each Terraform resource type prefix titan uses, longest prefix
+ * first. A type without an entry is a service the apply role cannot manage.
+ */
+export const APPLY_SERVICES_BY_TYPE: readonly (readonly [typePrefix: string, services: readonly string[]])[] = [
+  ["aws_cloudwatch_log_", ["logs"]],
+  ["aws_cloudwatch_", ["cloudwatch"]],
+  ["aws_codestarconnections_", ["codestar-connections", "codeconnections"]],
+  ["aws_vpc_", ["ec2"]],
+  ["aws_vpc", ["ec2"]],
+  ["aws_subnet", ["ec2"]],
+  ["aws_route_table", ["ec2"]],
+  ["aws_route53_", ["route53"]],
+  ["aws_route", ["ec2"]],
+  ["aws_security_group", ["ec2"]],
+  ["aws_default_security_group", ["ec2"]],
+  ["aws_internet_gateway", ["ec2"]],
+  ["aws_nat_gateway", ["ec2"]],
+  ["aws_eip", ["ec2"]],
+  ["aws_flow_log", ["ec2"]],
+  ["aws_launch_template", ["ec2"]],
+  ["aws_ec2_", ["ec2"]],
+  ["aws_rds_", ["rds"]],
+  ["aws_db_", ["rds"]],
+  ["aws_elasticache_", ["elasticache"]],
+  ["aws_eks_", ["eks"]],
+  ["aws_lb", ["elasticloadbalancing"]],
+  ["aws_autoscaling_", ["autoscaling"]],
+  ["aws_kms_", ["kms"]],
+  ["aws_sns_", ["sns"]],
+  ["aws_ecr_", ["ecr"]],
+  ["aws_codebuild_", ["codebuild"]],
+  ["aws_codepipeline", ["codepipeline"]],
+  ["aws_secretsmanager_", ["secretsmanager"]],
+  ["aws_ssm_", ["ssm"]],
+  ["aws_acm_", ["acm"]],
+  ["aws_backup_", ["backup", "backup-storage"]],
+  ["aws_xray_", ["xray"]],
+  ["aws_cloudfront_", ["cloudfront"]],
+  ["aws_wafv2_", ["wafv2"]],
+  ["aws_shield_", ["shield"]],
+  ["aws_iam_", ["iam"]],
+  ["aws_s3_", ["s3"]],
+];
+
+/** The IAM services a resource type is managed through, or undefined when the table lacks it. */
+export function servicesForType(type: string): readonly string[] | undefined {
+  return APPLY_SERVICES_BY_TYPE.find(([prefix]) => type.startsWith(prefix))?.[1];
+}
+
+/** Services whose resources are named by titan and scoped in their own statements below. */
+const NAME_SCOPED = new Set(["iam", "s3", "secretsmanager", "ssm"]);
+
+/** Where titan's names and state live, for the statements that can be scoped. */
+export interface CiScope {
+  readonly accountId: string;
+  /** `config.project`: every IAM name, bucket and secret titan makes starts with `<project>-`. */
+  readonly project: string;
+  /** Both regions' state bucket names. */
+  readonly stateBuckets: readonly string[];
+  /** The Aurora master secret's name; a plan opens it through the ephemeral secret version. */
+  readonly databaseSecretName: string;
+  /** Names of the CI roles: the apply role must not be able to change them. */
+  readonly ciRoleNames: readonly string[];
+}
+
+/** Statements of the plan role's inline policy (beside the AWS managed ReadOnlyAccess). */
+export function planStatements(scope: CiScope): DataAwsIamPolicyDocumentStatement[] {
+  const stateObjects = scope.stateBuckets.map((bucket) => `arn:aws:s3:::${bucket}/*`);
+  return [
+    {
+      sid: "TakeTheStateLock",
+      actions: ["s3:PutObject", "s3:DeleteObject"],
+      resources: scope.stateBuckets.map((bucket) => `arn:aws:s3:::${bucket}/${scope.project}/*.tflock`),
+    },
+    {
+      // The ephemeral aws_secretsmanager_random_password is opened at plan time; the action has
+      // no resource-level permissions.
+      sid: "GeneratePasswordAtPlan",
+      actions: ["secretsmanager:GetRandomPassword"],
+      resources: ["*"],
+    },
+    {
+      // The cluster's write-only password is read back through an ephemeral secret version.
+      sid: "ReadDatabaseSecretAtPlan",
+      actions: ["secretsmanager:GetSecretValue"],
+      resources: [`arn:aws:secretsmanager:*:${scope.accountId}:secret:${scope.databaseSecretName}-??????`],
+    },
+    {
+      // ReadOnlyAccess reads every object of every bucket; a plan needs only the state.
+      sid: "ReadNoObjectButTheState",
+      effect: "Deny",
+      actions: ["s3:GetObject", "s3:GetObjectVersion"],
+      notResources: stateObjects,
+    },
+  ];
+}
+
+/** Statements of the apply role's inline policy. */
+export function applyStatements(scope: CiScope): DataAwsIamPolicyDocumentStatement[] {
+  const services = [...new Set(APPLY_SERVICES_BY_TYPE.flatMap(([, s]) => s))].filter((s) => !NAME_SCOPED.has(s));
+  const account = scope.accountId;
+  const named = `${scope.project}-*`;
+  return [
+    {
+      sid: "ManageTitanServices",
+      actions: [...services.sort().map((service) => `${service}:*`), "sts:GetCallerIdentity"],
+      resources: ["*"],
+    },
+    {
+      sid: "ManageTitanBuckets",
+      actions: ["s3:*"],
+      resources: [`arn:aws:s3:::${named}`, `arn:aws:s3:::${named}/*`],
+    },
+    {
+      sid: "ManageTitanSecrets",
+      actions: ["secretsmanager:*"],
+      resources: [`arn:aws:secretsmanager:*:${account}:secret:${named}`],
+    },
+    {
+      sid: "GeneratePasswords",
+      actions: ["secretsmanager:GetRandomPassword"],
+      resources: ["*"],
+    },
+    {
+      sid: "ManageTitanParameters",
+      actions: ["ssm:*"],
+      resources: [`arn:aws:ssm:*:${account}:parameter/${scope.project}/*`],
+    },
+    {
+      sid: "ManageTitanIamAndEksOidc",
+      actions: ["iam:*"],
+      resources: [
+        `arn:aws:iam::${account}:role/${named}`,
+        `arn:aws:iam::${account}:policy/${named}`,
+        `arn:aws:iam::${account}:instance-profile/${named}`,
+        `arn:aws:iam::${account}:oidc-provider/oidc.eks.*`,
+      ],
+    },
+    {
+      sid: "ReadIam",
+      actions: ["iam:Get*", "iam:List*"],
+      resources: ["*"],
+    },
+    {
+      // ELB, Auto Scaling, EKS node groups, RDS and ElastiCache create their own on first use.
+      sid: "CreateServiceLinkedRoles",
+      actions: ["iam:CreateServiceLinkedRole"],
+      resources: [`arn:aws:iam::${account}:role/aws-service-role/*`],
+    },
+    {
+      // Changing its own trust or permissions would let a workflow widen what it may do.
+      sid: "LeaveTheCiRolesAlone",
+      effect: "Deny",
+      actions: ["iam:*"],
+      resources: scope.ciRoleNames.map((name) => `arn:aws:iam::${account}:role/${name}`),
+    },
+  ];
+}
