@@ -16,6 +16,23 @@ import { liftProtections } from "./stacks/teardown";
  */
 export const CI_STACK_ID = "ci";
 
+/**
+ * The deploy order: every stack after the stacks it depends on (a test checks it against
+ * `addDependency`). `destroy` goes the other way. The state stacks keep local state, applied by
+ * an operator; the team workflow runs the rest, from `primary` on.
+ */
+export const DEPLOY_ORDER = [
+  "state-primary",
+  "state-dr",
+  CI_STACK_ID,
+  "primary",
+  "dr",
+  "primary-k8s",
+  "dr-k8s",
+  "global",
+  "cross-region",
+] as const;
+
 export interface TitanStacks {
   readonly statePrimary: StateStack;
   readonly stateDr: StateStack;

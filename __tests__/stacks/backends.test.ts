@@ -1,3 +1,5 @@
+import { TerraformStack } from "cdktf";
+import { DEPLOY_ORDER } from "../../src/app";
 import { buildApp, synthJson, testConfig } from "../support/synth";
 
 describe("stack backends and deploy order", () => {
@@ -46,6 +48,19 @@ describe("stack backends and deploy order", () => {
     ["stateDr", []],
   ] as const)("%s depends on %p", (name, dependencies) => {
     expect(stacks[name].dependencies.map((stack) => stack.node.id)).toEqual(dependencies);
+  });
+
+  it("DEPLOY_ORDER lists every stack, the optional ci stack included, after the stacks it depends on", () => {
+    const app = buildApp(testConfig({ ci: { githubRepository: "octo-org/titan" } })).primary.node.root;
+    const all = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack);
+    const order: readonly string[] = DEPLOY_ORDER;
+    expect(all.map((stack) => stack.node.id).sort()).toEqual([...order].sort());
+    const misordered = all.flatMap((stack) =>
+      stack.dependencies
+        .filter((dependency) => order.indexOf(dependency.node.id) > order.indexOf(stack.node.id))
+        .map((dependency) => `${stack.node.id} before ${dependency.node.id}`),
+    );
+    expect(misordered).toEqual([]);
   });
 
   test.each([
