@@ -94,7 +94,7 @@ export async function planOffline(stack: SynthesizedStackDir, options: PlanOffli
     if (options.mayFail) {
       return {
         outcome,
-        plan: { changes: [], applyable: false, errored: true },
+        plan: { changes: [], outputChanges: [], applyable: false, errored: true },
         planJson: undefined,
         summary: "",
         planDir,

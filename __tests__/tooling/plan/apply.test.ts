@@ -10,7 +10,7 @@ function savedPlan(meta: Partial<PlanMeta>, stack = "primary"): string {
   const plans = tempDir("apply");
   fs.mkdirSync(path.join(plans, stack));
   fs.writeFileSync(path.join(plans, stack, PLAN_FILES.plan), "binary plan");
-  const full: PlanMeta = { stack, mode: "live", blocked: [], allowed: [], ...meta };
+  const full: PlanMeta = { stack, mode: "live", blocked: [], allowed: [], applyable: true, ...meta };
   fs.writeFileSync(path.join(plans, stack, PLAN_FILES.meta), JSON.stringify(full));
   return plans;
 }

@@ -73,6 +73,10 @@ describe("the deployed primary stack", () => {
   it("plans no changes once applied, and the guard passes", () => {
     expect(deployed.settled.outcome).toMatchObject({ result: "planned", counts: { add: 0, change: 0, destroy: 0 } });
     expect(deployed.settled.summary).toContain("**No changes.**");
+    // Nothing to apply: the team workflow skips the apply job (and its approval).
+    const meta = JSON.parse(fs.readFileSync(path.join(deployed.settled.planDir, "plan-meta.json"), "utf8"));
+    expect(meta).toMatchObject({ applyable: false, blocked: [] });
+    expect(deployed.first.plan.applyable).toBe(true);
   });
 });
 

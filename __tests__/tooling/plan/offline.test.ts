@@ -255,7 +255,7 @@ describe("an offline plan of state-primary", () => {
     expect(fs.readdirSync(stackDir).sort()).toEqual(before);
     expect(fs.readdirSync(planDir).sort()).toEqual(Object.values(PLAN_FILES).sort());
     const meta = JSON.parse(fs.readFileSync(path.join(planDir, PLAN_FILES.meta), "utf8"));
-    expect(meta).toMatchObject({ stack: "state-primary", mode: "offline", blocked: [], allowed: [] });
+    expect(meta).toMatchObject({ stack: "state-primary", mode: "offline", blocked: [], allowed: [], applyable: true });
     expect(fs.readFileSync(path.join(planDir, PLAN_FILES.summary), "utf8")).toContain(
       "**Plan: 7 to add, 0 to change, 0 to destroy.**",
     );

@@ -47,6 +47,28 @@ describe("the plan summary", () => {
     expect(terraformCountsLine(summarizePlan(parsePlan(planDocument([]))))).toBe("No changes.");
   });
 
+  it("names the outputs a plan changes, and does not call a plan that only changes outputs No changes.", () => {
+    const document = JSON.parse(planDocument([resourceChange("aws_kms_key.Key", ["no-op"])]));
+    document.output_changes = {
+      vpc_id: { actions: ["create"], after_unknown: false },
+      kms_key_arn: { actions: ["update"], after_unknown: false },
+      db_hostname: { actions: ["no-op"], after_unknown: false },
+    };
+    const parsed = parsePlan(JSON.stringify(document));
+    expect(parsed.outputChanges).toEqual([
+      { name: "kms_key_arn", action: "update" },
+      { name: "vpc_id", action: "create" },
+    ]);
+    const summary = summarizePlan(parsed);
+    expect(terraformCountsLine(summary)).toBe("No resource changes; 2 outputs to record.");
+    const markdown = renderSummary(summary, guardChanges(parsed.changes, []), {
+      stack: "primary",
+      mode: "live",
+      stackJson: {},
+    });
+    expect(markdown).toContain("Outputs: `kms_key_arn` (update), `vpc_id` (create).");
+  });
+
   it("never prints a sensitive value and names values known only after apply", () => {
     const change = parsePlan(
       planDocument([

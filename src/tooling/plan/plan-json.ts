@@ -39,10 +39,18 @@ export interface ResourceChange {
   readonly afterSensitive: unknown;
 }
 
+/** A root module output the plan changes (apply records it in the state). */
+export interface OutputChange {
+  readonly name: string;
+  readonly action: ChangeAction;
+}
+
 /** The plan as a whole. */
 export interface ParsedPlan {
   readonly terraformVersion?: string;
   readonly changes: readonly ResourceChange[];
+  /** Outputs whose value changes, by name; no-ops left out. */
+  readonly outputChanges: readonly OutputChange[];
   /** False when Terraform reports the plan as not applyable (errored, or nothing to do). */
   readonly applyable: boolean;
   readonly errored: boolean;
@@ -111,9 +119,14 @@ export function parsePlan(text: string): ParsedPlan {
     throw new Error("not a Terraform plan: no format_version (expected the output of `terraform show -json <plan>`)");
   }
   const raw = Array.isArray(document.resource_changes) ? document.resource_changes : [];
+  const outputs = isRecord(document.output_changes) ? document.output_changes : {};
   return {
     terraformVersion: typeof document.terraform_version === "string" ? document.terraform_version : undefined,
     changes: raw.map(resourceChange).filter((change): change is ResourceChange => change !== undefined),
+    outputChanges: Object.entries(outputs)
+      .map(([name, change]) => ({ name, action: changeAction(isRecord(change) ? change.actions : undefined) }))
+      .filter((output) => output.action !== "no-op")
+      .sort((a, b) => a.name.localeCompare(b.name)),
     applyable: document.applyable !== false,
     errored: document.errored === true,
   };

@@ -35,6 +35,8 @@ export interface PlanMeta {
   /** Addresses the guard blocked; `npm run apply` refuses a plan with any. */
   readonly blocked: readonly string[];
   readonly allowed: readonly string[];
+  /** Terraform's `applyable`: false when the plan changes nothing (the workflow then skips the apply). */
+  readonly applyable: boolean;
   readonly terraformVersion?: string;
 }
 
@@ -178,7 +180,14 @@ async function reviewSavedPlan(
     path.join(planDir, PLAN_FILES.summary),
     renderSummary(summarizePlan(parsed), guard, { stack, mode, destroy, stackJson: options.stackJson }),
   );
-  writeMeta(planDir, { stack, mode, destroy, guard, terraformVersion: parsed.terraformVersion });
+  writeMeta(planDir, {
+    stack,
+    mode,
+    destroy,
+    guard,
+    applyable: parsed.applyable,
+    terraformVersion: parsed.terraformVersion,
+  });
   return { guard };
 }
 
@@ -191,7 +200,14 @@ function guardLines(guard: GuardResult): string[] {
 
 function writeMeta(
   planDir: string,
-  meta: { stack: string; mode: PlanMode; destroy: boolean; guard: GuardResult; terraformVersion?: string },
+  meta: {
+    stack: string;
+    mode: PlanMode;
+    destroy: boolean;
+    guard: GuardResult;
+    applyable: boolean;
+    terraformVersion?: string;
+  },
 ): void {
   const document: PlanMeta = {
     stack: meta.stack,
@@ -199,6 +215,7 @@ function writeMeta(
     destroy: meta.destroy,
     blocked: meta.guard.blocked.map((finding) => finding.address),
     allowed: meta.guard.allowed.map((finding) => finding.address),
+    applyable: meta.applyable,
     terraformVersion: meta.terraformVersion,
   };
   fs.writeFileSync(path.join(planDir, PLAN_FILES.meta), `${JSON.stringify(document, null, 2)}\n`);

@@ -9,6 +9,7 @@ import {
   CHANGE_ACTIONS,
   type ChangeAction,
   markedAt,
+  type OutputChange,
   type ParsedPlan,
   type ResourceChange,
   valueAt,
@@ -29,9 +30,13 @@ export interface PlanSummary {
   readonly byType: readonly { readonly type: string; readonly counts: ActionCounts }[];
   /** Replacements and destroys of managed resources, in plan order. */
   readonly destructive: readonly ResourceChange[];
+  /** Outputs that change, by name. */
+  readonly outputs: readonly OutputChange[];
 }
 
 const VALUE_WIDTH = 100;
+/** Outputs named in the summary; an empty state's first plan creates every output. */
+const OUTPUTS_LISTED = 12;
 
 function zeroCounts(): Record<ChangeAction, number> {
   return Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0])) as Record<ChangeAction, number>;
@@ -58,14 +63,22 @@ export function summarizePlan(plan: ParsedPlan): PlanSummary {
       .map((change) => ({ from: change.previousAddress ?? "", to: change.address })),
     byType: [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, counts]) => ({ type, counts })),
     destructive: managed.filter((change) => change.action === "replace" || change.action === "delete"),
+    outputs: plan.outputChanges,
   };
 }
 
-/** Terraform's own line: `Plan: 3 to add, 1 to change, 2 to destroy.` (a replacement counts as add and destroy). */
+/**
+ * Terraform's own line: `Plan: 3 to add, 1 to change, 2 to destroy.` (a replacement counts as add
+ * and destroy). Like Terraform, a plan that only changes outputs is not "No changes.": applying it
+ * records them.
+ */
 export function terraformCountsLine(summary: PlanSummary): string {
   const { create, update, replace, delete: destroy } = summary.total;
   if (create + update + replace + destroy + summary.imports === 0) {
-    return "No changes.";
+    const outputs = summary.outputs.length;
+    return outputs === 0
+      ? "No changes."
+      : `No resource changes; ${outputs} output${outputs === 1 ? "" : "s"} to record.`;
   }
   const imported = summary.imports > 0 ? `${summary.imports} to import, ` : "";
   return `Plan: ${imported}${create + replace} to add, ${update} to change, ${destroy + replace} to destroy.`;
@@ -181,6 +194,11 @@ export function renderSummary(summary: PlanSummary, guard: GuardResult, context:
     ...countsTable("", [["resources", summary.total]]),
     ...(actions.length === 0 ? ["No resources."] : []),
   ];
+  if (summary.outputs.length > 0) {
+    const shown = summary.outputs.slice(0, OUTPUTS_LISTED).map((output) => `\`${output.name}\` (${output.action})`);
+    const more = summary.outputs.length - shown.length;
+    lines.push("", `Outputs: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`);
+  }
   if (summary.imports > 0 || summary.moves.length > 0) {
     lines.push("", `Imports: ${summary.imports}. Moves: ${summary.moves.length}.`);
     for (const move of summary.moves) {
