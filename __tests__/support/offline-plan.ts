@@ -30,6 +30,8 @@ export interface OfflinePlanRequest {
   readonly refusedRegions?: readonly string[];
   /** Addresses of stateful resources the reviewer accepts losing. */
   readonly allowDestroy?: readonly string[];
+  /** Plan the stack's destruction (`npm run plan -- --destroy`). */
+  readonly destroy?: boolean;
 }
 
 /** The outcome, every call the stub received and, when Terraform saved a plan, the plan and its summary. */
@@ -73,6 +75,7 @@ export async function planOffline(request: OfflinePlanRequest): Promise<OfflineP
       env: offlineEnv(cliConfigPath(path.resolve(__dirname, "..", "..")), process.env),
       mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
       allowDestroy: request.allowDestroy ?? [],
+      destroy: request.destroy,
     });
     const saved = path.join(planDir, PLAN_FILES.json);
     if (!fs.existsSync(saved)) {

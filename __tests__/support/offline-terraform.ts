@@ -1,25 +1,17 @@
 /**
- * Real `terraform plan` runs for specs, offline: a stack synthesized from a test config, planned
- * through `planStack` against the AWS stub, optionally against a state, and a "deployed" state
- * built by applying plans on paper until the stack plans no changes (see state-from-plan.ts).
+ * Plans of deployed stacks for specs, offline: a stack synthesized from a test config, planned
+ * through the shared harness (offline-plan.ts), optionally against a state, and a "deployed"
+ * state built by applying plans on paper until the stack plans no changes (state-from-plan.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type TerraformStack, Testing } from "cdktf";
 import type { TitanStacks } from "../../src/app";
-import { inventoryFromStacks } from "../../src/tooling/aws-stub/inventory";
-import { type AwsStub, startAwsStub } from "../../src/tooling/aws-stub/server";
 import type { PlanOutcome } from "../../src/tooling/plan/outcome";
-import { type ParsedPlan, parsePlan } from "../../src/tooling/plan/plan-json";
-import { PLAN_FILES, planStack } from "../../src/tooling/plan/plan-stack";
-import { offlineEnv } from "../../src/tooling/plan/workspace";
-import { findProviderMirror, mirroredProviders } from "../../src/tooling/provider-mirror";
-import { cliConfigPath } from "../../src/tooling/terraform-cli";
-import { tempDir } from "../tooling/fixtures";
+import type { ParsedPlan } from "../../src/tooling/plan/plan-json";
+import { planOffline as planAgainstStub } from "./offline-plan";
 import { stateFromPlan } from "./state-from-plan";
 import { buildApp, testConfig } from "./synth";
-
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** A synthesized stack on disk. */
 export interface SynthesizedStackDir {
@@ -59,58 +51,31 @@ export interface PlanOfflineOptions {
   readonly mayFail?: boolean;
 }
 
-/** Runs `planStack` offline against a stub started for this one plan. */
+/** Plans `stack` through the shared harness ({@link planAgainstStub}); a call the stub cannot answer is an error. */
 export async function planOffline(stack: SynthesizedStackDir, options: PlanOfflineOptions = {}): Promise<OfflinePlan> {
-  const work = tempDir("offline-plan");
-  let priorStateFile: string | undefined;
-  if (options.state !== undefined) {
-    priorStateFile = path.join(work, "prior.tfstate");
-    fs.writeFileSync(priorStateFile, JSON.stringify(options.state));
-  }
-  const mirror = findProviderMirror(process.env);
-  const planDir = path.join(work, "plans", stack.name);
-  const stub: AwsStub = await startAwsStub({ inventory: inventoryFromStacks([stack.json]) });
-  let outcome: PlanOutcome;
-  try {
-    outcome = await planStack({
-      stack: stack.name,
-      stackDir: stack.dir,
-      stackJson: stack.json,
-      planDir,
-      target: { kind: "offline", workDir: path.join(work, "copy"), stubUrl: stub.url, priorStateFile },
-      env: offlineEnv(cliConfigPath(PROJECT_ROOT), process.env),
-      mirroredProviders: mirror === undefined ? [] : mirroredProviders(mirror),
-      allowDestroy: options.allowDestroy ?? [],
-      destroy: options.destroy,
-    });
-  } finally {
-    await stub.close();
-  }
-  const unhandled = stub.calls.filter((c) => !c.handled);
+  const { outcome, calls, planDir, plan, planJson, summary } = await planAgainstStub({
+    stack: stack.name,
+    stackDir: stack.dir,
+    priorState: options.state,
+    allowDestroy: options.allowDestroy,
+    destroy: options.destroy,
+  });
+  const unhandled = calls.filter((c) => !c.handled);
   if (unhandled.length > 0) {
     throw new Error(`the stub could not answer: ${unhandled.map((c) => `${c.call} ${c.detail ?? ""}`).join("; ")}`);
   }
   if (outcome.result !== "planned" && outcome.result !== "blocked") {
     if (options.mayFail) {
-      return {
-        outcome,
-        plan: { changes: [], outputChanges: [], applyable: false, errored: true },
-        planJson: undefined,
-        summary: "",
-        planDir,
-      };
+      const nothing: ParsedPlan = { changes: [], outputChanges: [], applyable: false, errored: true };
+      return { outcome, plan: nothing, planJson: undefined, summary: "", planDir };
     }
     const diagnostics = outcome.diagnostics.map((d) => `${d.summary} ${d.address ?? ""}: ${d.detail ?? ""}`);
     throw new Error(`${stack.name} did not plan (${outcome.result}): ${outcome.note ?? ""}\n${diagnostics.join("\n")}`);
   }
-  const text = fs.readFileSync(path.join(planDir, PLAN_FILES.json), "utf8");
-  return {
-    outcome,
-    plan: parsePlan(text),
-    planJson: JSON.parse(text),
-    summary: fs.readFileSync(path.join(planDir, PLAN_FILES.summary), "utf8"),
-    planDir,
-  };
+  if (plan === undefined || summary === undefined) {
+    throw new Error(`${stack.name} planned but saved no plan in ${planDir}`);
+  }
+  return { outcome, plan, planJson, summary, planDir };
 }
 
 /** True when a plan changes nothing (data source reads aside). */

@@ -112,6 +112,11 @@ export function computedShapes(type: string, after: unknown, seed: string): Reco
     const id = uuid(seed);
     return { id, key_id: id, arn: `arn:aws:kms:us-east-2:${STUB_ACCOUNT_ID}:key/${id}` };
   }
+  if (type === "aws_secretsmanager_secret" && typeof planned.name === "string") {
+    // Secrets Manager's ARN form: the stub finds a deployed secret by the name in it.
+    const arn = `arn:aws:secretsmanager:us-east-2:${STUB_ACCOUNT_ID}:secret:${planned.name}-${hex(seed, 6)}`;
+    return { id: arn, arn };
+  }
   if (type === "aws_eks_cluster") {
     return {
       identity: [{ oidc: [{ issuer: `https://oidc.eks.us-east-2.amazonaws.com/id/${hex(seed, 32).toUpperCase()}` }] }],

@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { inventoryFromStacks } from "../aws-stub/inventory";
+import { inventoryFromStacks, secretNamesInState } from "../aws-stub/inventory";
 import { formatStubCalls, startAwsStub } from "../aws-stub/server";
 import { readJson, readManifest, reportUserError, selectStacks, UserError } from "../synthesized-stacks";
 import { writeCliConfig } from "../terraform-cli";
@@ -78,8 +78,11 @@ async function planAll(args: PlanArgs, stacks: readonly StackToPlan[], plansDir:
     }
   } else {
     const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "titan-plan-"));
+    const fresh = inventoryFromStacks(stacks.map((s) => s.stackJson));
+    // Against a deployed state (--state), the state's secrets exist: its ephemeral reads open them.
+    const priorState = args.stateFile === undefined ? undefined : JSON.parse(fs.readFileSync(args.stateFile, "utf8"));
     const stub = await startAwsStub({
-      inventory: inventoryFromStacks(stacks.map((s) => s.stackJson)),
+      inventory: { ...fresh, secretNames: [...fresh.secretNames, ...secretNamesInState(priorState)] },
       log: args.verbose ? (line) => console.log(`    stub: ${line}`) : undefined,
     });
     console.log(`aws stub on ${stub.url}; working copies in ${tmpRoot}`);
