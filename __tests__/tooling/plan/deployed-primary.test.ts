@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TEARDOWN_LIFTS } from "../../../src/stacks/teardown";
+import { isStatefulType } from "../../../src/stateful";
 import { GUARD_EXIT_CODE } from "../../../src/tooling/plan/cli";
 import { guardChanges } from "../../../src/tooling/plan/guard";
 import type { ResourceChange } from "../../../src/tooling/plan/plan-json";
@@ -110,12 +111,26 @@ describe("the stateful guard", () => {
     expect(guardChanges(plan.changes, [globalCluster]).blocked).toEqual([]);
   });
 
-  it("passes a new vpcCidr: the network is rebuilt, but no resource holding data is replaced", async () => {
+  it("blocks a new vpcCidr: the network is rebuilt, and with it both Aurora instances, whose zone comes from the new data subnets", async () => {
     const moved = synthesizeStack({ regions: { primary: { vpcCidr: "10.4.0.0/16" } } }, (s) => s.primary);
     const { outcome, plan } = await planOffline(moved, { state: deployed.state });
-    const replaced = plan.changes.filter((c) => c.action === "replace").map((c) => c.type);
-    expect(replaced).toEqual(expect.arrayContaining(["aws_vpc", "aws_subnet", "aws_security_group"]));
-    expect(outcome.result).toBe("planned");
+    const replaced = plan.changes.filter((c) => c.action === "replace");
+    expect(replaced.map((c) => c.type)).toEqual(
+      expect.arrayContaining(["aws_vpc", "aws_subnet", "aws_security_group"]),
+    );
+    // Not the cluster, the global cluster, Redis, the key or the EKS cluster: only the instances.
+    const statefulReplaced = replaced.filter((c) => isStatefulType(c.type));
+    expect(statefulReplaced.map((c) => [c.type, c.replacePaths])).toEqual([
+      ["aws_rds_cluster_instance", ["availability_zone"]],
+      ["aws_rds_cluster_instance", ["availability_zone"]],
+    ]);
+    expect(outcome.result).toBe("blocked");
+    expect(outcome.guardLines).toEqual(
+      statefulReplaced.map(
+        (c) =>
+          `${c.address} would be REPLACED (forced by availability_zone): loses an Aurora instance; replacing the writer fails over the cluster`,
+      ),
+    );
   });
 
   it("makes `npm run plan` exit with code 3, print what it refuses and save the plan", () => {
@@ -180,7 +195,15 @@ describe("the teardown switch", () => {
     expect(attributes("aws_rds_global_cluster")).toMatchObject({ deletion_protection: false });
     expect(attributes("aws_lb")).toMatchObject({ enable_deletion_protection: false });
     expect(attributes("aws_backup_vault")).toMatchObject({ force_destroy: true });
-    expect(attributes("aws_secretsmanager_secret")).toMatchObject({ recovery_window_in_days: 0 });
+    const secrets = Object.keys(
+      (teardown.json as { resource: { aws_secretsmanager_secret: object } }).resource.aws_secretsmanager_secret,
+    );
+    expect(secrets.length).toBeGreaterThan(1);
+    for (const secret of secrets) {
+      expect(stateAttributes(lifted.state, `aws_secretsmanager_secret.${secret}`)).toMatchObject({
+        recovery_window_in_days: 0,
+      });
+    }
     const key = attributes("aws_kms_key");
     expect(attributes("aws_rds_cluster").final_snapshot_identifier).toBe(`titan-primary-aurora-final-${key.key_id}`);
     for (const bucket of Object.keys(
