@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CI_STACK_ID, DEPLOY_ORDER } from "../src/app";
 
 const root = join(__dirname, "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -25,16 +26,8 @@ describe("main.ts", () => {
     const result = synth(undefined, ["--policy"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^titan policy: \d+ rules over 8 stacks, \d+ verdicts$/m);
-    for (const stack of [
-      "state-primary",
-      "state-dr",
-      "primary",
-      "dr",
-      "primary-k8s",
-      "dr-k8s",
-      "global",
-      "cross-region",
-    ]) {
+    // Every stack the default config builds: all but ci, which needs ci.githubRepository.
+    for (const stack of DEPLOY_ORDER.filter((id) => id !== CI_STACK_ID)) {
       expect(result.stdout).toMatch(new RegExp(`^== ${stack} \\(\\d+ verdicts\\)$`, "m"));
     }
     expect(result.stdout).toMatch(/^ {2}TITAN-RDS-1 +high +1 +0 +0 +0$/m);
