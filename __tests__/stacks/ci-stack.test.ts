@@ -46,6 +46,28 @@ function resourceTypesTitanSynthesizes(): Set<string> {
   return types;
 }
 
+/**
+ * The names of the secrets plans open, over every stack: `aws_secretsmanager_secret_version` data
+ * sources and ephemeral blocks, by literal name or by reference to a secret of the same stack.
+ */
+function secretsOpenedAtPlan(): Set<string> {
+  const names = new Set<string>();
+  for (const stack of buildApp(testConfig(CI)).primary.node.root.node.children) {
+    const rendered = JSON.parse(Testing.synth(stack as CiStack)) as SynthesizedStack & {
+      ephemeral?: SynthesizedStack["data"];
+    };
+    const secrets = rendered.resource?.aws_secretsmanager_secret ?? {};
+    for (const kind of [rendered.data, rendered.ephemeral]) {
+      for (const read of Object.values(kind?.aws_secretsmanager_secret_version ?? {})) {
+        const id = String(read.secret_id);
+        const reference = /^\$\{aws_secretsmanager_secret\.([^.]+)\.(id|arn)\}$/.exec(id);
+        names.add(reference ? String(secrets[reference[1]]?.name) : id);
+      }
+    }
+  }
+  return names;
+}
+
 describe("the ci stack", () => {
   const json = synthJson(ciStack());
 
@@ -102,7 +124,8 @@ describe("the ci stack", () => {
     expect(plan.map((s) => s.sid)).toEqual([
       "TakeTheStateLock",
       "GeneratePasswordAtPlan",
-      "ReadDatabaseSecretAtPlan",
+      "ReadTheSecretsAPlanOpens",
+      "DecryptThoseSecretsThroughSecretsManager",
       "ReadNoObjectButTheState",
     ]);
     expect(plan[0].resources).toEqual([
@@ -110,9 +133,23 @@ describe("the ci stack", () => {
       "arn:aws:s3:::titan-dr-tfstate/titan/*.tflock",
     ]);
     expect(plan[3]).toMatchObject({
+      actions: ["kms:Decrypt"],
+      condition: [
+        { test: "StringLike", variable: "kms:ViaService", values: ["secretsmanager.*.amazonaws.com"] },
+        { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: plan[2].resources },
+      ],
+    });
+    expect(plan[4]).toMatchObject({
       effect: "Deny",
       not_resources: ["arn:aws:s3:::titan-primary-tfstate/*", "arn:aws:s3:::titan-dr-tfstate/*"],
     });
+  });
+
+  it("lets the plan role read every secret a plan of any stack opens, and no other", () => {
+    const readable = statements(json, "PlanRole/PermissionsPolicy").find((s) => s.sid === "ReadTheSecretsAPlanOpens");
+    const names = (readable?.resources ?? []).map((arn) => /:secret:(.+)-\?{6}$/.exec(arn)?.[1]);
+    expect(readable?.resources?.every((arn) => arn.startsWith("arn:aws:secretsmanager:*:"))).toBe(true);
+    expect(names.sort()).toEqual([...secretsOpenedAtPlan()].sort());
   });
 
   it("keeps the apply role off titan's CI roles, and IAM and S3 on titan's names", () => {

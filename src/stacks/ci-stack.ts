@@ -8,6 +8,8 @@ import type { Construct } from "constructs";
 import { applyStatements, type CiScope, planStatements } from "../modules/ci/ci-permissions";
 import { GITHUB_OIDC_HOST, GithubActionsRole } from "../modules/ci/github-actions-role";
 import { DatabaseCredentials } from "../modules/database/db-credentials";
+import { OriginVerifySecret } from "../modules/edge/origin-verify-secret";
+import { GrafanaAdminCredentials } from "../modules/observability/grafana-admin-credentials";
 import { suppressRule } from "../policy";
 import { awsProvider, stateBucketName, TitanStack, type TitanStackProps } from "./stack-base";
 
@@ -61,7 +63,12 @@ export class CiStack extends TitanStack {
       accountId,
       project: config.project,
       stateBuckets: [stateBucketName(config, "primary"), stateBucketName(config, "dr")],
-      databaseSecretName: DatabaseCredentials.secretName(this.namer.forScope("primary")),
+      planSecretNames: [
+        DatabaseCredentials.secretName(this.namer.forScope("primary")),
+        OriginVerifySecret.secretName(this.namer.forScope("primary")),
+        GrafanaAdminCredentials.secretName(this.namer.forScope("primary")),
+        GrafanaAdminCredentials.secretName(this.namer.forScope("dr")),
+      ],
       ciRoleNames: [planRoleName, applyRoleName],
     };
     new IamRolePolicyAttachment(plan, "ReadOnlyAccess", { role: plan.name, policyArn: READ_ONLY_ACCESS });

@@ -71,8 +71,11 @@ export interface CiScope {
   readonly project: string;
   /** Both regions' state bucket names. */
   readonly stateBuckets: readonly string[];
-  /** The Aurora master secret's name; a plan opens it through the ephemeral secret version. */
-  readonly databaseSecretName: string;
+  /**
+   * The secrets a plan opens, by name: through ephemeral secret versions (the Aurora master secret,
+   * Grafana's admin login) and secret data sources (the origin-verify header, in each region's replica).
+   */
+  readonly planSecretNames: readonly string[];
   /** Names of the CI roles: the apply role must not be able to change them. */
   readonly ciRoleNames: readonly string[];
 }
@@ -94,10 +97,31 @@ export function planStatements(scope: CiScope): DataAwsIamPolicyDocumentStatemen
       resources: ["*"],
     },
     {
-      // The cluster's write-only password is read back through an ephemeral secret version.
-      sid: "ReadDatabaseSecretAtPlan",
+      // Write-only values are read back through ephemeral secret versions, and the origin-verify
+      // header through data sources: in any region, as the header's secret is replicated.
+      sid: "ReadTheSecretsAPlanOpens",
       actions: ["secretsmanager:GetSecretValue"],
-      resources: [`arn:aws:secretsmanager:*:${scope.accountId}:secret:${scope.databaseSecretName}-??????`],
+      resources: scope.planSecretNames.map(
+        (name) => `arn:aws:secretsmanager:*:${scope.accountId}:secret:${name}-??????`,
+      ),
+    },
+    {
+      // Those secrets are under titan's customer keys: Secrets Manager decrypts them with the
+      // caller's kms:Decrypt, which ReadOnlyAccess does not grant. Only through Secrets Manager,
+      // and only for those secrets (the encryption context names the secret).
+      sid: "DecryptThoseSecretsThroughSecretsManager",
+      actions: ["kms:Decrypt"],
+      resources: [`arn:aws:kms:*:${scope.accountId}:key/*`],
+      condition: [
+        { test: "StringLike", variable: "kms:ViaService", values: ["secretsmanager.*.amazonaws.com"] },
+        {
+          test: "StringLike",
+          variable: "kms:EncryptionContext:SecretARN",
+          values: scope.planSecretNames.map(
+            (name) => `arn:aws:secretsmanager:*:${scope.accountId}:secret:${name}-??????`,
+          ),
+        },
+      ],
     },
     {
       // ReadOnlyAccess reads every object of every bucket; a plan needs only the state.
