@@ -76,6 +76,9 @@ export const DEFAULT_CONFIG: TitanConfig = {
     backupRetentionDays: 7,
     deletionProtection: true,
     skipFinalSnapshot: false,
+    // No bound: a bound pauses commits in the live region whenever DR lags past it, so a DR-region
+    // impairment would stall writes where users are (README, "Disaster recovery").
+    globalRpoSeconds: null,
   },
   cache: {
     engineVersion: "7.1",
@@ -152,7 +155,25 @@ export const DEFAULT_CONFIG: TitanConfig = {
     originVerify: { headerName: "X-Origin-Verify", generation: 1 },
   },
   // The primary region is live; after a failover set "dr" and apply dr (then primary, once it is back).
-  dr: { activeRole: "primary" },
+  dr: {
+    activeRole: "primary",
+    // 15 minutes to full service, at most a minute of writes lost; synth holds the computed
+    // budget (npm run dr:report) to both.
+    rtoSeconds: 900,
+    rpoSeconds: 60,
+    // Planning figures for what AWS does not publish; a game day replaces each (README, game day).
+    assumptions: {
+      operatorResponseSeconds: 300,
+      route53AnswerSwitchSeconds: 30,
+      // AWS: "in the order of minutes". Five, until a drill measures it.
+      auroraFailoverSeconds: 300,
+      auroraSwitchoverSeconds: 300,
+      nodeReadySeconds: 180,
+      podReadySeconds: 60,
+      instanceReadySeconds: 180,
+      cacheFailoverSeconds: 60,
+    },
+  },
   // Empty: no role may trust a repository the config has not named (no ci stack until it is set).
   ci: { githubRepository: "", mainBranch: "main", applyEnvironment: "production", createOidcProvider: true },
   // Protections on: only a short-lived environment about to be destroyed turns this on.

@@ -127,6 +127,19 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
     expect(cluster.db_cluster_parameter_group_name).toMatch(/^\$\{aws_rds_cluster_parameter_group\..*\.name\}$/);
   });
 
+  it("leaves the global database's RPO unbounded unless asked", () => {
+    const [group] = resources(json, "aws_rds_cluster_parameter_group");
+    expect((group.parameter as { name: string }[]).map((p) => p.name)).not.toContain("rds.global_db_rpo");
+  });
+
+  it("bounds the global database's RPO in its own parameter group when given globalRpoSeconds", () => {
+    const [group] = resources(synth(role, { globalRpoSeconds: 45 }), "aws_rds_cluster_parameter_group");
+    expect(group.parameter).toEqual([
+      { name: "rds.force_ssl", value: "1", apply_method: "immediate" },
+      { name: "rds.global_db_rpo", value: "45", apply_method: "immediate" },
+    ]);
+  });
+
   it("ignores the membership attributes AWS rewrites on failover, and engine upgrades made globally", () => {
     expect(cluster.lifecycle).toEqual({
       ignore_changes: expect.arrayContaining([
@@ -294,6 +307,11 @@ describe("AuroraCluster validation", () => {
     ["no AZs", { availabilityZones: [] }, /availabilityZones must list at least one zone/],
     ["no security groups", { securityGroupIds: [] }, /securityGroupIds must list at least one/],
     ["0 backup days", { backupRetentionDays: 0 }, /backupRetentionDays must be a whole number from 1 to 35, got 0/],
+    [
+      "an RPO bound below Aurora's 20 s",
+      { globalRpoSeconds: 10 },
+      /globalRpoSeconds must be a whole number from 20 to 2147483647, the range rds.global_db_rpo accepts, got 10/,
+    ],
     ["36 backup days", { backupRetentionDays: 36 }, /backupRetentionDays .* got 36/],
     [
       "a malformed backup window",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GLOBAL_DB_RPO_SECONDS } from "../../modules/database/cluster-parameters";
 import { perRole } from "./common";
 
 /** The data tier: Aurora PostgreSQL Global Database and Redis. */
@@ -64,6 +65,16 @@ export const databaseSchema = z
     skipFinalSnapshot: z
       .boolean()
       .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
+    globalRpoSeconds: z
+      .int()
+      .min(GLOBAL_DB_RPO_SECONDS.min, { message: `must be ${GLOBAL_DB_RPO_SECONDS.min} s or more, Aurora's minimum` })
+      .max(GLOBAL_DB_RPO_SECONDS.max)
+      .nullable()
+      .describe(
+        "Upper bound on the global database's RPO (rds.global_db_rpo, both regions' parameter groups). Trade-off: when " +
+          "every secondary lags more than this, Aurora pauses commits on the writer until one catches up, so a DR-region " +
+          "impairment stalls writes in the live region. null: no bound (lag is typically under a second)",
+      ),
   })
   .superRefine((value, ctx) => {
     const problem = value.global ? writeForwardingProblem(value.engineVersion) : undefined;
@@ -75,6 +86,13 @@ export const databaseSchema = z
         code: "custom",
         path: ["appUsername"],
         message: `"${value.appUsername}" is the master user; the app needs its own IAM-authenticated role, e.g. birthday_app`,
+      });
+    }
+    if (!value.global && value.globalRpoSeconds !== null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["globalRpoSeconds"],
+        message: `${value.globalRpoSeconds} bounds a global database's replication, but database.global is false; set it to null`,
       });
     }
     if (value.global && value.instanceClass.startsWith("db.t")) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { drBudgetFields } from "./dr-budget";
 
 /** Disaster recovery: which region is live, and what that changes. */
 
@@ -10,4 +11,5 @@ export const drSchema = z.strictObject({
         "Flipping it is the failover's capacity step: the active region gets kubernetes.nodes.active and " +
         "web.instances.active, the other its standby sizes, and each region's generic DB name follows",
     ),
+  ...drBudgetFields,
 });

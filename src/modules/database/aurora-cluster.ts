@@ -95,6 +95,12 @@ export interface AuroraClusterProps {
    */
   readonly globalWriteForwarding?: boolean;
   /**
+   * Upper bound on the global database's RPO (`rds.global_db_rpo` in this cluster's parameter
+   * group): commits pause while every secondary lags more than this.
+   * @default - no bound
+   */
+  readonly globalRpoSeconds?: number;
+  /**
    * Retention of the exported PostgreSQL logs. Their log groups are created here, encrypted with
    * `kmsKeyArn`, before the cluster: left to RDS they would be unencrypted and kept forever.
    * @default 90
@@ -167,6 +173,7 @@ export class AuroraCluster extends Construct {
     const parameters = new ClusterParameters(this, "Parameters", {
       name: props.namer.name("aurora", "rdsCluster"),
       engineVersion: props.engineVersion,
+      globalRpoSeconds: props.globalRpoSeconds,
     });
 
     this.cluster = new RdsCluster(this, "Resource", {

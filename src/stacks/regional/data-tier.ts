@@ -119,6 +119,8 @@ export function buildDataTier(
     backupRetentionDays: db.backupRetentionDays,
     deletionProtection: db.deletionProtection,
     skipFinalSnapshot: db.skipFinalSnapshot,
+    // Both clusters carry the bound, so it holds whichever region holds the writer.
+    globalRpoSeconds: db.globalRpoSeconds ?? undefined,
     logRetentionDays: config.observability.logRetentionDays,
   });
 
