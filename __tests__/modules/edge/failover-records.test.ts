@@ -15,7 +15,7 @@ describe("OriginFailoverRecords", () => {
     const json = synthScope((scope) => {
       new OriginFailoverRecords(scope, "OriginFailover", PROPS);
     });
-    const records = Object.values(json.resource.aws_route53_record);
+    const records = Object.values(json.resource.aws_route53_record).map(({ depends_on: _order, ...record }) => record);
     expect(records).toEqual([
       {
         zone_id: "Z0123456789EXAMPLE0",
@@ -47,6 +47,15 @@ describe("OriginFailoverRecords", () => {
       expect.stringMatching(/^OriginFailover_Primary_/),
       expect.stringMatching(/^OriginFailover_Secondary_/),
     ]);
+  });
+
+  it("updates SECONDARY only after PRIMARY, so mid-swap both answer with the new PRIMARY target", () => {
+    const json = synthScope((scope) => {
+      new OriginFailoverRecords(scope, "OriginFailover", PROPS);
+    });
+    const [primaryId, secondaryId] = Object.keys(json.resource.aws_route53_record);
+    expect(json.resource.aws_route53_record[secondaryId].depends_on).toEqual([`aws_route53_record.${primaryId}`]);
+    expect(json.resource.aws_route53_record[primaryId].depends_on).toBeUndefined();
   });
 
   it("refuses both sides aliasing the same origin", () => {
