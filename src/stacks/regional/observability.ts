@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import { regionState } from "../../config";
 import { AlarmTopic } from "../../modules/observability/alarm-topic";
 import { AppLogGroups } from "../../modules/observability/app-logs";
 import { CacheAlarms } from "../../modules/observability/cache-alarms";
@@ -20,8 +21,10 @@ export function buildAppLogs(scope: Construct, ctx: RegionContext): AppLogGroups
 }
 
 /**
- * Alarms to an encrypted SNS topic, a dashboard and X-Ray tracing for the region. DR also watches
- * the Aurora global replication lag, which is published by the secondary cluster.
+ * Alarms to an encrypted SNS topic, a dashboard and X-Ray tracing for the region. The standby
+ * region (`dr.activeRole`) also watches the Aurora global replication lag, which only a secondary
+ * cluster publishes: after a failover that is the recovered primary, and DR, now the writer, would
+ * see no data (which its alarm treats as breaching) for as long as it kept the alarm.
  */
 export function buildObservability(
   scope: Construct,
@@ -30,7 +33,7 @@ export function buildObservability(
   web: RegionalWeb,
 ): AlarmTopic {
   const { config, namer } = ctx;
-  const isDr = ctx.role === "dr";
+  const watchesReplication = config.database.global && regionState(config, ctx.role) === "standby";
   const topic = new AlarmTopic(scope, "AlarmTopic", {
     namer,
     kmsKeyArn: ctx.key.arn,
@@ -47,7 +50,7 @@ export function buildObservability(
       namer,
       topicArn: topic.topicArn,
       clusterIdentifier: dataTier.aurora.clusterIdentifier,
-      includeGlobalReplicationLag: isDr,
+      includeGlobalReplicationLag: watchesReplication,
     }).alarmArns,
     ...new CacheAlarms(scope, "CacheAlarms", {
       namer,
@@ -61,7 +64,7 @@ export function buildObservability(
     region: ctx.region.region,
     ...targets,
     auroraClusterIdentifier: dataTier.aurora.clusterIdentifier,
-    includeGlobalReplicationLag: isDr,
+    includeGlobalReplicationLag: watchesReplication,
     cacheMemberClusterIds: dataTier.redis.memberClusterIds,
     alarmArns,
   });
