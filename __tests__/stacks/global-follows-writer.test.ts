@@ -1,10 +1,15 @@
 import type { RegionRole } from "../../src/config";
 import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
 
-/** What each failover record answers with: its set identifier's target origin and health check's origin. */
-function failoverPair(
-  json: SynthesizedStack,
-): Record<string, { setIdentifier: string; alias: string; checked: string }> {
+interface FailoverRecord {
+  readonly type: string;
+  readonly setIdentifier: string;
+  readonly alias: string;
+  readonly checked: string;
+}
+
+/** Each failover record by logical id: its type, set identifier, alias target and health check's origin. */
+function failoverPair(json: SynthesizedStack): Record<string, FailoverRecord> {
   const checks = resourcesOf(json, "aws_route53_health_check");
   const records = Object.entries(resourcesOf(json, "aws_route53_record")).filter(
     ([, record]) => record.failover_routing_policy !== undefined,
