@@ -1,7 +1,8 @@
 /**
  * Composition root: the only place that reads the environment. Config is loaded and validated
- * before any stack exists, and the policy pack judges every stack before any is written, so a bad
- * config or a policy violation exits non-zero having written nothing.
+ * before any stack exists, and the policy pack and the recovery budget judge every stack before any
+ * is written, so a bad config, a policy violation or a missed recovery target exits non-zero
+ * having written nothing.
  *
  * `--policy` (npm run policy) prints every rule's verdicts per stack and every suppression with
  * its reason, and writes nothing.
@@ -12,20 +13,16 @@ import {
   ConfigFileError,
   ConfigValidationError,
   configWarnings,
-  loadConfigFile,
-  resolveConfig,
+  loadConfigFromEnvironment,
   type TitanConfig,
 } from "./src/config";
 import { checkPolicy, formatPolicyReport, formatViolations } from "./src/policy";
-
-function loadConfig(): TitanConfig {
-  const file = process.env.TITAN_CONFIG;
-  return file ? loadConfigFile(file) : resolveConfig();
-}
+import { computeBudget, RecoveryBudgetError } from "./src/tooling/dr/budget";
+import { renderStacks } from "./src/tooling/dr/synthesized";
 
 let config: TitanConfig;
 try {
-  config = loadConfig();
+  config = loadConfigFromEnvironment(process.env);
 } catch (error) {
   if (error instanceof ConfigFileError || error instanceof ConfigValidationError) {
     console.error(error.message);
@@ -49,6 +46,11 @@ if (process.argv.includes("--policy")) {
 const { violations } = report;
 if (violations.length > 0) {
   console.error(formatViolations(violations));
+  process.exit(1);
+}
+const budget = computeBudget(config, renderStacks(app));
+if (budget.exceeded.length > 0) {
+  console.error(new RecoveryBudgetError(budget.exceeded).message);
   process.exit(1);
 }
 app.synth();

@@ -21,6 +21,16 @@ function synth(configText?: string, args: string[] = []) {
   return { ...result, outdir, configFile: env.TITAN_CONFIG };
 }
 
+/** Every file (not directory) under `dir`. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
 describe("main.ts", () => {
   it("with --policy, prints every rule's verdicts per stack and each suppression's reason, and writes nothing", () => {
     const result = synth(undefined, ["--policy"]);
@@ -95,6 +105,21 @@ describe("main.ts", () => {
     expect(result.stderr).toContain("has 11 problems");
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(result.outdir) ? readdirSync(result.outdir) : []).toEqual([]);
+  });
+
+  it("refuses a config whose recovery budget misses its targets, naming the terms, and writes nothing", () => {
+    const result = synth(JSON.stringify({ dr: { rtoSeconds: 10 } }));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("titan: the recovery budget misses its targets");
+    expect(result.stderr).toMatch(
+      /dr\.rtoSeconds: unplanned failover \(primary lost\) takes \d+ s .*, over the 10 s target:\n\s+database path \d+ s = detection \d+ s \+ alarm \d+ s \+ operator \d+ s \+ aurora-failover \d+ s \+ db-name \d+ s/,
+    );
+    expect(result.stderr).toMatch(/traffic path \d+ s = detection \d+ s \+ answer-switch \d+ s \+ dns-ttl \d+ s/);
+    expect(result.stderr).toMatch(/dr\.rtoSeconds: planned switchover \(primary to dr\) takes \d+ s/);
+    expect(result.stderr).not.toContain("dr.rpoSeconds");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    // cdktf's App makes the empty output directories when it is created; no file is written.
+    expect(filesUnder(result.outdir)).toEqual([]);
   });
 
   test.each([

@@ -44,6 +44,18 @@ export interface TitanStacks {
   readonly crossRegion: CrossRegionStack;
 }
 
+/** The stacks' names: their directories under `cdktf.out/stacks/` and their state keys. */
+export const STACK_NAMES = {
+  statePrimary: "state-primary",
+  stateDr: "state-dr",
+  primary: "primary",
+  dr: "dr",
+  primaryK8s: "primary-k8s",
+  drK8s: "dr-k8s",
+  global: "global",
+  crossRegion: "cross-region",
+} as const satisfies Record<keyof TitanStacks, string>;
+
 /**
  * Builds titan's stacks into `app`, with dependencies in deploy order: the state buckets, then
  * primary (it creates the Aurora global cluster), dr (it joins it), each region's k8s stack after
@@ -53,14 +65,14 @@ export interface TitanStacks {
  * DR state bucket that holds its state. With `teardown` on, every protection that stops `destroy` is lifted.
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
-  const statePrimary = new StateStack(app, "state-primary", { config, role: "primary" });
-  const stateDr = new StateStack(app, "state-dr", { config, role: "dr" });
-  const primary = new RegionalStack(app, "primary", { config, role: "primary" });
-  const dr = new RegionalStack(app, "dr", { config, role: "dr" });
-  const primaryK8s = new K8sStack(app, "primary-k8s", { config, role: "primary" });
-  const drK8s = new K8sStack(app, "dr-k8s", { config, role: "dr" });
-  const global = new GlobalStack(app, "global", { config });
-  const crossRegion = new CrossRegionStack(app, "cross-region", { config });
+  const statePrimary = new StateStack(app, STACK_NAMES.statePrimary, { config, role: "primary" });
+  const stateDr = new StateStack(app, STACK_NAMES.stateDr, { config, role: "dr" });
+  const primary = new RegionalStack(app, STACK_NAMES.primary, { config, role: "primary" });
+  const dr = new RegionalStack(app, STACK_NAMES.dr, { config, role: "dr" });
+  const primaryK8s = new K8sStack(app, STACK_NAMES.primaryK8s, { config, role: "primary" });
+  const drK8s = new K8sStack(app, STACK_NAMES.drK8s, { config, role: "dr" });
+  const global = new GlobalStack(app, STACK_NAMES.global, { config });
+  const crossRegion = new CrossRegionStack(app, STACK_NAMES.crossRegion, { config });
 
   primary.addDependency(statePrimary);
   dr.addDependency(stateDr);

@@ -1,7 +1,7 @@
 export { type RegionState, regionState } from "./active-role";
 export { DEFAULT_CONFIG } from "./defaults";
 export { ConfigFileError, type ConfigProblem, ConfigValidationError } from "./errors";
-export { loadConfigFile, resolveConfig } from "./load";
+export { loadConfigFile, loadConfigFromEnvironment, resolveConfig } from "./load";
 export { REGION_ROLES, type RegionRole } from "./regions";
 export { configSchema, type RegionConfig, type TitanConfig } from "./schema";
 export { configWarnings } from "./warnings";

@@ -22,6 +22,15 @@ export function resolveConfig(overrides: unknown = {}, source = "defaults"): Tit
   return result.data;
 }
 
+/**
+ * The config an entry point runs with: the file named by `TITAN_CONFIG` in `env`, else the
+ * defaults. Entry points (main.ts, the tooling CLIs) pass their environment; nothing below reads it.
+ */
+export function loadConfigFromEnvironment(env: Readonly<Record<string, string | undefined>>): TitanConfig {
+  const file = env.TITAN_CONFIG;
+  return file ? loadConfigFile(file) : resolveConfig();
+}
+
 /** Reads a JSON config file and resolves it; a missing or malformed file is one clear line. */
 export function loadConfigFile(file: string): TitanConfig {
   let text: string;

@@ -1,0 +1,16 @@
+import type { TitanConfig } from "../../src/config";
+import { type Budget, computeBudget } from "../../src/tooling/dr/budget";
+import { renderStacks, type SynthesizedStacks } from "../../src/tooling/dr/synthesized";
+import { buildApp, testConfig } from "./synth";
+
+/** The stacks `main.ts` would write for `config`, rendered in process. */
+export function stacksFor(config: TitanConfig): SynthesizedStacks {
+  return renderStacks(buildApp(config).primary.node.root);
+}
+
+/** The recovery budget of the defaults with `overrides` merged in. */
+export function budgetFor(overrides: object = {}): { config: TitanConfig; stacks: SynthesizedStacks; budget: Budget } {
+  const config = testConfig(overrides);
+  const stacks = stacksFor(config);
+  return { config, stacks, budget: computeBudget(config, stacks) };
+}
