@@ -29,7 +29,12 @@ describe("npm run dr:report", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Targets: RTO 900 s/);
     expect(run.stdout).toContain("### Unplanned failover (primary lost): 786 s");
-    expect(readFileSync(join(run.writeDir, "budget.md"), "utf8")).toBe(`${run.stdout.trimEnd()}\n`);
+    expect(run.stdout).toContain("### DR invariants");
+    expect(run.stdout).toContain(
+      "- holds `outside-primary-region`: dr and global plan and apply with the primary region down",
+    );
+    expect(run.stdout).not.toContain("BROKEN");
+    expect(run.stdout.startsWith(readFileSync(join(run.writeDir, "budget.md"), "utf8").trimEnd())).toBe(true);
     const json = JSON.parse(readFileSync(join(run.writeDir, "budget.json"), "utf8"));
     expect(json.scenarios.map((s: { id: string; rtoSeconds: number }) => [s.id, s.rtoSeconds])).toEqual([
       ["failover", 786],

@@ -7,7 +7,9 @@
  * The stacks are the ones synthesized from the config (`TITAN_CONFIG`, else the defaults), rendered
  * in process exactly as synth writes them, so the report also explains a config whose budget synth
  * refuses; `--out` reads an existing synth output instead. `--readme` rewrites README's budget
- * table. Exits 1 when the budget misses `dr.rtoSeconds` or `dr.rpoSeconds`, 2 on a usage mistake.
+ * table. The DR invariants (src/tooling/dr/invariants/) are checked and listed after the budget.
+ * Exits 1 when the budget misses `dr.rtoSeconds` or `dr.rpoSeconds` or an invariant is broken, 2 on
+ * a usage mistake.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,8 +19,9 @@ import { buildTitan } from "../../app";
 import { ConfigFileError, ConfigValidationError, loadConfigFromEnvironment } from "../../config";
 import { reportUserError, UserError } from "../synthesized-stacks";
 import { computeBudget } from "./budget";
+import { DR_INVARIANTS, invariantViolations } from "./invariants";
 import { replaceReadmeBudget } from "./readme";
-import { renderBudgetJson, renderBudgetMarkdown } from "./report";
+import { renderBudgetJson, renderBudgetMarkdown, renderInvariants } from "./report";
 import { readSynthesizedStacks, renderStacks } from "./synthesized";
 
 const USAGE = "usage: npm run dr:report [-- --json] [--out <synth dir>] [--write-dir <dir>] [--readme <README.md>]";
@@ -67,16 +70,17 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
         })(),
       );
   const budget = computeBudget(config, stacks);
+  const violations = invariantViolations({ config, stacks });
   const markdown = renderBudgetMarkdown(budget);
   const json = renderBudgetJson(budget);
-  console.log(args.json ? json : markdown);
+  console.log(args.json ? json : `${markdown}\n${renderInvariants(DR_INVARIANTS, violations)}`);
   fs.mkdirSync(args["write-dir"], { recursive: true });
   fs.writeFileSync(path.join(args["write-dir"], "budget.md"), markdown);
   fs.writeFileSync(path.join(args["write-dir"], "budget.json"), json);
   if (args.readme) {
     fs.writeFileSync(args.readme, replaceReadmeBudget(fs.readFileSync(args.readme, "utf8"), markdown));
   }
-  return budget.exceeded.length > 0 ? 1 : 0;
+  return budget.exceeded.length > 0 || violations.length > 0 ? 1 : 0;
 }
 
 try {

@@ -3,6 +3,7 @@
  */
 import type { Budget } from "./budget";
 import { describeExceedances } from "./budget";
+import type { Invariant, Violation } from "./invariants";
 import { formatSeconds, type RpoRow, type Scenario, type Source, type Term } from "./terms";
 
 /** Markdown table cells cannot hold a pipe or a line break. */
@@ -149,4 +150,14 @@ export function renderBudgetMarkdown(budget: Budget): string {
 /** The budget as JSON, for programs and for comparing drills with the plan. */
 export function renderBudgetJson(budget: Budget): string {
   return `${JSON.stringify(budget, null, 2)}\n`;
+}
+
+/** Each DR invariant and whether it holds, with every way it is broken. */
+export function renderInvariants(invariants: readonly Invariant[], violations: readonly Violation[]): string {
+  const lines = invariants.flatMap((invariant) => {
+    const problems = violations.filter((violation) => violation.id === invariant.id);
+    const mark = problems.length === 0 ? "holds" : "**BROKEN**";
+    return [`- ${mark} \`${invariant.id}\`: ${invariant.statement}`, ...problems.map((p) => `  - ${p.problem}`)];
+  });
+  return ["### DR invariants", "", ...lines, ""].join("\n");
 }
