@@ -106,7 +106,7 @@ export const DEFAULT_CONFIG: TitanConfig = {
     // surprise upgrade every plan proposes a downgrade EKS refuses, blocking the DR applies too.
     supportType: "EXTENDED",
     // Seeds: 2 x t3.medium across AZs. The standby region keeps one warm node; flipping
-    // dr.activeRole raises it to the active size in one apply (see README, failover runbook).
+    // dr.activeRole raises it to the active size in one apply (see README, Disaster recovery).
     nodeInstanceType: "t3.medium",
     nodes: { active: { min: 2, max: 6, desired: 2 }, standby: { min: 1, max: 6, desired: 1 } },
     spot: { enabled: false, instanceTypes: ["t3.medium", "t3a.medium"], max: 4 },

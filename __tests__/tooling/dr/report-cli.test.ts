@@ -28,8 +28,8 @@ describe("npm run dr:report", () => {
     const run = report([]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Targets: RTO 900 s/);
-    expect(run.stdout).toContain("### Unplanned failover (primary lost): 786 s");
-    expect(run.stdout).toContain("### DR invariants");
+    expect(run.stdout).toContain("#### Unplanned failover (primary lost): 786 s");
+    expect(run.stdout).toContain("#### DR invariants");
     expect(run.stdout).toContain(
       "- holds `outside-primary-region`: dr and global plan and apply with the primary region down",
     );

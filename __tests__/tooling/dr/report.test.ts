@@ -12,7 +12,7 @@ describe("the budget report", () => {
   });
 
   it("lists each term with its time, how it is made and where each number comes from", () => {
-    expect(markdown).toContain("### Unplanned failover (primary lost): 786 s (13 min 6 s)");
+    expect(markdown).toContain("#### Unplanned failover (primary lost): 786 s (13 min 6 s)");
     expect(markdown).toContain(
       "| traffic | automatic | Route 53 declares primary's origin unhealthy | 36 s | 3 failed probes x 10 s + 4 s connect + 2 s response | `global`: `aws_route53_health_check.PrimaryHealthCheck_0819586E.failure_threshold`<br>",
     );

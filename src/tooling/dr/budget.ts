@@ -100,7 +100,8 @@ export class RecoveryBudgetError extends Error {
     super(
       [
         `titan: the recovery budget misses ${exceeded.length === 1 ? "its target" : "its targets"} (npm run dr:report shows every term and its source):`,
-        ...describeExceedances(exceeded).map((line) => `  - ${line}`.replace(/^ {2}- {4}/, "      ")),
+        // A missed target is a list item; the paths that make it up are indented under it.
+        ...describeExceedances(exceeded).map((line) => (line.startsWith(" ") ? `      ${line.trim()}` : `  - ${line}`)),
         "  Raise the target, or change what the terms are made of (health checks, timeouts, DR's standby size, dr.assumptions once a game day has measured them).",
       ].join("\n"),
     );

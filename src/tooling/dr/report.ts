@@ -44,7 +44,7 @@ function termRow(path: string, actor: string, term: Term, sources: string): stri
 
 export function renderScenario(s: Scenario): string[] {
   const lines = [
-    `### ${s.label[0].toUpperCase()}${s.label.slice(1)}: ${formatSeconds(s.rtoSeconds)}`,
+    `#### ${s.label[0].toUpperCase()}${s.label.slice(1)}: ${formatSeconds(s.rtoSeconds)}`,
     "",
     `Measures ${s.measures}. Paths run side by side; the scenario takes as long as its slowest, the **${s.criticalPath}** path.`,
     "",
@@ -107,7 +107,7 @@ function renderTrust(budget: Budget): string[] {
     (term) => `- ${sentence(term.label)}: ${term.assumes}.`,
   );
   return [
-    "### What the budget takes on trust",
+    "#### What the budget takes on trust",
     "",
     "Durations AWS does not publish (`dr.assumptions`; set each to what a game day measured):",
     "",
@@ -136,7 +136,7 @@ export function renderBudgetMarkdown(budget: Budget): string {
     ...budget.scenarios.flatMap((s) => [...renderScenario(s), ""]),
     "\\* AWS publishes no figure: a planning figure from `dr.assumptions`, to be replaced by what a game day measures. † The figure is documented; the behaviour it relies on is not (see below).",
     "",
-    "### What an unplanned failover loses (RPO)",
+    "#### What an unplanned failover loses (RPO)",
     "",
     "A planned switchover loses nothing: Aurora synchronizes before it switches, and the old region keeps replicating.",
     "",
@@ -159,5 +159,5 @@ export function renderInvariants(invariants: readonly Invariant[], violations: r
     const mark = problems.length === 0 ? "holds" : "**BROKEN**";
     return [`- ${mark} \`${invariant.id}\`: ${invariant.statement}`, ...problems.map((p) => `  - ${p.problem}`)];
   });
-  return ["### DR invariants", "", ...lines, ""].join("\n");
+  return ["#### DR invariants", "", ...lines, ""].join("\n");
 }
