@@ -31,12 +31,14 @@ describe("the recovery budget of the default config", () => {
       "cached-reads": { "origin-group": 10 },
       database: { detection: 36, alarm: 60, operator: 300, "aurora-failover": 300, "db-name": 90 },
       capacity: { detection: 36, alarm: 60, operator: 300, nodes: 180, pods: 60, "target-health": 20 },
+      cache: { "cold-cache": 0 },
     });
     expect(failover.paths.map((p) => [p.id, p.actor, p.seconds])).toEqual([
       ["traffic", "automatic", 141],
       ["cached-reads", "automatic", 10],
       ["database", "operator", 786],
       ["capacity", "operator", 656],
+      ["cache", "automatic", 0],
     ]);
   });
 

@@ -394,6 +394,18 @@ export function cacheFailoverTerm(config: TitanConfig, to: RegionRole): Term {
   );
 }
 
+/** Without a Global Datastore, `to`'s own Redis serves at once, empty: nothing to promote. */
+export function coldCacheTerm(input: BudgetInput, to: RegionRole): Term {
+  const group = oneResource(input.stacks, STACK_NAMES[to], "aws_elasticache_replication_group", `${to}'s Redis`);
+  return {
+    id: "cold-cache",
+    label: `${to}'s own Redis serves at once, empty; the app refills it from Aurora`,
+    seconds: 0,
+    formula: "0 s: already running, nothing to promote",
+    sources: [synthSource(group, "replication_group_id"), configSource("cache.globalDatastore")],
+  };
+}
+
 /** Whether any Redis in the stacks is a Global Datastore member. */
 export function hasGlobalDatastore(input: BudgetInput): boolean {
   return Object.keys(input.stacks).some(

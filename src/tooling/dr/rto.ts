@@ -10,6 +10,7 @@ import {
   type BudgetInput,
   cachedReadTerm,
   cacheFailoverTerm,
+  coldCacheTerm,
   dbRepointTerm,
   detectionTerm,
   dnsTtlTerm,
@@ -53,14 +54,14 @@ export function failoverScenario(input: BudgetInput): Scenario {
       recoveryPath("capacity", "the other region runs at its active size", "operator", [...page, ...scaleOut]),
     );
   }
-  if (hasGlobalDatastore(input)) {
-    paths.push(
-      recoveryPath("cache", "the other region's Redis takes writes", "operator", [
-        ...page,
-        cacheFailoverTerm(input.config, to),
-      ]),
-    );
-  }
+  paths.push(
+    hasGlobalDatastore(input)
+      ? recoveryPath("cache", "the other region's Redis takes writes", "operator", [
+          ...page,
+          cacheFailoverTerm(input.config, to),
+        ])
+      : recoveryPath("cache", "the other region's Redis serves", "automatic", [coldCacheTerm(input, to)]),
+  );
   return scenario({
     id: "failover",
     label: `unplanned failover (${from} lost)`,
