@@ -2,7 +2,10 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Testing } from "cdktf";
+import { buildTitan } from "../../../src/app";
 import { parseCli } from "../../../src/tooling/failover/cli";
+import { testConfig } from "../../support/synth";
 import { normalAccount, REGION } from "./fake-aws";
 import { runbook } from "./run";
 
@@ -83,6 +86,29 @@ describe("--log", () => {
       budgetTerm: "aurora-switchover",
       startedAt: expect.stringMatching(/Z$/),
     });
+  });
+});
+
+/** A full synth output directory (manifest and every stack) for `overrides`, as `npm run synth` writes it. */
+function synthOutput(overrides: object): string {
+  const app = Testing.app();
+  buildTitan(app, testConfig(overrides));
+  app.synth();
+  return app.outdir;
+}
+
+describe("--out", () => {
+  it("acts on a synth output only when it puts the writer where the config does", async () => {
+    const stale = synthOutput({});
+    const run = await runbook(["switchover", "--out", stale], normalAccount(), FLIPPED);
+    expect(run.error?.message).toBe(
+      "cannot switchover: the synthesized stacks do not put the writer in dr (dr.activeRole); synthesize them from this config (npm run synth)",
+    );
+    expect(run.fake.calls).toEqual([]);
+    const fresh = synthOutput(FLIPPED);
+    const dry = await runbook(["switchover", "--dry-run", "--out", fresh], normalAccount(), FLIPPED);
+    expect(dry.code).toBe(0);
+    expect(dry.fake.mutations()).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   type TitanConfig,
 } from "../../config";
 import { computeBudget } from "../dr/budget";
-import { readSynthesizedStacks, renderStacks, type SynthesizedStacks } from "../dr/synthesized";
+import { readSynthesizedStacks, renderStacks, SynthesizedStackError, type SynthesizedStacks } from "../dr/synthesized";
 import { formatSeconds, type Scenario } from "../dr/terms";
 import { UserError } from "../synthesized-stacks";
 import type { AwsClients } from "./aws/clients";
@@ -23,7 +23,7 @@ import { DESTINATION, followUps, otherRole, steps } from "./procedures";
 import { RunbookFailed, runSteps, type StepRecord } from "./runner";
 import type { Move, Runtime, Step, StepContext } from "./step";
 import { scenarioOf, summarize } from "./summary";
-import { recoveryTargets } from "./targets";
+import { type RecoveryTargets, recoveryTargets } from "./targets";
 
 export const COMMANDS = ["plan", "switchover", "failover", "failback"] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -87,7 +87,15 @@ interface PreparedMove {
 function prepare(move: Move, config: TitanConfig, options: CliOptions, environment: Environment): PreparedMove {
   const to = DESTINATION[move];
   const from = otherRole(to);
-  const targets = recoveryTargets(stacksOf(withWriterIn(config, to), options.out), withWriterIn(config, to));
+  let targets: RecoveryTargets;
+  try {
+    targets = recoveryTargets(stacksOf(withWriterIn(config, to), options.out), withWriterIn(config, to));
+  } catch (error) {
+    // A synth output from another config, or without what the runbook acts on: the operator's to fix.
+    throw error instanceof SynthesizedStackError || error instanceof UserError
+      ? new UserError(`cannot ${move}: ${error.message}`)
+      : error;
+  }
   const source = withWriterIn(config, from);
   // The budget is the config's own (rendered in process): an --out synth holds only the target's stacks.
   const budget = computeBudget(source, stacksOf(source));
