@@ -1,0 +1,237 @@
+/**
+ * No drift after a failover, proven on real offline plans: primary, dr and global are deployed on
+ * paper with the writer in primary (support/state-from-plan.ts), then planned with dr.activeRole
+ * flipped to "dr": once as the flip alone (the documented capacity step), and once after the
+ * runbook's changes are written into the state, with the values the runbook sends (its targets,
+ * read from the flipped stacks). The flip moves capacity, the DB names, the backup plan and the
+ * traffic pair, and touches no stateful resource; after the runbook, it changes nothing the runbook
+ * already did, so the runbook and the next apply never fight.
+ */
+import { STACK_NAMES } from "../../../src/app";
+import type { RegionRole } from "../../../src/config";
+import { isStatefulType } from "../../../src/stateful";
+import { renderStacks } from "../../../src/tooling/dr/synthesized";
+import { clampDesired } from "../../../src/tooling/failover/steps/capacity";
+import { type RecoveryTargets, recoveryTargets } from "../../../src/tooling/failover/targets";
+import type { ParsedPlan, ResourceChange } from "../../../src/tooling/plan/plan-json";
+import {
+  type Deployed,
+  deploy,
+  planOffline,
+  type SynthesizedStackDir,
+  synthesizeStack,
+} from "../../support/offline-terraform";
+import { buildApp, testConfig } from "../../support/synth";
+import { removeTempDirs } from "../fixtures";
+
+jest.setTimeout(900_000);
+afterAll(removeTempDirs);
+
+const FLIPPED = { dr: { activeRole: "dr" } };
+const STACKS = [STACK_NAMES.primary, STACK_NAMES.dr, STACK_NAMES.global] as const;
+type Name = (typeof STACKS)[number];
+
+interface StateResource {
+  type: string;
+  name: string;
+  instances: { attributes: Record<string, unknown> }[];
+}
+
+/** The attributes of `address` in a v4 state, to change in place. */
+function attributesIn(state: unknown, address: string): Record<string, unknown> {
+  const found = (state as { resources: StateResource[] }).resources.find((r) => `${r.type}.${r.name}` === address);
+  if (!found) {
+    throw new Error(`${address} is not in the state`);
+  }
+  return found.instances[0].attributes;
+}
+
+/** The state's resources of `type`, by address. */
+function resourcesIn(state: unknown, type: string): [string, Record<string, unknown>][] {
+  return (state as { resources: StateResource[] }).resources
+    .filter((r) => r.type === type)
+    .map((r) => [`${r.type}.${r.name}`, r.instances[0].attributes]);
+}
+
+function changed(plan: ParsedPlan): ResourceChange[] {
+  return plan.changes.filter((change) => change.action !== "no-op" && change.action !== "read");
+}
+
+/** `{ address: action }` of everything a plan changes. */
+function actions(plan: ParsedPlan): Record<string, string> {
+  return Object.fromEntries(changed(plan).map((change) => [change.address, change.action]));
+}
+
+/** The address of the generic DB name record in a stack's state. */
+function dbRecord(state: unknown): string {
+  const [[address]] = resourcesIn(state, "aws_route53_record").filter(([, r]) => r.name === "db.titan.internal");
+  return address;
+}
+
+/**
+ * The deployed state of `role`'s stack after the runbook: its node group sized as the runbook sends
+ * it (the flipped stack's min and max, the live size clamped into them), its DB name on the
+ * endpoint the flipped stack names; and, for global, the failover pair's targets swapped.
+ */
+function afterRunbook(name: Name, state: unknown, targets: RecoveryTargets, moves: readonly RegionRole[]): unknown {
+  const next = JSON.parse(JSON.stringify(state));
+  if (name === STACK_NAMES.global) {
+    const checks = Object.fromEntries(resourcesIn(next, "aws_route53_health_check").map(([, c]) => [c.fqdn, c.id]));
+    for (const [, record] of resourcesIn(next, "aws_route53_record")) {
+      const target = targets.failover.records.find((t) => t.setIdentifier === record.set_identifier);
+      if (target && record.name === targets.failover.name) {
+        (record.alias as { name: string }[])[0].name = target.aliasName;
+        record.health_check_id = checks[target.healthCheckFqdn];
+      }
+    }
+    return next;
+  }
+  const role = name as RegionRole;
+  const region = targets.regions[role];
+  const [[, cluster]] = resourcesIn(next, "aws_rds_cluster");
+  attributesIn(next, dbRecord(next)).records = [cluster[region.dbName.endpoint]];
+  if (moves.includes(role) && region.capacity.kind === "node-group") {
+    const [[, group]] = resourcesIn(next, "aws_eks_node_group");
+    const [scaling] = group.scaling_config as { min_size: number; max_size: number; desired_size: number }[];
+    const { minSize, maxSize } = region.capacity;
+    Object.assign(scaling, {
+      min_size: minSize,
+      max_size: maxSize,
+      desired_size: clampDesired(scaling.desired_size, minSize, maxSize),
+    });
+  }
+  return next;
+}
+
+let deployed: Record<Name, Deployed>;
+let flipped: Record<Name, SynthesizedStackDir>;
+let targets: RecoveryTargets;
+
+beforeAll(async () => {
+  const states = await Promise.all(STACKS.map((name) => deploy(synthesizeStack({}, (s) => s[name]))));
+  deployed = Object.fromEntries(STACKS.map((name, n) => [name, states[n]])) as Record<Name, Deployed>;
+  flipped = Object.fromEntries(STACKS.map((name) => [name, synthesizeStack(FLIPPED, (s) => s[name])])) as Record<
+    Name,
+    SynthesizedStackDir
+  >;
+  const config = testConfig(FLIPPED);
+  targets = recoveryTargets(renderStacks(buildApp(config).primary.node.root), config);
+});
+
+describe("flipping dr.activeRole to dr, planned against the deployed stacks", () => {
+  let plans: Record<Name, ParsedPlan>;
+  beforeAll(async () => {
+    const planned = await Promise.all(
+      STACKS.map((name) => planOffline(flipped[name], { state: deployed[name].state })),
+    );
+    plans = Object.fromEntries(STACKS.map((name, n) => [name, planned[n].plan])) as Record<Name, ParsedPlan>;
+    for (const [n, name] of STACKS.entries()) {
+      expect({ name, result: planned[n].outcome.result }).toEqual({ name, result: "planned" });
+    }
+  });
+
+  it("changes no stateful resource in any stack: no detach, no promotion, no replacement", () => {
+    for (const name of STACKS) {
+      const touched = changed(plans[name]).filter(
+        (change) => isStatefulType(change.type) || change.action === "replace",
+      );
+      expect({ name, touched: touched.map((c) => `${c.action} ${c.address}`) }).toEqual({ name, touched: [] });
+    }
+    for (const name of [STACK_NAMES.primary, STACK_NAMES.dr] as const) {
+      const clusters = plans[name].changes.filter((c) => c.type.startsWith("aws_rds_"));
+      expect(clusters.length).toBeGreaterThan(0);
+      expect(clusters.every((c) => c.action === "no-op")).toBe(true);
+    }
+  });
+
+  it("raises DR's nodes and points its DB name at its writer; the backup plan and lag alarm follow", () => {
+    const { dr } = plans;
+    expect(actions(dr)).toEqual({
+      "aws_backup_plan.AuroraBackup_8DDB00B9": "create",
+      "aws_backup_selection.AuroraBackup_Selection_F8991547": "create",
+      "aws_cloudwatch_dashboard.Dashboard_9E4231ED": "update",
+      "aws_cloudwatch_metric_alarm.DatabaseAlarms_GlobalReplicationLag_17E0FA2C": "delete",
+      "aws_eks_node_group.GeneralNodes_5EE9B292": "update",
+      "aws_iam_role.AuroraBackup_Role_316264F0": "create",
+      "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForBackup_1909D4F8":
+        "create",
+      "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForRestores_86C8944A":
+        "create",
+      "aws_route53_record.InternalZone_Cnames_db_F8FBAEA7": "update",
+    });
+    const nodes = dr.changes.find((c) => c.type === "aws_eks_node_group");
+    expect(nodes?.before).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 6, desired_size: 1 }] });
+    expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 2, max_size: 6, desired_size: 2 }] });
+    const name = dr.changes.find((c) => c.address === dbRecord(deployed.dr.state));
+    const cluster = resourcesIn(deployed.dr.state, "aws_rds_cluster")[0][1];
+    expect(name?.before).toMatchObject({ records: [cluster.reader_endpoint] });
+    expect(name?.after).toMatchObject({ records: [cluster.endpoint] });
+  });
+
+  it("lowers primary to standby and points its DB name at its reader; its backup plan goes, a lag alarm comes", () => {
+    const { primary } = plans;
+    expect(Object.values(actions(primary)).sort()).toEqual(
+      ["create", "delete", "delete", "delete", "delete", "delete", "update", "update", "update"].sort(),
+    );
+    const nodes = primary.changes.find((c) => c.type === "aws_eks_node_group");
+    expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 6 }] });
+    const cluster = resourcesIn(deployed.primary.state, "aws_rds_cluster")[0][1];
+    expect(primary.changes.find((c) => c.address === dbRecord(deployed.primary.state))?.after).toMatchObject({
+      records: [cluster.reader_endpoint],
+    });
+    expect(
+      changed(primary)
+        .filter((c) => c.action === "delete")
+        .every((c) => /AuroraBackup/.test(c.address)),
+    ).toBe(true);
+  });
+
+  it("swaps the failover pair's targets in place in global, and nothing else but the alarms' text", () => {
+    expect(actions(plans.global)).toEqual({
+      "aws_cloudwatch_metric_alarm.DrHealthCheckAlarm": "update",
+      "aws_cloudwatch_metric_alarm.PrimaryHealthCheckAlarm": "update",
+      "aws_route53_record.OriginFailover_Primary_CB123192": "update",
+      "aws_route53_record.OriginFailover_Secondary_BE24CB37": "update",
+    });
+    const primaryRecord = plans.global.changes.find(
+      (c) => c.address === "aws_route53_record.OriginFailover_Primary_CB123192",
+    );
+    expect(primaryRecord?.after).toMatchObject({
+      set_identifier: "primary",
+      failover_routing_policy: [{ type: "PRIMARY" }],
+      alias: [{ name: "dr.origin.api.example.com" }],
+    });
+  });
+});
+
+describe("after the runbook, the same flip changes nothing the runbook did", () => {
+  it("DR: the node group and DB name the runbook set are already what the flipped stack wants (failover)", async () => {
+    const state = afterRunbook(STACK_NAMES.dr, deployed.dr.state, targets, ["dr"]);
+    const { plan, outcome } = await planOffline(flipped.dr, { state });
+    expect(outcome.result).toBe("planned");
+    const left = actions(plan);
+    expect(left["aws_eks_node_group.GeneralNodes_5EE9B292"]).toBeUndefined();
+    expect(left[dbRecord(state)]).toBeUndefined();
+    // What is left is what the runbook leaves to the apply: the backup plan and the alarms follow the writer.
+    expect(Object.keys(left).every((address) => /AuroraBackup|Dashboard|GlobalReplicationLag/.test(address))).toBe(
+      true,
+    );
+  });
+
+  it("primary: the DB name the runbook set on its reader stays (switchover); its capacity is the apply's to lower", async () => {
+    const state = afterRunbook(STACK_NAMES.primary, deployed.primary.state, targets, ["dr"]);
+    const { plan } = await planOffline(flipped.primary, { state });
+    const left = actions(plan);
+    expect(left[dbRecord(state)]).toBeUndefined();
+    expect(left["aws_eks_node_group.GeneralNodes_5EE9B292"]).toBe("update");
+  });
+
+  it("global: the failover pair the runbook swapped in one batch is what the flipped stack declares", async () => {
+    const state = afterRunbook(STACK_NAMES.global, deployed.global.state, targets, ["dr"]);
+    const { plan } = await planOffline(flipped.global, { state });
+    expect(actions(plan)).toEqual({
+      "aws_cloudwatch_metric_alarm.DrHealthCheckAlarm": "update",
+      "aws_cloudwatch_metric_alarm.PrimaryHealthCheckAlarm": "update",
+    });
+  });
+});
