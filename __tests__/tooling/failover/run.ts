@@ -1,13 +1,28 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TitanConfig } from "../../../src/config";
+import type { SynthesizedStacks } from "../../../src/tooling/dr/synthesized";
 import { AwsClients } from "../../../src/tooling/failover/aws/clients";
 import { parseCli } from "../../../src/tooling/failover/cli";
-import { runCommand } from "../../../src/tooling/failover/command";
+import { runCommand, synthesizeInProcess } from "../../../src/tooling/failover/command";
 import type { Runtime } from "../../../src/tooling/failover/step";
 import { FakeAws, type FakeState } from "./fake-aws";
 
 export const START = Date.parse("2027-03-01T10:00:00.000Z");
+
+/** The stacks of each config this test file ran with: every run synthesizes the same few configs. */
+const synthesized = new Map<string, SynthesizedStacks>();
+
+function synthesizeOnce(config: TitanConfig): SynthesizedStacks {
+  const key = JSON.stringify(config);
+  let stacks = synthesized.get(key);
+  if (stacks === undefined) {
+    stacks = synthesizeInProcess(config);
+    synthesized.set(key, stacks);
+  }
+  return stacks;
+}
 
 export interface RunResult {
   readonly code?: number;
@@ -53,7 +68,12 @@ export async function runbook(
   let code: number | undefined;
   let error: Error | undefined;
   try {
-    code = await runCommand(parseCli(args), { env: { TITAN_CONFIG: file }, clients, runtime });
+    code = await runCommand(parseCli(args), {
+      env: { TITAN_CONFIG: file },
+      clients,
+      runtime,
+      synthesize: synthesizeOnce,
+    });
   } catch (caught) {
     error = caught as Error;
   } finally {

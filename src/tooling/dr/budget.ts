@@ -5,7 +5,7 @@
 import type { TitanConfig } from "../../config";
 import { rpoRows } from "./rpo";
 import { failoverScenario, switchoverScenario } from "./rto";
-import type { BudgetInput } from "./rto-terms";
+import type { BudgetInput } from "./rto/input";
 import type { SynthesizedStacks } from "./synthesized";
 import { formatSeconds, type RecoveryPath, type RpoRow, type Scenario } from "./terms";
 

@@ -7,7 +7,7 @@ import { STACK_NAMES } from "../../app";
 import type { RegionRole } from "../../config";
 import { AWS_DOCS, AWS_FIGURES } from "./aws-facts";
 import { longestCronGapSeconds } from "./cron";
-import type { BudgetInput } from "./rto-terms";
+import type { BudgetInput } from "./rto/input";
 import { type FoundResource, resourcesOfType } from "./synthesized";
 import { configSource, docSource, type RpoRow, synthSource } from "./terms";
 

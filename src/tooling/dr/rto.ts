@@ -3,22 +3,11 @@
  * lost) and a planned switchover. Paths run side by side; a scenario takes as long as its slowest.
  */
 import type { RegionRole } from "../../config";
-import {
-  alarmTerm,
-  answerSwitchTerm,
-  auroraTerm,
-  type BudgetInput,
-  cachedReadTerm,
-  cacheFailoverTerm,
-  coldCacheTerm,
-  dbRepointTerm,
-  detectionTerm,
-  dnsTtlTerm,
-  hasGlobalDatastore,
-  operatorTerm,
-  scaleOutTerms,
-  staleRequestTerm,
-} from "./rto-terms";
+import { cacheFailoverTerm, coldCacheTerm, hasGlobalDatastore } from "./rto/cache";
+import { scaleOutTerms } from "./rto/capacity";
+import type { BudgetInput } from "./rto/input";
+import { alarmTerm, auroraTerm, dbRepointTerm, operatorTerm } from "./rto/operator";
+import { answerSwitchTerm, cachedReadTerm, detectionTerm, dnsTtlTerm, staleRequestTerm } from "./rto/traffic";
 import { recoveryPath, type Scenario, scenario } from "./terms";
 
 function otherRole(role: RegionRole): RegionRole {

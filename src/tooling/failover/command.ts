@@ -41,20 +41,19 @@ export interface Environment {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly clients: AwsClients;
   readonly runtime: Runtime;
+  /** The stacks `config` synthesizes. @default - rendered in process, as synth writes them */
+  readonly synthesize?: (config: TitanConfig) => SynthesizedStacks;
+}
+
+/** Every stack of `config`, as `cdk.tf.json` would hold it. */
+export function synthesizeInProcess(config: TitanConfig): SynthesizedStacks {
+  const app = new App();
+  buildTitan(app, config);
+  return renderStacks(app);
 }
 
 function withWriterIn(config: TitanConfig, role: RegionRole): TitanConfig {
   return { ...config, dr: { ...config.dr, activeRole: role } };
-}
-
-/** The stacks synthesized from `config` (in process, as synth writes them), or read from `out`. */
-function stacksOf(config: TitanConfig, out?: string): SynthesizedStacks {
-  if (out) {
-    return readSynthesizedStacks(out);
-  }
-  const app = new App();
-  buildTitan(app, config);
-  return renderStacks(app);
 }
 
 /** The moves a command runs: `plan` shows those open from where the config puts the writer. */
@@ -87,9 +86,11 @@ interface PreparedMove {
 function prepare(move: Move, config: TitanConfig, options: CliOptions, environment: Environment): PreparedMove {
   const to = DESTINATION[move];
   const from = otherRole(to);
+  const synthesize = environment.synthesize ?? synthesizeInProcess;
   let targets: RecoveryTargets;
   try {
-    targets = recoveryTargets(stacksOf(withWriterIn(config, to), options.out), withWriterIn(config, to));
+    const target = withWriterIn(config, to);
+    targets = recoveryTargets(options.out ? readSynthesizedStacks(options.out) : synthesize(target), target);
   } catch (error) {
     // A synth output from another config, or without what the runbook acts on: the operator's to fix.
     throw error instanceof SynthesizedStackError || error instanceof UserError
@@ -98,7 +99,7 @@ function prepare(move: Move, config: TitanConfig, options: CliOptions, environme
   }
   const source = withWriterIn(config, from);
   // The budget is the config's own (rendered in process): an --out synth holds only the target's stacks.
-  const budget = computeBudget(source, stacksOf(source));
+  const budget = computeBudget(source, synthesize(source));
   const ctx: StepContext = {
     targets,
     from,

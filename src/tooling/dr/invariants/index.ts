@@ -1,5 +1,5 @@
 /** Every DR invariant titan's stacks hold, and a check of all of them. */
-import type { BudgetInput } from "../rto-terms";
+import type { BudgetInput } from "../rto/input";
 import { COUNTERPART_INVARIANTS } from "./counterparts";
 import { DOMAIN_INVARIANTS } from "./domains";
 import type { Invariant } from "./invariant";

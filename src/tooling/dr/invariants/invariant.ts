@@ -1,5 +1,5 @@
 /** A DR invariant: a statement about the synthesized stacks, with what breaks it. */
-import type { BudgetInput } from "../rto-terms";
+import type { BudgetInput } from "../rto/input";
 import type { StackJson } from "../synthesized";
 
 export interface Invariant {
