@@ -3,9 +3,17 @@ import { type Budget, computeBudget } from "../../src/tooling/dr/budget";
 import { renderStacks, type SynthesizedStacks } from "../../src/tooling/dr/synthesized";
 import { buildApp, testConfig } from "./synth";
 
-/** The stacks `main.ts` would write for `config`, rendered in process. */
+const rendered = new Map<string, SynthesizedStacks>();
+
+/** The stacks `main.ts` would write for `config`, rendered in process (once per config and test file). */
 export function stacksFor(config: TitanConfig): SynthesizedStacks {
-  return renderStacks(buildApp(config).primary.node.root);
+  const key = JSON.stringify(config);
+  let stacks = rendered.get(key);
+  if (stacks === undefined) {
+    stacks = renderStacks(buildApp(config).primary.node.root);
+    rendered.set(key, stacks);
+  }
+  return stacks;
 }
 
 /** The recovery budget of the defaults with `overrides` merged in. */
