@@ -16,21 +16,33 @@ import { liftProtections } from "./stacks/teardown";
  */
 export const CI_STACK_ID = "ci";
 
+/** The stacks' names: their directories under `cdktf.out/stacks/` and their state keys. */
+export const STACK_NAMES = {
+  statePrimary: "state-primary",
+  stateDr: "state-dr",
+  primary: "primary",
+  dr: "dr",
+  primaryK8s: "primary-k8s",
+  drK8s: "dr-k8s",
+  global: "global",
+  crossRegion: "cross-region",
+} as const satisfies Record<keyof TitanStacks, string>;
+
 /**
  * The deploy order: every stack after the stacks it depends on (a test checks it against
  * `addDependency`). `destroy` goes the other way. The state stacks keep local state, applied by
  * an operator; the team workflow runs the rest, from `primary` on.
  */
 export const DEPLOY_ORDER = [
-  "state-primary",
-  "state-dr",
+  STACK_NAMES.statePrimary,
+  STACK_NAMES.stateDr,
   CI_STACK_ID,
-  "primary",
-  "dr",
-  "primary-k8s",
-  "dr-k8s",
-  "global",
-  "cross-region",
+  STACK_NAMES.primary,
+  STACK_NAMES.dr,
+  STACK_NAMES.primaryK8s,
+  STACK_NAMES.drK8s,
+  STACK_NAMES.global,
+  STACK_NAMES.crossRegion,
 ] as const;
 
 export interface TitanStacks {
@@ -43,18 +55,6 @@ export interface TitanStacks {
   readonly global: GlobalStack;
   readonly crossRegion: CrossRegionStack;
 }
-
-/** The stacks' names: their directories under `cdktf.out/stacks/` and their state keys. */
-export const STACK_NAMES = {
-  statePrimary: "state-primary",
-  stateDr: "state-dr",
-  primary: "primary",
-  dr: "dr",
-  primaryK8s: "primary-k8s",
-  drK8s: "dr-k8s",
-  global: "global",
-  crossRegion: "cross-region",
-} as const satisfies Record<keyof TitanStacks, string>;
 
 /**
  * Builds titan's stacks into `app`, with dependencies in deploy order: the state buckets, then

@@ -112,7 +112,7 @@ describe("failover (us-east-2 lost)", () => {
     expect(stepLine(run.output, "wait-for-writer")).toMatch(/: ok \(\d+\.\d s\): titan-dr-aurora is the writer/);
     expect(run.output).toMatch(/aurora-failover: \d+\.\d s measured \(budget 300 s, a planning figure/);
     expect(run.output).toContain("db-name: ");
-    expect(run.output).toContain("npm run cdktf -- deploy dr global");
+    expect(run.output).toContain("npm run plan -- dr global --live, then npm run apply -- dr, npm run apply -- global");
   });
 
   it("changes nothing when run again: every change is found done", async () => {

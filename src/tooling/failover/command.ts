@@ -198,7 +198,7 @@ export async function runCommand(options: CliOptions, environment: Environment):
   for (const move of movesFor(options.command, config)) {
     if (!options.dryRun && config.dr.activeRole !== DESTINATION[move]) {
       throw new UserError(
-        `${move} moves the writer to ${DESTINATION[move]}, but dr.activeRole in ${where} is "${config.dr.activeRole}": set it to "${DESTINATION[move]}" first. The runbook makes AWS match that config, so the deploy afterwards changes nothing it did (README, "Disaster recovery").`,
+        `${move} moves the writer to ${DESTINATION[move]}, but dr.activeRole in ${where} is "${config.dr.activeRole}": set it to "${DESTINATION[move]}" first. The runbook makes AWS match that config, so the plan and apply afterwards change nothing it did (README, "Disaster recovery").`,
       );
     }
     const prepared = prepare(move, config, options, environment);

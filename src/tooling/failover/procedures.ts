@@ -69,20 +69,25 @@ export function steps(move: Move, ctx: Inputs): Step[] {
   ];
 }
 
-/** What to apply afterwards; each plan shows no change to what the runbook did. */
+/**
+ * The reviewed apply of `stacks`, in order: `npm run plan` (live, guard on) shows that nothing the
+ * runbook did changes, then `npm run apply` applies exactly that plan, one stack at a time.
+ */
+function reviewedApply(stacks: readonly string[]): string {
+  return `npm run plan -- ${stacks.join(" ")} --live, then ${stacks.map((stack) => `npm run apply -- ${stack}`).join(", ")}`;
+}
+
+/** What to apply afterwards, with this config; each plan shows no change to what the runbook did. */
 export function followUps(move: Move): string[] {
-  const deploy = (stacks: string) => `npm run cdktf -- deploy ${stacks}`;
   if (move === "failover") {
     return [
-      `${deploy("dr global")}   (with this config: DR's backup plan and alarms follow the writer; nothing the runbook changed moves)`,
-      `when us-east-2 is back and its cluster has rejoined as a secondary: ${deploy("primary")} (standby size, its DB name on its reader), then npm run failover -- failback when you choose`,
+      `${reviewedApply(["dr", "global"])}   (DR's backup plan and lag alarm follow the writer; nothing the runbook changed moves)`,
+      `when us-east-2 is back and its cluster has rejoined as a secondary: ${reviewedApply(["primary"])} (standby size, its DB name on its reader), then npm run failover -- failback when you choose`,
     ];
   }
   return move === "switchover"
     ? [
-        `${deploy("dr global primary")}   (with this config: primary drops to standby, backups and alarms follow the writer)`,
+        `${reviewedApply(["dr", "global", "primary"])}   (primary drops to standby; backups and alarms follow the writer)`,
       ]
-    : [
-        `${deploy("primary global dr")}   (with this config: DR drops to standby, backups and alarms follow the writer)`,
-      ];
+    : [`${reviewedApply(["primary", "global", "dr"])}   (DR drops to standby; backups and alarms follow the writer)`];
 }
