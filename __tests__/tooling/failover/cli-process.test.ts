@@ -19,18 +19,19 @@ function withoutCredentials(): NodeJS.ProcessEnv {
   };
 }
 
+/** `npm run failover -- <args>` as its own process, without credentials. */
+function failover(args: readonly string[]) {
+  return spawnSync(join(root, "node_modules", ".bin", "tsx"), ["src/tooling/failover/cli.ts", ...args], {
+    cwd: root,
+    env: withoutCredentials(),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
 describe("npm run failover -- plan --dry-run, as a process without credentials", () => {
   it("prints the checks it skipped and every step of both moves for the default config, and exits 0", () => {
-    const run = spawnSync(
-      join(root, "node_modules", ".bin", "tsx"),
-      ["src/tooling/failover/cli.ts", "plan", "--dry-run"],
-      {
-        cwd: root,
-        env: withoutCredentials(),
-        encoding: "utf8",
-        timeout: 60_000,
-      },
-    );
+    const run = failover(["plan", "--dry-run"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("live checks skipped (no AWS credentials found)");
     expect(run.stdout.match(/ offline: would (check|change): /g)?.length).toBe(14 + 12);
@@ -38,16 +39,7 @@ describe("npm run failover -- plan --dry-run, as a process without credentials",
   });
 
   it("refuses a move without credentials, exit 1, one line", () => {
-    const run = spawnSync(
-      join(root, "node_modules", ".bin", "tsx"),
-      ["src/tooling/failover/cli.ts", "failover", "--allow-data-loss"],
-      {
-        cwd: root,
-        env: withoutCredentials(),
-        encoding: "utf8",
-        timeout: 60_000,
-      },
-    );
+    const run = failover(["failover", "--allow-data-loss"]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("no AWS credentials found: a move needs them");
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -29,15 +29,25 @@ export function otherRole(role: RegionRole): RegionRole {
 
 type Inputs = Pick<StepContext, "targets" | "from" | "to" | "choices">;
 
+/**
+ * What every move checks first, read-only. A planned move needs the target healthy; a failover
+ * only reports it (an unhealthy DR still gets the writer, and traffic follows once it passes).
+ */
+function checks(move: Move, ctx: Inputs): Step[] {
+  return [
+    checkGlobalCluster(move, ctx),
+    checkReplicationLag(move, ctx),
+    checkOriginHealth(ctx.from, false, ctx),
+    checkOriginHealth(ctx.to, move !== "failover", ctx),
+  ];
+}
+
 export function steps(move: Move, ctx: Inputs): Step[] {
   const { from, to, targets } = ctx;
   const cache = targets.cacheGlobalSuffix ? [promoteCache(to, targets.cacheGlobalSuffix, ctx)] : [];
   if (move === "failover") {
     return [
-      checkGlobalCluster(move, ctx),
-      checkReplicationLag(move, ctx),
-      checkOriginHealth(from, false, ctx),
-      checkOriginHealth(to, false, ctx),
+      ...checks(move, ctx),
       raiseCapacity(to, ctx),
       moveWriter(move, ctx),
       waitForWriter(move, ctx),
@@ -51,10 +61,7 @@ export function steps(move: Move, ctx: Inputs): Step[] {
     ];
   }
   return [
-    checkGlobalCluster(move, ctx),
-    checkReplicationLag(move, ctx),
-    checkOriginHealth(from, false, ctx),
-    checkOriginHealth(to, true, ctx),
+    ...checks(move, ctx),
     raiseCapacity(to, ctx),
     waitForCapacity(to, ctx),
     pinTraffic(ctx),

@@ -10,7 +10,7 @@ import { OriginVerifySecret } from "../../../modules/edge/origin-verify-secret";
 import { LogArchiveBucket } from "../../../modules/storage/log-buckets";
 import { Namer } from "../../../naming";
 import { referencedLogicalId, resourcesOfType } from "../synthesized";
-import { type Invariant, list } from "./invariant";
+import { type Invariant, list, problems } from "./invariant";
 
 export const auroraSecondary: Invariant = {
   id: "aurora-secondary",
@@ -20,12 +20,12 @@ export const auroraSecondary: Invariant = {
     const [global] = resourcesOfType(stacks, STACK_NAMES.primary, "aws_rds_global_cluster");
     const [primary] = resourcesOfType(stacks, STACK_NAMES.primary, "aws_rds_cluster");
     const [dr] = resourcesOfType(stacks, STACK_NAMES.dr, "aws_rds_cluster");
-    return [
+    return problems([
       global?.attributes.global_cluster_identifier !== id && `primary creates no global cluster ${id}`,
       referencedLogicalId(primary?.attributes.global_cluster_identifier, "aws_rds_global_cluster") !==
         global?.logicalId && "primary's cluster is not a member of the global cluster",
       dr?.attributes.global_cluster_identifier !== id && `DR's cluster does not join ${id}`,
-    ].filter((problem): problem is string => typeof problem === "string");
+    ]);
   },
 };
 
@@ -76,11 +76,11 @@ export const logReplication: Invariant = {
     ).find((r) => r.attributes.bucket === source);
     const rule = list(replication?.attributes.rule).find((r) => list(r.destination)[0]?.bucket === target);
     const timed = list(list(rule?.destination)[0]?.replication_time)[0]?.status === "Enabled";
-    return [
+    return problems([
       !replication && `nothing replicates ${source}`,
       replication && !rule && `${source} does not replicate to ${target}`,
       rule && !timed && `${source} replicates without Replication Time Control`,
-    ].filter((problem): problem is string => typeof problem === "string");
+    ]);
   },
 };
 
@@ -102,13 +102,13 @@ export const backupCopies: Invariant = {
     const vaultExists = resourcesOfType(stacks, STACK_NAMES[other], "aws_backup_vault").some(
       (candidate) => candidate.attributes.name === vault,
     );
-    return [
+    return problems([
       plans.length === 0 && `${active}, the writer's region, has no backup plan`,
       plans.length > 0 &&
         !toOther &&
         `${active}'s backup plan copies nothing to ${vault} in ${config.regions[other].region}`,
       !vaultExists && `${other} creates no vault ${vault} for the copies`,
-    ].filter((problem): problem is string => typeof problem === "string");
+    ]);
   },
 };
 

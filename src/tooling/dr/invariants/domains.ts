@@ -10,7 +10,7 @@ import { EDGE_REGION } from "../../../modules/edge/limits";
 import { originHostname, regionalOriginHostname } from "../../../modules/edge/origin-names";
 import { databaseHostname } from "../../../stacks/regional/data-tier";
 import { referencedLogicalId, resourcesOfType, stackNamed } from "../synthesized";
-import { everyBlock, type Invariant, list, regionOf } from "./invariant";
+import { everyBlock, type Invariant, list, problems, regionOf } from "./invariant";
 
 export const outsidePrimaryRegion: Invariant = {
   id: "outside-primary-region",
@@ -80,13 +80,13 @@ export const failoverHealthChecks: Invariant = {
           (candidate) =>
             candidate.logicalId === referencedLogicalId(record.attributes.health_check_id, "aws_route53_health_check"),
         );
-        return [
+        return problems([
           !check && `${record.logicalId} has no health check`,
           check &&
             check.attributes.fqdn !== alias?.name &&
             `${record.logicalId} answers with ${String(alias?.name)} but checks ${String(check.attributes.fqdn)}`,
           alias?.evaluate_target_health !== true && `${record.logicalId} ignores its target's health`,
-        ].filter((problem): problem is string => typeof problem === "string");
+        ]);
       }),
     ];
   },

@@ -33,6 +33,11 @@ export function everyBlock(stack: StackJson) {
   );
 }
 
+/** The problems among `candidates`: each is a message, or false/undefined where nothing is wrong. */
+export function problems(candidates: readonly (string | false | undefined | null)[]): string[] {
+  return candidates.filter((candidate): candidate is string => typeof candidate === "string");
+}
+
 export function list(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) {
     return value as Record<string, unknown>[];
