@@ -2,23 +2,35 @@ import { resolveConfig } from "../../src/config";
 import { problemsOf } from "../support/config-problems";
 
 describe("config: what runs in the clusters", () => {
-  it("defaults to 2 load balancer controllers in both regions and a DR app that may grow as far as primary's", () => {
+  it("defaults to 2 load balancer controllers in both regions and a standby app that may grow as far as the active one", () => {
     const config = resolveConfig();
-    expect(config.kubernetes.platform.loadBalancerController.replicas).toEqual({ primary: 2, dr: 2 });
-    expect(config.app.scaling.replicas.dr.maxReplicas).toBeGreaterThanOrEqual(
-      config.app.scaling.replicas.primary.maxReplicas,
+    expect(config.kubernetes.platform.loadBalancerController.replicas).toEqual({ active: 2, standby: 2 });
+    expect(config.app.scaling.replicas.standby.maxReplicas).toBeGreaterThanOrEqual(
+      config.app.scaling.replicas.active.maxReplicas,
     );
     expect(config.database.appUsername).toBe("birthday_app");
   });
 
   test.each([
     [
-      { app: { scaling: { replicas: { dr: { minReplicas: 1, maxReplicas: 4 } } } } },
-      "app.scaling.replicas.dr.maxReplicas: 4 is below primary's 12; after a failover DR serves primary's load, so its HPA maximum must be at least as high",
+      { app: { scaling: { replicas: { standby: { minReplicas: 1, maxReplicas: 4 } } } } },
+      "app.scaling.replicas.standby.maxReplicas: 4 is below the active region's 12; a failover sends the standby the whole load before dr.activeRole flips, so its HPA maximum must be at least as high",
     ],
     [
-      { app: { scaling: { replicas: { primary: { minReplicas: 5, maxReplicas: 3 } } } } },
-      "app.scaling.replicas.primary.minReplicas: minReplicas 5 is above maxReplicas 3",
+      { app: { scaling: { replicas: { active: { minReplicas: 5, maxReplicas: 3 } } } } },
+      "app.scaling.replicas.active.minReplicas: minReplicas 5 is above maxReplicas 3",
+    ],
+    [
+      { app: { scaling: { replicas: { dr: { minReplicas: 1, maxReplicas: 4 } } } } },
+      'app.scaling.replicas.dr: "dr" was renamed: replicas follow dr.activeRole like node groups do, so give "active" (the live region) and "standby" instead of "primary" and "dr"',
+    ],
+    [
+      { kubernetes: { platform: { tracing: { replicas: { primary: 3 } } } } },
+      'kubernetes.platform.tracing.replicas.primary: "primary" was renamed: replicas follow dr.activeRole like node groups do, so give "active" (the live region) and "standby" instead of "primary" and "dr"',
+    ],
+    [
+      { kubernetes: { platform: { clusterAutoscaler: { imageTag: "v1.30.4" } } } },
+      'kubernetes.platform.clusterAutoscaler.imageTag: "v1.30.4" does not match kubernetes.version 1.35; use v1.35.<patch>',
     ],
     [
       { app: { scaling: { cpuLimitMillicores: 100 } } },
@@ -38,9 +50,9 @@ describe("config: what runs in the clusters", () => {
     ],
     [
       { kubernetes: { platform: { clusterAutoscaler: { imageTag: "latest" } } } },
-      'kubernetes.platform.clusterAutoscaler.imageTag: must be a cluster-autoscaler release tag such as v1.32.1 (received "latest")',
+      'kubernetes.platform.clusterAutoscaler.imageTag: must be a cluster-autoscaler release tag such as v1.35.0 (received "latest")',
     ],
   ])("rejects %j", (overrides, problem) => {
-    expect(problemsOf(overrides)).toContain(problem);
+    expect(problemsOf(overrides)).toEqual([problem]);
   });
 });

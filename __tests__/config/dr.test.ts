@@ -55,8 +55,11 @@ describe("the engine version and DR's write path", () => {
     ]);
   });
 
-  it("does not care when the database is not global", () => {
-    expect(problemsOf({ database: { engineVersion: "13.12", global: false } })).toEqual([]);
+  it("always applies: every titan database is global, so database.global is no setting", () => {
+    expect(problemsOf({ database: { engineVersion: "13.12", global: false } })).toEqual([
+      expect.stringMatching(/^database\.engineVersion: "13\.12" cannot forward writes/),
+      expect.stringMatching(/^database\.global: "global" was removed/),
+    ]);
   });
 });
 

@@ -35,12 +35,12 @@ describe("the edge config section", () => {
     [
       "a failure threshold above 10",
       { healthCheck: { failureThreshold: 11 } },
-      "edge.healthCheck.failureThreshold: must be 1 to 10",
+      "edge.healthCheck.failureThreshold: must be a whole number from 1 to 10 (the thresholds Route 53 accepts)",
     ],
     [
       "a failure threshold of 0",
       { healthCheck: { failureThreshold: 0 } },
-      "edge.healthCheck.failureThreshold: must be 1 to 10",
+      "edge.healthCheck.failureThreshold: must be a whole number from 1 to 10 (the thresholds Route 53 accepts)",
     ],
     [
       "fewer than three checker regions",
@@ -60,9 +60,13 @@ describe("the edge config section", () => {
     [
       "a rate window WAF does not offer",
       { waf: { rateLimitWindowSeconds: 30 } },
-      "edge.waf.rateLimitWindowSeconds: must be one of 60, 120, 300, 600",
+      "edge.waf.rateLimitWindowSeconds: must be 60 or 120 or 300 or 600: the evaluation windows WAF offers",
     ],
-    ["a rate limit below WAF's minimum", { waf: { rateLimitRequests: 5 } }, "edge.waf.rateLimitRequests: Too small"],
+    [
+      "a rate limit below WAF's minimum",
+      { waf: { rateLimitRequests: 5 } },
+      "edge.waf.rateLimitRequests: must be a whole number from 10 to 2000000000 (WAF's limits for a rate-based rule)",
+    ],
     [
       "an unknown price class",
       { cloudFront: { priceClass: "PriceClass_50" } },
@@ -71,7 +75,7 @@ describe("the edge config section", () => {
     [
       "a cached path that would swallow the API's writes",
       { cloudFront: { cachedPaths: ["/*"] } },
-      "edge.cloudFront.cachedPaths[0]: matches every path",
+      'edge.cloudFront.cachedPaths[0]: "/*" matches every path',
     ],
     [
       "a cached path without a leading slash",
@@ -91,12 +95,12 @@ describe("the edge config section", () => {
     [
       "a keep-alive at the ALB's idle timeout",
       { cloudFront: { originKeepAliveSeconds: 60 } },
-      "edge.cloudFront.originKeepAliveSeconds: must stay below the ALB's idle timeout of 60 s",
+      "edge.cloudFront.originKeepAliveSeconds: must be a whole number from 1 to 59 (below the ALB's idle timeout of 60 s",
     ],
     [
       "four connection attempts",
       { cloudFront: { originConnectionAttempts: 4 } },
-      "edge.cloudFront.originConnectionAttempts: Too big",
+      "edge.cloudFront.originConnectionAttempts: must be a whole number from 1 to 3 (CloudFront's limits)",
     ],
     [
       "a header CloudFront will not send",
@@ -111,7 +115,7 @@ describe("the edge config section", () => {
     [
       "a header name longer than an ALB rule matches",
       { originVerify: { headerName: `X-${"a".repeat(40)}` } },
-      "edge.originVerify.headerName: must be at most 40 characters",
+      "edge.originVerify.headerName: must be an HTTP header name of letters, digits and hyphens, at most 40 characters",
     ],
     [
       "a header name with a space",

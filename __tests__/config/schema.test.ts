@@ -117,7 +117,7 @@ describe("config validation rejects", () => {
       /"perAz"/,
     ],
     [
-      "a burstable Aurora class while global",
+      "a burstable Aurora class (every titan database is global)",
       { database: { instanceClass: "db.t3.small" } },
       "database.instanceClass",
       /burstable.*db\.r6g\.large/,
@@ -138,7 +138,7 @@ describe("config validation rejects", () => {
       "a username that is not an identifier",
       { database: { masterUsername: "1user" } },
       "database.masterUsername",
-      /start with a letter/,
+      /1-16 letters, digits and underscores, starting with a letter/,
     ],
     [
       "Redis failover with one node",
@@ -150,7 +150,7 @@ describe("config validation rejects", () => {
       "a Global Datastore on t3 nodes",
       { cache: { globalDatastore: true } },
       "cache.nodeType",
-      /r5\/m5 family or newer/,
+      /cannot join a Global Datastore: use an m5, m6g, m7g, r5, r6g, r6gd, r7g or c7gn node type, large or above/,
     ],
     ["an unknown web.runtime", { web: { runtime: "lambda" } }, "web.runtime", /"eks"\|"ec2".*received "lambda"/],
     ["a malformed AMI id", region("dr", { webAmiId: "ami-XYZ" }), "regions.dr.webAmiId", /AMI id.*received "ami-XYZ"/],
@@ -183,8 +183,25 @@ describe("config validation rejects", () => {
     expect(problemsOf({ cache: { globalDatastore: true, nodeType: "cache.r6g.large" } })).toEqual([]);
   });
 
-  it("accepts a burstable class when the database is not global", () => {
-    expect(problemsOf({ database: { global: false, instanceClass: "db.t4g.medium" } })).toEqual([]);
+  it("refuses the issue's config with a message naming each field: database.global is gone, db.t* is burstable", () => {
+    expect(problemsOf({ database: { global: false, instanceClass: "db.t4g.medium" } })).toEqual([
+      'database.global: "global" was removed: titan always builds an Aurora global database (DR\'s database is its secondary cluster, and failover depends on it); delete the key',
+      'database.instanceClass: "db.t4g.medium" is burstable; Aurora global databases reject db.t* classes: use a memory-optimized class such as db.r6g.large',
+    ]);
+  });
+
+  it("refuses an API name too long for the regions' certificates, whose first name is origin.<apiHostname>", () => {
+    const apiHostname = `${"a".repeat(50)}.example.com`;
+    expect(problemsOf({ domain: { apiHostname } })).toEqual([
+      `domain.apiHostname: "origin.${apiHostname}" is 69 characters; ACM accepts at most 64 for a certificate's first name, and the regions' certificates are issued for origin.<apiHostname>; use a shorter name`,
+    ]);
+  });
+
+  it("refuses the same admin role twice, which EKS would refuse as a second access entry", () => {
+    const arn = "arn:aws:iam::111122223333:role/deployer";
+    expect(
+      problemsOf({ kubernetes: { adminRoleArns: [arn, "arn:aws:iam::111122223333:role/team/deployer"] } }),
+    ).toEqual(['kubernetes.adminRoleArns[1]: names the role "deployer" again; EKS allows one access entry per role']);
   });
 
   it("reports every problem at once, sorted by path", () => {

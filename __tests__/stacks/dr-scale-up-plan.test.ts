@@ -72,7 +72,6 @@ function drCapacityStack(config: TitanConfig, ignoreDesiredSize = false): Terraf
   new Ec2WebTier(stack, "WebTier", {
     namer,
     region: config.regions.dr.region,
-    accountId: ACCOUNT,
     amiId: config.regions.dr.webAmiId,
     instanceType: config.web.instanceType,
     desiredCapacity: config.web.instances[state],
@@ -84,7 +83,6 @@ function drCapacityStack(config: TitanConfig, ignoreDesiredSize = false): Terraf
     dbHost: "db.titan.internal",
     dbName: "birthday",
     dbUser: "birthday_app",
-    dbConnectArn: `arn:aws:rds-db:us-west-1:${ACCOUNT}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ/birthday_app`,
     cacheHost: "master.titan-dr-redis.abc123.usw1.cache.amazonaws.com",
     cacheUserId: "titan-dr-redis-app",
     cacheReplicationGroupId: "titan-dr-redis",

@@ -1,4 +1,4 @@
-import type { RegionRole } from "../../src/config";
+import { type RegionRole, regionState } from "../../src/config";
 import { type AppReleaseValues, appReleaseValues } from "../../src/modules/k8s/app-release-values";
 import { testConfig } from "./synth";
 
@@ -9,7 +9,7 @@ export function sampleReleaseValues(role: RegionRole = "dr", overrides: object =
   return appReleaseValues({
     region,
     scaling: config.app.scaling,
-    replicas: config.app.scaling.replicas[role],
+    replicas: config.app.scaling.replicas[regionState(config, role)],
     imageRepositoryUrl: `111122223333.dkr.ecr.${region}.amazonaws.com/birthday-app`,
     serviceAccountName: "birthday-app",
     containerPort: config.app.port,

@@ -16,9 +16,10 @@ export const DEFAULT_CONFIG: TitanConfig = {
     name: "birthday-app",
     port: 5000,
     healthCheckPath: "/health",
-    // DR idles at one pod and may grow as far as primary: a failover sends it primary's load.
+    // The standby idles at one pod and may grow as far as the active region: a failover sends it
+    // the whole load before dr.activeRole flips.
     scaling: {
-      replicas: { primary: { minReplicas: 2, maxReplicas: 12 }, dr: { minReplicas: 1, maxReplicas: 12 } },
+      replicas: { active: { minReplicas: 2, maxReplicas: 12 }, standby: { minReplicas: 1, maxReplicas: 12 } },
       targetCpuPercent: 70,
       cpuRequestMillicores: 250,
       cpuLimitMillicores: 1000,
@@ -66,10 +67,10 @@ export const DEFAULT_CONFIG: TitanConfig = {
     // burstable class, so the smallest memory-optimized Graviton class instead.
     instanceClass: "db.r6g.large",
     instances: { primary: 2, dr: 2 },
-    global: true,
     globalClusterIdentifier: "titan-aurora-global",
     // Seed: "admin", which is reserved on aurora-postgresql.
     masterUsername: "birthday_admin",
+    masterPasswordVersion: 1,
     // The app's own login, IAM-authenticated: the master password stays with operators.
     appUsername: "birthday_app",
     databaseName: "birthday",
@@ -113,13 +114,14 @@ export const DEFAULT_CONFIG: TitanConfig = {
     // Private only: CodeBuild deploys from inside the VPC.
     publicAccessCidrs: [],
     adminRoleArns: [],
-    // Issue 8: the load balancer controller runs 2 replicas; DR runs the rest at one each.
+    // The load balancer controller runs 2 replicas everywhere (it registers the pods a failover
+    // sends traffic to); the standby region runs the rest at one each.
     platform: {
-      loadBalancerController: { replicas: { primary: 2, dr: 2 } },
-      clusterAutoscaler: { replicas: { primary: 1, dr: 1 } },
-      tracing: { replicas: { primary: 2, dr: 1 } },
-      prometheus: { replicas: { primary: 1, dr: 1 }, retentionDays: 15, storageGib: { primary: 50, dr: 20 } },
-      grafana: { replicas: { primary: 1, dr: 1 }, adminPasswordVersion: 1 },
+      loadBalancerController: { replicas: { active: 2, standby: 2 } },
+      clusterAutoscaler: { replicas: { active: 1, standby: 1 } },
+      tracing: { replicas: { active: 2, standby: 1 } },
+      prometheus: { replicas: { active: 1, standby: 1 }, retentionDays: 15, storageGib: { primary: 50, dr: 20 } },
+      grafana: { replicas: { active: 1, standby: 1 }, adminPasswordVersion: 1 },
     },
   },
   delivery: {

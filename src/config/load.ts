@@ -72,7 +72,29 @@ function dotted(path: readonly PropertyKey[]): string {
     .replace(/\.\[/g, "[");
 }
 
+/**
+ * Settings that used to exist: a config written for an earlier titan gets told what became of
+ * them, not only that the key is unknown.
+ */
+const RETIRED_SETTINGS: readonly { readonly path: RegExp; readonly message: string }[] = [
+  {
+    path: /^database\.global$/,
+    message:
+      "was removed: titan always builds an Aurora global database (DR's database is its secondary cluster, and failover depends on it); delete the key",
+  },
+  {
+    path: /^(app\.scaling|kubernetes\.platform\.[A-Za-z]+)\.replicas\.(primary|dr)$/,
+    message:
+      'was renamed: replicas follow dr.activeRole like node groups do, so give "active" (the live region) and "standby" instead of "primary" and "dr"',
+  },
+];
+
 function unknownKeyMessage(parentPath: readonly PropertyKey[], key: string): string {
+  const path = dotted([...parentPath, key]);
+  const retired = RETIRED_SETTINGS.find((setting) => setting.path.test(path));
+  if (retired !== undefined) {
+    return `"${key}" ${retired.message}`;
+  }
   const known = knownKeys(parentPath);
   const suggestion = known.find((candidate) => editDistance(candidate, key) <= 2);
   const hint = suggestion ? `did you mean "${suggestion}"?` : `known keys here: ${known.join(", ")}`;

@@ -5,6 +5,14 @@
  * them in `cdk.tf.json`, and so tests can assert them.
  */
 
+import { intRange } from "../validation/limits";
+
+/**
+ * The VPC sizes titan plans: AWS allows no VPC larger than a /16, and at a /24 the public and data
+ * tiers reach AWS's smallest subnet, a /28, per AZ.
+ */
+export const VPC_PREFIX_LENGTH = intRange(16, 24, "three subnet tiers must fit in four AZ slots each");
+
 export interface Ipv4Cidr {
   /** The network address as an unsigned 32-bit integer. */
   readonly address: number;

@@ -12,8 +12,6 @@ export type RegionRole = "primary" | "dr";
 
 export const REGION_ROLES: readonly RegionRole[] = ["primary", "dr"];
 
-export const REGION_PATTERN = /^(us|eu|ap|sa|ca|me|af|il|mx)-(gov-)?[a-z]+-\d$/;
-
 /**
  * AZ IDs each region offers to new accounts (AWS Global Infrastructure, "AWS Availability Zones";
  * EFS "Supported Availability Zones" lists the same IDs per region). Constrained zones that AWS no

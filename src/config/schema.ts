@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { ciSchema } from "./sections/ci";
+import { commonNameProblem } from "../modules/dns/limits";
+import { originHostname } from "../modules/edge/origin-names";
+import { autoscalerImageTagProblem } from "../modules/k8s/limits";
+import { textPattern } from "../validation/limits";
 import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
+import { matching } from "./sections/common";
 import { cacheSchema, databaseSchema } from "./sections/data";
 import { drSchema } from "./sections/dr";
 import { edgeSchema } from "./sections/edge";
@@ -20,26 +25,38 @@ import { regionsSchema } from "./sections/regions";
 
 export const configSchema = z
   .strictObject({
-    project: z
-      .string()
-      .regex(/^[a-z][a-z0-9]{1,11}$/, { message: "must be 2-12 lowercase letters and digits, starting with a letter" })
-      .describe("Prefix of every physical name"),
-    bucketSuffix: z
-      .string()
-      .regex(/^([a-z0-9][a-z0-9-]{0,20})?$/, {
-        message: "must be empty or up to 21 lowercase letters, digits and hyphens",
-      })
-      .describe("Appended to S3 bucket names, which are global across all AWS accounts (e.g. your account id)"),
+    project: matching(
+      textPattern(/^[a-z][a-z0-9]{1,11}$/, "2-12 lowercase letters and digits, starting with a letter"),
+    ).describe("Prefix of every physical name"),
+    bucketSuffix: matching(
+      textPattern(/^([a-z0-9][a-z0-9-]{0,20})?$/, "empty or up to 21 lowercase letters, digits and hyphens"),
+    ).describe("Appended to S3 bucket names, which are global across all AWS accounts (e.g. your account id)"),
     app: appSchema.extend({ scaling: appScalingSchema }),
     regions: regionsSchema,
     web: webSchema,
-    domain: domainSchema,
+    domain: domainSchema.superRefine((value, ctx) => {
+      // The regional certificates' first name is origin.<apiHostname>, global's the name itself.
+      const problem = commonNameProblem(originHostname(value.apiHostname));
+      if (problem !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["apiHostname"],
+          message: `${problem}, and the regions' certificates are issued for origin.<apiHostname>; use a shorter name`,
+        });
+      }
+    }),
     database: databaseSchema,
     cache: cacheSchema,
     logArchive: logArchiveSchema,
     backup: backupSchema,
     observability: observabilitySchema,
-    kubernetes: kubernetesSchema.extend({ platform: clusterPlatformSchema }),
+    kubernetes: kubernetesSchema.extend({ platform: clusterPlatformSchema }).superRefine((value, ctx) => {
+      const tag = value.platform.clusterAutoscaler.imageTag;
+      const problem = tag === undefined ? undefined : autoscalerImageTagProblem(value.version, tag);
+      if (problem !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["platform", "clusterAutoscaler", "imageTag"], message: problem });
+      }
+    }),
     delivery: deliverySchema,
     edge: edgeSchema,
     dr: drSchema,

@@ -5,7 +5,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
-import type { RegionRole } from "../config";
+import { type RegionRole, regionState } from "../config";
 import { EksCluster } from "../modules/compute/eks-cluster";
 import { SERVICE_ACCOUNTS } from "../modules/compute/service-accounts";
 import { type IrsaWorkload, WorkloadRoles } from "../modules/compute/workload-roles";
@@ -79,6 +79,7 @@ export class K8sStack extends TitanStack {
       kubernetesVersion: config.kubernetes.version,
       settings: config.kubernetes.platform,
       role: props.role,
+      state: regionState(config, props.role),
       roleArns: {
         loadBalancerController: roleArn("loadBalancerController"),
         clusterAutoscaler: roleArn("clusterAutoscaler"),
@@ -94,7 +95,7 @@ export class K8sStack extends TitanStack {
       this.databaseBootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", {
         namespace: PLATFORM_NAMESPACES.databaseBootstrap,
         masterSecretName: DatabaseCredentials.secretName(this.namer),
-        masterPasswordVersion: 1,
+        masterPasswordVersion: db.masterPasswordVersion,
         masterUsername: db.masterUsername,
         host: databaseHostname(config.domain.internalZoneName),
         databaseName: db.databaseName,

@@ -6,6 +6,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Testing } from "cdktf";
 import { AuroraBackupPlan, type AuroraBackupPlanProps } from "../../../src/modules/backup/aurora-backup-plan";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
 
 const DR_VAULT = "arn:aws:backup:us-west-1:111122223333:backup-vault:titan-dr-backup";
 const CLUSTER = "arn:aws:rds:us-east-2:111122223333:cluster:titan-primary-aurora";
@@ -81,18 +82,22 @@ describe("AuroraBackupPlan", () => {
     [
       "a rate expression",
       { scheduleExpression: "rate(1 day)" },
-      /scheduleExpression must be a cron expression .*got "rate\(1 day\)"/,
+      /scheduleExpression: must be an AWS Backup cron expression such as cron\(0 7 \* \* \? \*\).*got "rate\(1 day\)"/,
     ],
-    ["no local retention", { retentionDays: 0 }, /retentionDays must be a whole number of days, 1 or more, got 0/],
-    ["no copy retention", { copyRetentionDays: 0 }, /copyRetentionDays must be .*got 0/],
+    [
+      "no local retention",
+      { retentionDays: 0 },
+      /retentionDays: must be a whole number from 1 to 36500 \(AWS Backup's limit\).*got 0/,
+    ],
+    ["no copy retention", { copyRetentionDays: 0 }, /copyRetentionDays: must be .*got 0/],
     [
       "a copy to a vault name",
       { copyDestinationVaultArn: "titan-dr-backup" },
-      /copyDestinationVaultArn must be a vault ARN .*got "titan-dr-backup"/,
+      /copyDestinationVaultArn: must be a vault ARN .*got "titan-dr-backup"/,
     ],
-    ["nothing to back up", { resourceArns: [] }, /resourceArns must hold the Aurora cluster ARN, got none/],
+    ["nothing to back up", { resourceArns: [] }, /resourceArns: must list the Aurora cluster ARN.*got none/],
   ])("rejects %s, naming the plan", (_case, props, message) => {
-    expect(() => synth(props)).toThrow(/AuroraBackupPlan titan-primary-aurora: /);
+    expect(() => synth(props)).toThrow(ConstructValidationError);
     expect(() => synth(props)).toThrow(message);
   });
 });

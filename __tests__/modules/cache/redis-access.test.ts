@@ -92,7 +92,7 @@ describe("RedisAccessControl", () => {
   test.each([["off ~* +@all"], ["~* +@all"]])(
     "rejects an app access string that disables the user: %p",
     (appAccessString) => {
-      expect(() => synth({ appAccessString })).toThrow(/appAccessString must start with "on"/);
+      expect(() => synth({ appAccessString })).toThrow(/appAccessString: must start with "on"/);
     },
   );
 });

@@ -4,6 +4,7 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { TerraformOutput, Testing } from "cdktf";
 import { RedisReplicationGroup, type RedisReplicationGroupProps } from "../../../src/modules/cache/redis";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
 import { resourcesOf, type SynthesizedStack } from "../../support/synth";
 
 const KEY = "arn:aws:kms:us-east-2:111122223333:key/data";
@@ -182,39 +183,59 @@ describe("RedisReplicationGroup", () => {
   });
 
   test.each<[string, Partial<RedisReplicationGroupProps>, RegExp]>([
-    ["one node with failover", { nodeCount: 1 }, /nodeCount must be 2 or more with automaticFailover, got 1/],
-    ["seven nodes", { nodeCount: 7 }, /nodeCount must be 1 to 6 .*got 7/],
-    ["a fractional node count", { nodeCount: 2.5 }, /nodeCount must be 1 to 6 .*got 2.5/],
+    ["one node with failover", { nodeCount: 1 }, /nodeCount: must be 2 or more with automaticFailover, got 1/],
+    [
+      "seven nodes",
+      { nodeCount: 7 },
+      /nodeCount: must be a whole number from 1 to 6 \(a primary and up to five replicas\).*got 7/,
+    ],
+    [
+      "a fractional node count",
+      { nodeCount: 2.5 },
+      /nodeCount: must be a whole number from 1 to 6 \(a primary and up to five replicas\).*got 2\.5/,
+    ],
     [
       "no AZ",
       { automaticFailover: false, nodeCount: 1, availabilityZones: [] },
-      /availabilityZones must list at least one AZ/,
+      /availabilityZones: must list at least one AZ/,
     ],
     [
       "failover within one AZ",
       { availabilityZones: ["us-east-2a", "us-east-2a"] },
       /2 or more distinct AZs .*us-east-2a/,
     ],
-    ["no snapshots", { snapshotRetentionDays: 0 }, /snapshotRetentionDays must be 1 to 35 .*got 0/],
+    [
+      "no snapshots",
+      { snapshotRetentionDays: 0 },
+      /snapshotRetentionDays: must be a whole number from 1 to 35 \(ElastiCache's limit is 35\).*got 0/,
+    ],
     [
       "snapshots beyond ElastiCache's limit",
       { snapshotRetentionDays: 36 },
-      /snapshotRetentionDays must be 1 to 35 .*got 36/,
+      /snapshotRetentionDays: must be a whole number from 1 to 35 \(ElastiCache's limit is 35\).*got 36/,
     ],
-    ["a log retention CloudWatch does not offer", { logRetentionDays: 45 }, /logRetentionDays must be one of .*got 45/],
-    ["Redis 6 with IAM authentication", { engineVersion: "6.2" }, /engineVersion must be 7.0 or later .*"6.2"/],
+    [
+      "a log retention CloudWatch does not offer",
+      { logRetentionDays: 45 },
+      /logRetentionDays: must be one of .*got 45/,
+    ],
+    [
+      "Redis 6 with IAM authentication",
+      { engineVersion: "6.2" },
+      /engineVersion: "6\.2" has no IAM authentication, which is how the app connects; use 7\./,
+    ],
     [
       "a burstable node in a Global Datastore",
       { membership: { kind: "global-primary" } },
-      /nodeType must be an m5, .* in a Global Datastore, got "cache.t3.micro"/,
+      /nodeType: must be an m5, m6g, m7g, r5, r6g, r6gd, r7g or c7gn node type, large o.*got "cache\.t3\.micro"/,
     ],
     [
       "a node below large in a Global Datastore",
       { nodeType: "cache.r6g.medium", membership: { kind: "global-secondary", globalReplicationGroupId: "x" } },
-      /nodeType .*got "cache.r6g.medium"/,
+      /nodeType: must be an m5, m6g, m7g, r5, r6g, r6gd, r7g or c7gn node type, large o.*got "cache\.r6g\.medium"/,
     ],
   ])("rejects %s, naming the replication group", (_case, props, message) => {
-    expect(() => synth(props)).toThrow(/RedisReplicationGroup titan-primary-redis: /);
+    expect(() => synth(props)).toThrow(ConstructValidationError);
     expect(() => synth(props)).toThrow(message);
   });
 
@@ -224,4 +245,37 @@ describe("RedisReplicationGroup", () => {
       expect(() => synth({ nodeType, membership: { kind: "global-primary" } })).not.toThrow();
     },
   );
+});
+
+describe("RedisReplicationGroup grants and metrics", () => {
+  function withGroup(check: (redis: RedisReplicationGroup) => void): void {
+    Testing.synthScope((scope) => check(new RedisReplicationGroup(scope, "Redis", { ...baseProps, nodeCount: 3 })));
+  }
+
+  it("grants elasticache:Connect on the replication group and the one user the grantee connects as", () => {
+    const statements: unknown[] = [];
+    withGroup((redis) => {
+      redis.grantConnect({ addToPolicy: (statement) => statements.push(statement) }, "arn:aws:elasticache:user:app");
+      expect(statements).toEqual([
+        {
+          sid: "ConnectToRedis",
+          actions: ["elasticache:Connect"],
+          resources: [redis.arn, "arn:aws:elasticache:user:app"],
+        },
+      ]);
+    });
+  });
+
+  it("describes a metric once per node, by the node ids ElastiCache publishes it under", () => {
+    withGroup((redis) => {
+      expect(redis.metricPerNode("EngineCPUUtilization", "Average")).toEqual(
+        ["001", "002", "003"].map((node) => ({
+          namespace: "AWS/ElastiCache",
+          metricName: "EngineCPUUtilization",
+          dimensions: { CacheClusterId: `titan-primary-redis-${node}` },
+          stat: "Average",
+        })),
+      );
+    });
+  });
 });

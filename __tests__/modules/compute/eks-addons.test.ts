@@ -74,6 +74,8 @@ describe("EksAddons", () => {
   });
 
   it("rejects an empty node group list, since coredns would never become ACTIVE", () => {
-    expect(() => synth({ nodeGroups: [] })).toThrow(/nodeGroups is empty/);
+    expect(() => synth({ nodeGroups: [] })).toThrow(
+      /nodeGroups: must list at least one node group \(coredns and the EBS CSI controller .*got none/,
+    );
   });
 });

@@ -149,15 +149,33 @@ describe("EksCluster", () => {
   });
 
   test.each([
-    [{ kubernetesVersion: "1.32.1" }, /kubernetesVersion must be a minor version such as "1.32", got "1.32.1"/],
+    [
+      { kubernetesVersion: "1.32.1" },
+      /kubernetesVersion: must be a Kubernetes minor version such as 1\.35.*got "1\.32\.1"/,
+    ],
     [{ privateSubnetIds: ["subnet-0a1b2c3d4e5f60001"] }, /at least two AZs/],
     [{ publicAccessCidrs: ["0.0.0.0/0"] }, /0\.0\.0\.0\/0, which opens the API endpoint to the internet/],
-    [{ logRetentionDays: 10 }, /retentionDays 10 is not accepted/],
-    [{ adminRoleArns: ["platform-admin"] }, /adminRoleArns entries must be literal IAM role ARNs/],
-    [{ adminRoleArns: [ADMIN, ADMIN] }, /lists the role "platform-admin" twice/],
-    [{ adminRoleArns: [ADMIN], deployRoleArns: { deploy: ADMIN } }, /in both adminRoleArns and deployRoleArns/],
-    [{ deployRoleArns: { "deploy/ci": DEPLOYER } }, /deployRoleArns key "deploy\/ci"/],
-    [{ deployRoleArns: { deploy: DEPLOYER }, deployNamespaces: [] }, /deployNamespaces is empty/],
+    [
+      { logRetentionDays: 10 },
+      /retentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 54.*got 10/,
+    ],
+    [
+      { adminRoleArns: ["platform-admin"] },
+      /adminRoleArns\[0\]: must be an IAM role ARN such as arn:aws:iam::123456789012:role\/deploye.*got "platform-admin"/,
+    ],
+    [
+      { adminRoleArns: [ADMIN, ADMIN] },
+      /adminRoleArns\[1\]: names the role "platform-admin" again; EKS allows one access entry per/,
+    ],
+    [
+      { adminRoleArns: [ADMIN], deployRoleArns: { deploy: ADMIN } },
+      /adminRoleArns\[0\]: arn:aws:iam::111122223333:role\/platform-admin is a deploy role too; ke/,
+    ],
+    [
+      { deployRoleArns: { "deploy/ci": DEPLOYER } },
+      /deployRoleArns: key "deploy\/ci" must be letters, digits and hyphens \(it names the acce/,
+    ],
+    [{ deployRoleArns: { deploy: DEPLOYER }, deployNamespaces: [] }, /deployNamespaces: is empty/],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -54,11 +54,17 @@ describe("IrsaRole", () => {
   });
 
   test.each([
-    [{ oidcIssuerUrl: `https://${ISSUER}` }, /oidcIssuerUrl must not include the scheme/],
-    [{ namespace: "Team_A" }, /namespace must be a Kubernetes DNS label.*"Team_A"/],
-    [{ serviceAccount: "" }, /serviceAccount must be a Kubernetes DNS label/],
-    [{ policyStatements: [] }, /give policyStatements or managedPolicyArns/],
-    [{ managedPolicyArns: ["AmazonS3ReadOnlyAccess"] }, /managedPolicyArns entries must be literal IAM policy ARNs/],
+    [{ oidcIssuerUrl: `https://${ISSUER}` }, /oidcIssuerUrl: must not include the scheme/],
+    [{ namespace: "Team_A" }, /namespace: must be a Kubernetes DNS label.*"Team_A"/],
+    [{ serviceAccount: "" }, /serviceAccount: must be a Kubernetes DNS label/],
+    [
+      { policyStatements: [] },
+      /policyStatements: is empty and so is managedPolicyArns; a role with no permissions is us/,
+    ],
+    [
+      { managedPolicyArns: ["AmazonS3ReadOnlyAccess"] },
+      /managedPolicyArns\[0\]: must be a literal managed policy ARN \(arn:aws:iam::aws:policy\/<name>\),.*got "AmazonS3ReadOnlyAccess"; put statements/,
+    ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -111,7 +111,9 @@ describe("EksNodeGroup", () => {
   });
 
   it("refuses a cluster name reference for the lookup, which would defer it to apply", () => {
-    expect(() => synth({ clusterPhysicalName: Fn.lower("titan-primary-eks") })).toThrow(/must be literal names/);
+    expect(() => synth({ clusterPhysicalName: Fn.lower("titan-primary-eks") })).toThrow(
+      /clusterName: must be a literal name, not a reference: the lookup runs at plan time.*got "\$\{TfToken\[TOKEN\.154\]\}"/,
+    );
   });
 
   it("rolls nodes on every launch template change", () => {
@@ -149,27 +151,30 @@ describe("EksNodeGroup", () => {
   });
 
   test.each([
+    [{ minSize: 3, desiredSize: 2, maxSize: 6 }, /desiredSize: desired 2 must lie between min 3 and max 6/],
+    [{ minSize: 1, desiredSize: 7, maxSize: 6 }, /desiredSize: desired 7 must lie between min 1 and max 6/],
+    [{ minSize: 4, desiredSize: 4, maxSize: 3 }, /desiredSize: min 4 is above max 3/],
+    [{ minSize: -1, desiredSize: 0, maxSize: 3 }, /minSize: must be a whole number from 0 to 100.*got -1/],
+    [{ minSize: 1, desiredSize: 1.5, maxSize: 3 }, /desiredSize: must be a whole number from 0 to 100, got 1\.5/],
     [
-      { minSize: 3, desiredSize: 2, maxSize: 6 },
-      /minSize <= desiredSize <= maxSize, got minSize 3, desiredSize 2, maxSize 6/,
+      { minSize: 0, desiredSize: 0, maxSize: 0 },
+      /maxSize: must be a whole number from 1 to 100 \(EKS refuses a maximum of 0\).*got 0/,
     ],
-    [
-      { minSize: 1, desiredSize: 7, maxSize: 6 },
-      /minSize <= desiredSize <= maxSize, got minSize 1, desiredSize 7, maxSize 6/,
-    ],
-    [{ minSize: 4, desiredSize: 4, maxSize: 3 }, /minSize <= desiredSize <= maxSize/],
-    [{ minSize: -1, desiredSize: 0, maxSize: 3 }, /whole numbers of 0 or more/],
-    [{ minSize: 1, desiredSize: 1.5, maxSize: 3 }, /whole numbers of 0 or more/],
-    [{ minSize: 0, desiredSize: 0, maxSize: 0 }, /maxSize must be 1 or more/],
   ])("rejects sizes %p", (sizes, message) => {
     expect(() => synth(sizes)).toThrow(message);
   });
 
   test.each([
-    [{ instanceTypes: [] }, /instanceTypes is empty/],
-    [{ capacityType: "SPOT" as const, instanceTypes: ["t3.medium"] }, /SPOT group needs at least 2 instance types/],
-    [{ subnetIds: [] }, /subnetIds is empty/],
-    [{ diskSizeGiB: 10 }, /diskSizeGiB must be a whole number of 20 or more .*got 10/],
+    [{ instanceTypes: [] }, /instanceTypes: must list at least one EC2 instance type.*got none/],
+    [
+      { capacityType: "SPOT" as const, instanceTypes: ["t3.medium"] },
+      /instanceTypes: must hold at least 2 instance types in a SPOT group, to find capacity.*got t3\.medium/,
+    ],
+    [{ subnetIds: [] }, /subnetIds: must list the private subnets of the AZs to spread over.*got none/],
+    [
+      { diskSizeGiB: 10 },
+      /diskSizeGiB: must be a whole number from 20 to 16384 \(the AMI's snapshot size is 20.*got 10/,
+    ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -36,10 +36,6 @@ function buildCompute(): TerraformStack {
     clusterName: cluster.clusterName,
     oidcProviderArn: cluster.oidcProviderArn,
     oidcIssuerUrl: cluster.oidcIssuerUrl,
-    kmsKeyArn: KEY,
-    appDatabaseUserArn: `arn:aws:rds-db:us-east-2:${ACCOUNT}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`,
-    redisReplicationGroupArn: `arn:aws:elasticache:us-east-2:${ACCOUNT}:replicationgroup:titan-primary-redis`,
-    redisUserArn: `arn:aws:elasticache:us-east-2:${ACCOUNT}:user:titan-primary-redis-app`,
   });
   const common = {
     namer,

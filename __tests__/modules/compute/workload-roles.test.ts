@@ -7,26 +7,21 @@ import { allStatements, parse, type Statement, statements, statementWithSid } fr
 const ACCOUNT = "111122223333";
 const ISSUER = "oidc.eks.us-east-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const PROVIDER_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}`;
-const KEY = `arn:aws:kms:us-east-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const DB_USER = `arn:aws:rds-db:us-east-2:${ACCOUNT}:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app`;
-const REPLICATION_GROUP = `arn:aws:elasticache:us-east-2:${ACCOUNT}:replicationgroup:titan-primary-redis`;
-const REDIS_USER = `arn:aws:elasticache:us-east-2:${ACCOUNT}:user:titan-primary-redis-app`;
+const GRANTED = { sid: "GrantedByAResource", actions: ["rds-db:connect"], resources: ["arn:aws:rds-db:db/user"] };
 
+/** The roles, with one grant to the app the way a resource's grant method adds it. */
 function synth(props: Partial<WorkloadRolesProps> = {}): string {
   return Testing.synthScope((scope) => {
-    new WorkloadRoles(scope, "Roles", {
+    const roles = new WorkloadRoles(scope, "Roles", {
       namer: new Namer("titan", "primary"),
       region: "us-east-2",
       accountId: ACCOUNT,
       clusterName: "titan-primary-eks",
       oidcProviderArn: PROVIDER_ARN,
       oidcIssuerUrl: ISSUER,
-      kmsKeyArn: KEY,
-      appDatabaseUserArn: DB_USER,
-      redisReplicationGroupArn: REPLICATION_GROUP,
-      redisUserArn: REDIS_USER,
       ...props,
     });
+    roles.app.addToPolicy(GRANTED);
   });
 }
 
@@ -112,22 +107,18 @@ describe("WorkloadRoles", () => {
     expect(unscoped.map((statement) => statement.sid)).toEqual(["Describe", "WebAclAndShield"]);
   });
 
-  it("gives the EBS CSI driver the managed policy and grants on the customer key for AWS resources only", () => {
+  it("gives the EBS CSI driver the managed policy, and nothing of its own on a key (the key grants it)", () => {
     expect(synth()).toHaveResourceWithProperties(IamRolePolicyAttachment, {
       policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
     });
-    const grant = statementWithSid(permissions("EbsCsiDriver"), "GrantKeyToEbsOnly");
-    expect(grant.resources).toEqual([KEY]);
-    expect(grant.condition).toEqual([{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }]);
-    expect(statementWithSid(permissions("EbsCsiDriver"), "UseKeyForVolumes").resources).toEqual([KEY]);
+    expect(() => permissions("EbsCsiDriver")).toThrow();
   });
 
-  it("lets the app log in to Aurora as its own IAM user, connect to Redis and send traces, and read no secret", () => {
+  it("lets the app send traces, and takes what resources grant it into the same inline policy", () => {
     expect(permissions("App")).toEqual([
-      { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [DB_USER] },
-      { sid: "ConnectToRedisAsAppUser", actions: ["elasticache:Connect"], resources: [REPLICATION_GROUP, REDIS_USER] },
       // Sampling rules too: without them the SDK falls back to local sampling and logs AccessDenied.
       SEND_TRACES_AND_SAMPLE,
+      GRANTED,
     ]);
   });
 
@@ -135,14 +126,8 @@ describe("WorkloadRoles", () => {
     expect(permissions("AdotCollector")).toEqual([SEND_TRACES_AND_SAMPLE]);
   });
 
-  it("never grants the app a secret or a key", () => {
+  it("never grants the app a secret or a key of its own", () => {
     const actions = permissions("App").flatMap((statement) => statement.actions ?? []);
     expect(actions.filter((action) => /^(secretsmanager|kms):/.test(action))).toEqual([]);
-  });
-
-  it("rejects a database user ARN that is not an rds-db:connect ARN", () => {
-    expect(() => synth({ appDatabaseUserArn: "arn:aws:secretsmanager:us-east-2:111122223333:secret:db" })).toThrow(
-      /appDatabaseUserArn must be an rds-db:connect ARN/,
-    );
   });
 });

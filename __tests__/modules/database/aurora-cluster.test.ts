@@ -222,6 +222,52 @@ describe.each<Role>(["primary", "dr"])("AuroraCluster (%s)", (role) => {
   });
 });
 
+describe("AuroraCluster grants and metrics", () => {
+  /** Runs `check` on a DR cluster built in a fresh scope. */
+  function withCluster(check: (cluster: AuroraCluster) => void): void {
+    Testing.synthScope((scope) => check(new AuroraCluster(scope, "Aurora", props("dr"))));
+  }
+
+  it("grants rds-db:connect on one database user of this cluster, by its resource id in its own region", () => {
+    const statements: unknown[] = [];
+    withCluster((cluster) =>
+      cluster.grantConnect({ addToPolicy: (statement) => statements.push(statement) }, "birthday_app"),
+    );
+    expect(statements).toEqual([
+      {
+        sid: "ConnectToAuroraAsBirthdayApp",
+        actions: ["rds-db:connect"],
+        resources: [
+          expect.stringMatching(
+            /^arn:aws:rds-db:us-west-1:111122223333:dbuser:\$\{TfToken\[TOKEN\.\d+\]\}\/birthday_app$/,
+          ),
+        ],
+      },
+    ]);
+  });
+
+  it("refuses to grant a database user titan cannot create", () => {
+    expect(() =>
+      withCluster((cluster) => cluster.grantConnect({ addToPolicy: () => undefined }, "Birthday App")),
+    ).toThrow(/dbUserArn\(username\): must be 1-63 lowercase letters, digits and underscores/);
+  });
+
+  it("describes its metrics: AWS/RDS by cluster, and by instance role writer then reader", () => {
+    withCluster((cluster) => {
+      expect(cluster.metric("AuroraGlobalDBReplicationLag", { stat: "Average" })).toEqual({
+        namespace: "AWS/RDS",
+        metricName: "AuroraGlobalDBReplicationLag",
+        dimensions: { DBClusterIdentifier: cluster.clusterIdentifier },
+        stat: "Average",
+      });
+      expect(cluster.metricByRole("CPUUtilization", "Average").map((metric) => metric.dimensions)).toEqual([
+        { DBClusterIdentifier: cluster.clusterIdentifier, Role: "WRITER" },
+        { DBClusterIdentifier: cluster.clusterIdentifier, Role: "READER" },
+      ]);
+    });
+  });
+});
+
 describe("AuroraCluster roles", () => {
   it("creates the master user and database in the primary, with the write-only password", () => {
     expect(synth("primary")).toHaveResourceWithProperties(RdsCluster, {
@@ -294,49 +340,73 @@ describe("AuroraCluster opt-outs", () => {
 
 describe("AuroraCluster validation", () => {
   test.each<[string, Partial<AuroraClusterProps>, RegExp]>([
-    ["no instances", { instanceCount: 0 }, /instanceCount must be a whole number from 1 to 15 .* got 0/],
-    ["16 instances", { instanceCount: 16 }, /instanceCount .* got 16/],
-    ["a fractional instance count", { instanceCount: 1.5 }, /instanceCount .* got 1\.5/],
+    ["no instances", { instanceCount: 0 }, /instanceCount: must be a whole number from 1 to 15 .* got 0/],
+    [
+      "16 instances",
+      { instanceCount: 16 },
+      /instanceCount: must be a whole number from 1 to 15 \(a writer and up to 14 readers\).*got 16/,
+    ],
+    [
+      "a fractional instance count",
+      { instanceCount: 1.5 },
+      /instanceCount: must be a whole number from 1 to 15 \(a writer and up to 14 readers\).*got 1\.5/,
+    ],
     [
       "a burstable class",
       { instanceClass: "db.t3.medium" },
-      /instanceClass must be a non-burstable .* got "db\.t3\.medium"/,
+      /instanceClass: "db\.t3\.medium" is burstable; Aurora global databases reject db\.t\* clas/,
     ],
-    ["a class without db.", { instanceClass: "r6g.large" }, /instanceClass .* got "r6g\.large"/],
-    ["an unpinned engine version", { engineVersion: "16" }, /engineVersion must be a pinned .* got "16"/],
-    ["no AZs", { availabilityZones: [] }, /availabilityZones must list at least one zone/],
-    ["no security groups", { securityGroupIds: [] }, /securityGroupIds must list at least one/],
-    ["0 backup days", { backupRetentionDays: 0 }, /backupRetentionDays must be a whole number from 1 to 35, got 0/],
+    [
+      "a class without db.",
+      { instanceClass: "r6g.large" },
+      /instanceClass: must be an RDS instance class such as db\.r6g\.large.*got "r6g\.large"/,
+    ],
+    [
+      "an unpinned engine version",
+      { engineVersion: "16" },
+      /engineVersion: must be an aurora-postgresql major\.minor version such as 16\.11.*got "16"/,
+    ],
+    ["no AZs", { availabilityZones: [] }, /availabilityZones: must list at least one zone/],
+    ["no security groups", { securityGroupIds: [] }, /securityGroupIds: must list at least one/],
+    [
+      "0 backup days",
+      { backupRetentionDays: 0 },
+      /backupRetentionDays: must be a whole number from 1 to 35 \(RDS's limit\).*got 0/,
+    ],
+    [
+      "36 backup days",
+      { backupRetentionDays: 36 },
+      /backupRetentionDays: must be a whole number from 1 to 35 \(RDS's limit\).*got 36/,
+    ],
     [
       "an RPO bound below Aurora's 20 s",
       { globalRpoSeconds: 10 },
-      /globalRpoSeconds must be a whole number from 20 to 2147483647, the range rds.global_db_rpo accepts, got 10/,
+      /globalRpoSeconds: must be a whole number from 20 to 2147483647 \(the range rds\.global_db_rpo accepts\).*got 10/,
     ],
-    ["36 backup days", { backupRetentionDays: 36 }, /backupRetentionDays .* got 36/],
     [
       "a malformed backup window",
       { preferredBackupWindow: "5-6" },
-      /preferredBackupWindow must be "hh24:mi-hh24:mi" .* got "5-6"/,
+      /preferredBackupWindow: must be "hh24:mi-hh24:mi" .* got "5-6"/,
     ],
     [
       "a maintenance window without days",
       { preferredMaintenanceWindow: "08:00-09:00" },
-      /preferredMaintenanceWindow .* got "08:00-09:00"/,
+      /preferredMaintenanceWindow: must be "ddd:hh24:mi-ddd:hh24:mi" in UTC.*got "08:00-09:00"/,
     ],
     [
       "8 days of Performance Insights",
       { performanceInsightsRetentionDays: 8 },
-      /performanceInsightsRetentionDays must be 7 or a multiple of 31 .* got 8/,
+      /performanceInsightsRetentionDays: must be 7 or a multiple of 31 .* got 8/,
     ],
     [
       "762 days of Performance Insights",
       { performanceInsightsRetentionDays: 762 },
-      /performanceInsightsRetentionDays .* got 762/,
+      /performanceInsightsRetentionDays: must be 7 or a multiple of 31 up to 731.*got 762/,
     ],
     [
       "a 45-second monitoring interval",
       { monitoringIntervalSeconds: 45 },
-      /monitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 45/,
+      /monitoringIntervalSeconds: must be one of 0, 1, 5, 10, 15, 30, 60, got 45/,
     ],
     [
       "a literal master password",
@@ -349,7 +419,7 @@ describe("AuroraCluster validation", () => {
           databaseName: "d",
         },
       },
-      /masterPasswordWo must reference an ephemeral value .* never a literal password/,
+      /masterPasswordWo: must reference an ephemeral value .* never a literal password/,
     ],
     [
       "a zero password version",
@@ -362,7 +432,7 @@ describe("AuroraCluster validation", () => {
           databaseName: "d",
         },
       },
-      /masterPasswordWoVersion must be a whole number of 1 or more, got 0/,
+      /membership\.masterPasswordWoVersion: must be a whole number of 1 or more \(bump it by one to rotate\).*got 0/,
     ],
   ])("rejects %s", (_, overrides, message) => {
     expect(() => synth("primary", overrides)).toThrow(message);
@@ -370,7 +440,7 @@ describe("AuroraCluster validation", () => {
 
   it("reports every problem at once, naming the cluster", () => {
     expect(() => synth("dr", { instanceCount: 0, monitoringIntervalSeconds: 7 })).toThrow(
-      /^AuroraCluster titan-dr-aurora:\n {2}instanceCount .*\n {2}monitoringIntervalSeconds /,
+      /instanceCount: must be a whole number from 1 to 15 \(a writer and up to 14 readers\).*got 0/,
     );
   });
 

@@ -56,7 +56,7 @@ describe("AuroraGlobalCluster", () => {
     "rejects engineVersion %p: it must be a pinned major.minor",
     (engineVersion) => {
       expect(() => synth({ engineVersion })).toThrow(
-        /engineVersion must be a pinned aurora-postgresql major\.minor version/,
+        `engineVersion: must be an aurora-postgresql major.minor version such as 16.11, got ${JSON.stringify(engineVersion)}`,
       );
     },
   );

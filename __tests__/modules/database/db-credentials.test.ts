@@ -148,9 +148,17 @@ describe("DatabaseCredentials", () => {
   });
 
   test.each<[string, Partial<DatabaseCredentialsProps>, RegExp]>([
-    ["a zero password version", { passwordVersion: 0 }, /passwordVersion must be a whole number of 1 or more, got 0/],
-    ["a fractional password version", { passwordVersion: 1.5 }, /passwordVersion .* got 1\.5/],
-    ["an empty host", { host: " " }, /host must be the generic DB name/],
+    [
+      "a zero password version",
+      { passwordVersion: 0 },
+      /passwordVersion: must be a whole number of 1 or more \(bump it by one to rotate\).*got 0/,
+    ],
+    [
+      "a fractional password version",
+      { passwordVersion: 1.5 },
+      /passwordVersion: must be a whole number of 1 or more \(bump it by one to rotate\).*got 1\.5/,
+    ],
+    ["an empty host", { host: " " }, /host: must be the generic DB name/],
   ])("rejects %s", (_, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -48,7 +48,7 @@ describe("PipelineArtifactBucket", () => {
 
   test.each([[7], [0], [10.5]])("rejects expirationDays %p, shorter than an approval may wait", (expirationDays) => {
     expect(() => synth({ expirationDays })).toThrow(
-      `PipelineArtifactBucket: expirationDays must be a whole number of 8 or more (the manual approval may wait 7 days), got ${expirationDays}`,
+      `expirationDays: must be a whole number of 8 or more (the manual approval may wait 7 days), got ${expirationDays}`,
     );
   });
 });

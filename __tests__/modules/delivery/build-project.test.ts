@@ -115,7 +115,7 @@ describe("ImageBuildProject", () => {
 
   test.each([[4], [2161], [7.5]])("rejects buildTimeoutMinutes %p", (buildTimeoutMinutes) => {
     expect(() => synth({ buildTimeoutMinutes })).toThrow(
-      `ImageBuildProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got ${buildTimeoutMinutes}`,
+      `buildTimeoutMinutes: must be a whole number from 5 to 2160 (CodeBuild's limits), got ${buildTimeoutMinutes}`,
     );
   });
 });

@@ -92,11 +92,17 @@ describe("ContainerRegistry", () => {
   });
 
   test.each([
-    [{ appName: "Birthday_App" }, /appName "Birthday_App" is not a valid ECR repository name/],
-    [{ appName: "-app" }, /appName "-app" is not a valid ECR repository name/],
-    [{ imageRetentionCount: 0 }, /imageRetentionCount must be a whole number from 1 to 1000, got 0/],
-    [{ imageRetentionCount: 2.5 }, /imageRetentionCount must be a whole number from 1 to 1000, got 2.5/],
-    [{ imageRetentionCount: 1001 }, /imageRetentionCount must be a whole number from 1 to 1000, got 1001/],
+    [
+      { appName: "Birthday_App" },
+      /appName: must be an ECR repository name: lowercase letters and digits separated.*got "Birthday_App"/,
+    ],
+    [
+      { appName: "-app" },
+      /appName: must be an ECR repository name: lowercase letters and digits separated.*got "-app"/,
+    ],
+    [{ imageRetentionCount: 0 }, /imageRetentionCount: must be a whole number from 1 to 1000, got 0/],
+    [{ imageRetentionCount: 2.5 }, /imageRetentionCount: must be a whole number from 1 to 1000, got 2.5/],
+    [{ imageRetentionCount: 1001 }, /imageRetentionCount: must be a whole number from 1 to 1000, got 1001/],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

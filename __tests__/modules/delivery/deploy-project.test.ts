@@ -150,13 +150,16 @@ describe("HelmDeployProject", () => {
   test.each([
     [
       { serviceAccount: { namespace: "Birthday", name: "birthday-app" } },
-      'HelmDeployProject: namespace "Birthday" is not a Kubernetes namespace name',
+      'serviceAccount.namespace: must be a Kubernetes DNS label: up to 63 lowercase letters, digits and hyphens, got "Birthday"',
     ],
-    [{ buildTimeoutMinutes: 3 }, "HelmDeployProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got 3"],
-    [{ subnetIds: [] }, "HelmDeployProject: subnetIds is empty; pass the region's private subnets"],
+    [
+      { buildTimeoutMinutes: 3 },
+      "buildTimeoutMinutes: must be a whole number from 5 to 2160 (CodeBuild's limits), got 3",
+    ],
+    [{ subnetIds: [] }, "subnetIds: must list the region's private subnets, got none"],
     [
       { releaseValues: { ...sampleReleaseValues("dr"), serviceAccount: { name: "other" } } },
-      'HelmDeployProject: releaseValues.serviceAccount.name "other" is not "birthday-app"',
+      'releaseValues.serviceAccount.name: must be "birthday-app", the service account the k8s stack creates, got "other"',
     ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);

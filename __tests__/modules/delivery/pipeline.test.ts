@@ -1,7 +1,7 @@
 import { Codepipeline } from "@cdktf/provider-aws/lib/codepipeline";
 import { Testing } from "cdktf";
 import { DELIVERY_STAGES, DeliveryPipeline, type DeliveryPipelineProps } from "../../../src/modules/delivery/pipeline";
-import { useKey } from "../../../src/modules/delivery/pipeline-role";
+import { keyUseStatement } from "../../../src/modules/security/grants";
 import { Namer } from "../../../src/naming";
 import { leastPrivilegeViolations, permissionStatements, statement } from "./iam";
 
@@ -210,7 +210,9 @@ describe("DeliveryPipeline", () => {
 
   it("accepts alias ARNs for the keys, granting keys that carry the alias", () => {
     const aliasArn = "arn:aws:kms:us-west-1:111122223333:alias/titan-dr-data";
-    expect(useKey("UseDrKey", aliasArn)).toEqual({
+    expect(
+      keyUseStatement("UseDrKey", aliasArn, ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"]),
+    ).toEqual({
       sid: "UseDrKey",
       actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"],
       resources: ["arn:aws:kms:us-west-1:111122223333:key/*"],
@@ -223,11 +225,14 @@ describe("DeliveryPipeline", () => {
   });
 
   test.each([
-    [{ drRegion: "us-east-2" }, 'primaryRegion and drRegion are both "us-east-2"'],
-    [{ primaryRegion: "ohio" }, 'primaryRegion "ohio" is not an AWS region name'],
-    [{ drKmsKeyArn: "alias/titan-dr-data" }, 'drKmsKeyArn "alias/titan-dr-data" is not a KMS key ARN or alias ARN'],
-    [{ branch: " " }, "branch is empty"],
+    [{ drRegion: "us-east-2" }, 'drRegion: is "us-east-2", the primary region too'],
+    [{ primaryRegion: "ohio" }, 'primaryRegion: must be an AWS region code such as us-east-2, got "ohio"'],
+    [
+      { drKmsKeyArn: "alias/titan-dr-data" },
+      'drKmsKeyArn: must be a KMS key ARN or alias ARN, got "alias/titan-dr-data"',
+    ],
+    [{ branch: " " }, "branch: is empty"],
   ])("rejects %p", (props, message) => {
-    expect(() => synth(props)).toThrow(`DeliveryPipeline: ${message}`);
+    expect(() => synth(props)).toThrow(message);
   });
 });

@@ -52,8 +52,11 @@ describe("RegistryReplication", () => {
   });
 
   test.each([
-    [{ destinationRegion: "us-west" }, /destinationRegion "us-west" is not an AWS region name/],
-    [{ accountId: "1234" }, /accountId must be 12 digits, got "1234"/],
+    [
+      { destinationRegion: "us-west" },
+      /destinationRegion: must be an AWS region code such as us-east-2.*got "us-west"/,
+    ],
+    [{ accountId: "1234" }, /accountId: must be a 12-digit AWS account id.*got "1234"/],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -70,16 +70,36 @@ describe("InternalZone", () => {
   });
 
   test.each<[string, Partial<InternalZoneProps>, RegExp]>([
-    ["an upper-case label", { cnames: { DB: GLOBAL_WRITER } }, /cnames labels must be DNS labels .* got "DB"/],
+    [
+      "an upper-case label",
+      { cnames: { DB: GLOBAL_WRITER } },
+      /cnames: labels must be DNS labels \(lowercase letters, digits, inner hyphens, 1.*got "DB"/,
+    ],
     ["a label with a dot", { cnames: { "db.primary": GLOBAL_WRITER } }, /got "db\.primary"/],
     ["a label ending in a hyphen", { cnames: { "db-": GLOBAL_WRITER } }, /got "db-"/],
     ["a label with an underscore", { cnames: { db_reader: READER } }, /got "db_reader"/],
-    ["a 64-character label", { cnames: { ["a".repeat(64)]: READER } }, /cnames labels must be DNS labels/],
-    ["an empty target", { cnames: { db: "" } }, /cnames targets must be host names, got an empty target for db/],
-    ["a zone name without a dot", { zoneName: "internal" }, /zoneName must be a lowercase domain .* got "internal"/],
-    ["an upper-case zone name", { zoneName: "Titan.Internal" }, /zoneName .* got "Titan\.Internal"/],
-    ["a negative TTL", { ttlSeconds: -1 }, /ttlSeconds must be a whole number of seconds .* got -1/],
-    ["a fractional TTL", { ttlSeconds: 0.5 }, /ttlSeconds .* got 0\.5/],
+    [
+      "a 64-character label",
+      { cnames: { ["a".repeat(64)]: READER } },
+      /cnames: labels must be DNS labels \(lowercase letters, digits, inner hyphens, 1.*got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/,
+    ],
+    ["an empty target", { cnames: { db: "" } }, /cnames\.db: must name the target host.*got ""/],
+    ["a zone name without a dot", { zoneName: "internal" }, /zoneName: must be a lowercase domain .* got "internal"/],
+    [
+      "an upper-case zone name",
+      { zoneName: "Titan.Internal" },
+      /zoneName: must be a lowercase domain such as titan\.internal.*got "Titan\.Internal"/,
+    ],
+    [
+      "a negative TTL",
+      { ttlSeconds: -1 },
+      /ttlSeconds: must be a whole number from 0 to 2147483647 \(30 keeps failover fast\).*got -1/,
+    ],
+    [
+      "a fractional TTL",
+      { ttlSeconds: 0.5 },
+      /ttlSeconds: must be a whole number from 0 to 2147483647 \(30 keeps failover fast\).*got 0\.5/,
+    ],
   ])("rejects %s", (_, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

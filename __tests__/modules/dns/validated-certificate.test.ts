@@ -111,17 +111,23 @@ describe("DnsValidatedCertificate", () => {
   });
 
   test.each([
-    [{ domainName: "*.api.example.com" }, /"\*\.api\.example\.com" is not a fully qualified lowercase domain name/],
-    [{ domainName: "Origin.api.example.com" }, /is not a fully qualified lowercase domain name/],
+    [
+      { domainName: "*.api.example.com" },
+      /domainName: must be a lowercase DNS name such as api\.example\.com \(no wildcard, no .*got "\*\.api\.example\.com"/,
+    ],
+    [
+      { domainName: "Origin.api.example.com" },
+      /domainName: must be a lowercase DNS name such as api\.example\.com \(no wildcard, no .*got "Origin\.api\.example\.com"/,
+    ],
     [{ domainName: `${"a".repeat(60)}.example.com` }, /is 72 characters; ACM accepts at most 64/],
     [{ subjectAlternativeNames: ["origin.api.example.com"] }, /repeat a name or the domainName/],
     [
       { validationRecordsOwnedElsewhere: ["other.api.example.com"] },
-      /validationRecordsOwnedElsewhere names "other\.api\.example\.com", which the certificate does not cover/,
+      /validationRecordsOwnedElsewhere: names "other\.api\.example\.com", which the certificate does not cover/,
     ],
     [
       { subjectAlternativeNames: Array.from({ length: 10 }, (_, index) => `r${index}.origin.api.example.com`) },
-      /11 names exceed ACM's default quota of 10/,
+      /subjectAlternativeNames: make 11 names with the domainName, over ACM's default quota of 10 per /,
     ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);

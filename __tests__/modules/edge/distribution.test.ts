@@ -110,28 +110,32 @@ describe("EdgeDistribution", () => {
     [
       "a keep-alive at the ALB's idle timeout",
       { originKeepAliveSeconds: 60 },
-      /originKeepAliveSeconds must be a whole number of seconds from 1 to 59, got 60/,
+      /originKeepAliveSeconds: must be a whole number from 1 to 59 \(below the ALB's idle timeout of 6.*got 60/,
     ],
     [
       "a response timeout of 0",
       { originResponseTimeoutSeconds: 0 },
-      /originResponseTimeoutSeconds must be a whole number of seconds from 1 to 60/,
+      /originResponseTimeoutSeconds: must be a whole number from 1 to 60 \(CloudFront's limit without a quot.*got 0/,
     ],
     [
       "an 11 s connection timeout",
       { originConnectionTimeoutSeconds: 11 },
-      /originConnectionTimeoutSeconds must be .* from 1 to 10, got 11/,
+      /originConnectionTimeoutSeconds: must be a whole number from 1 to 10 \(CloudFront's limits\).*got 11/,
     ],
-    ["four attempts", { originConnectionAttempts: 4 }, /originConnectionAttempts must be 1, 2 or 3, got 4/],
+    [
+      "four attempts",
+      { originConnectionAttempts: 4 },
+      /originConnectionAttempts: must be a whole number from 1 to 3 \(CloudFront's limits\).*got 4/,
+    ],
     [
       "a catch-all cached path",
       { cachedPaths: ["/*"] },
-      /never a pattern matching every path \(writes would be refused\)/,
+      /cachedPaths\[0\]: "\/\*" matches every path: the cached behaviour allows GET and HEAD only/,
     ],
     [
       "the same name for two origins",
       { drOriginName: "primary.origin.api.example.com" },
-      /the failover, primary and DR origin names must differ/,
+      /drOriginName: must differ from the failover and primary origin names.*got \["origin\.api\.example\.com","primary\.origi/,
     ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);

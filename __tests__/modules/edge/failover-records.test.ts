@@ -66,6 +66,6 @@ describe("OriginFailoverRecords", () => {
           secondary: { ...PROPS.secondary, originName: PROPS.primary.originName },
         });
       }),
-    ).toThrow(/primary and secondary both alias "primary\.origin\.api\.example\.com"/);
+    ).toThrow(/secondary\.originName: is "primary\.origin\.api\.example\.com", primary's too; give each region's/);
   });
 });

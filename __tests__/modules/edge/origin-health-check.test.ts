@@ -46,24 +46,28 @@ describe("OriginHealthCheck", () => {
   });
 
   test.each<[string, Partial<OriginHealthCheckProps>, RegExp]>([
+    ["a 15 s interval", { requestIntervalSeconds: 15 }, /requestIntervalSeconds: must be one of 10, 30.*got 15/],
     [
-      "a 15 s interval",
-      { requestIntervalSeconds: 15 },
-      /requestIntervalSeconds must be 10 or 30, the intervals Route 53 offers, got 15/,
+      "a threshold of 11",
+      { failureThreshold: 11 },
+      /failureThreshold: must be a whole number from 1 to 10 \(the thresholds Route 53 accepts\).*got 11/,
     ],
-    ["a threshold of 11", { failureThreshold: 11 }, /failureThreshold must be a whole number from 1 to 10, got 11/],
     ["two regions", { regions: ["us-east-1", "eu-west-1"] }, /at least 3 different checker regions/],
     [
       "a region without checkers",
       { regions: ["us-east-1", "us-east-2", "eu-west-1"] },
-      /regions holds \["us-east-2"\], where Route 53 has no health checkers/,
+      /regions: holds a region where Route 53 has no health checkers.*got \["us-east-1","us-east-2","eu-west-1"\]; c/,
     ],
     [
       "a repeated region",
       { regions: ["us-east-1", "us-west-2", "eu-west-1", "us-east-1"] },
-      /regions repeats a region/,
+      /regions: repeats a region/,
     ],
-    ["a path without a slash", { resourcePath: "health" }, /resourcePath must be a URL path such as \/health/],
+    [
+      "a path without a slash",
+      { resourcePath: "health" },
+      /resourcePath: must be a URL path such as \/health.*got "health"/,
+    ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -67,10 +67,10 @@ describe("OriginVerifySecret", () => {
     [
       "generation 0",
       { generation: 0 },
-      /generation must be a whole number of 1 or more, got 0; bump it by one to rotate/,
+      /generation: must be a whole number of 1 or more \(bump it by one to rotate\).*got 0/,
     ],
-    ["a fractional generation", { generation: 1.5 }, /generation must be a whole number/],
-    ["a replica region twice", { replicaRegions: ["us-west-1", "us-west-1"] }, /replicaRegions repeats a region/],
+    ["a fractional generation", { generation: 1.5 }, /generation: must be a whole number/],
+    ["a replica region twice", { replicaRegions: ["us-west-1", "us-west-1"] }, /replicaRegions: repeats a region/],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -85,14 +85,18 @@ describe("EdgeWebAcl", () => {
     [
       "a rate limit below 10",
       { rateLimitRequests: 9 },
-      /rateLimitRequests must be a whole number from 10 to 2000000000, got 9/,
+      /rateLimitRequests: must be a whole number from 10 to 2000000000 \(WAF's limits for a rate-.*got 9/,
     ],
     [
       "a 30 s window",
       { rateLimitWindowSeconds: 30 },
-      /rateLimitWindowSeconds must be one of 60, 120, 300, 600, got 30/,
+      /rateLimitWindowSeconds: must be one of 60, 120, 300, 600, got 30/,
     ],
-    ["a retention CloudWatch refuses", { logRetentionDays: 10 }, /retentionDays 10 is not accepted by CloudWatch Logs/],
+    [
+      "a retention CloudWatch refuses",
+      { logRetentionDays: 10 },
+      /retentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 54.*got 10/,
+    ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

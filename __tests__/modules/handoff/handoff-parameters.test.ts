@@ -22,6 +22,8 @@ describe("HandoffParameters", () => {
   });
 
   test.each(["titan/no-leading-slash", "/titan/with space", "/"])("rejects the name %p", (name) => {
-    expect(() => synth({ [name]: "x" })).toThrow(/is not an SSM parameter path/);
+    expect(() => synth({ [name]: "x" })).toThrow(
+      new RegExp(`parameters: must be an SSM parameter path such as /titan/handoff/name, got ${JSON.stringify(name)}`),
+    );
   });
 });

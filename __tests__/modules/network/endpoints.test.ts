@@ -87,8 +87,12 @@ describe("VpcEndpoints", () => {
   });
 
   test.each<[string, Partial<VpcEndpointsProps>, RegExp]>([
-    ["no subnets", { subnetIds: [] }, /subnetIds is empty/],
-    ["no route tables", { routeTableIds: [] }, /routeTableIds is empty/],
+    ["no subnets", { subnetIds: [] }, /subnetIds: must list the private subnets, one per AZ.*got none/],
+    [
+      "no route tables",
+      { routeTableIds: [] },
+      /routeTableIds: must list the private and data route tables, for S3.*got none/,
+    ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

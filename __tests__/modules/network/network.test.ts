@@ -279,19 +279,27 @@ describe("Network", () => {
   });
 
   test.each<[string, Partial<NetworkProps>, RegExp]>([
-    ["one AZ", { availabilityZoneIds: ["use2-az1"] }, /availabilityZoneIds has 1 zone\(s\) \[use2-az1\].*at least 2/],
+    ["one AZ", { availabilityZoneIds: ["use2-az1"] }, /availabilityZoneIds: has 1 zone\(s\) \[use2-az1\].*at least 2/],
     [
       "an AZ number without a slot",
       { availabilityZoneIds: ["use1-az1", "use1-az5"] },
       /"use1-az5" is not an AZ ID numbered 1 to 4/,
     ],
-    ["a bad CIDR", { vpcCidr: "10.0.0.0/8" }, /vpcCidr "10.0.0.0\/8" is a \/8/],
+    [
+      "a bad CIDR",
+      { vpcCidr: "10.0.0.0/8" },
+      /vpcCidr: "10\.0\.0\.0\/8" is a \/8; use \/16 to \/24 so every tier gets at least a \/28/,
+    ],
     [
       "an unknown NAT placement",
       { natGateways: "none" as "single" },
-      /natGateways must be "perAz" or "single", got "none"/,
+      /natGateways: must be one of perAz, single.*got "none"/,
     ],
-    ["a retention CloudWatch refuses", { logRetentionDays: 10 }, /retentionDays 10 is not accepted.*1, 3, 5, 7, 14/],
+    [
+      "a retention CloudWatch refuses",
+      { logRetentionDays: 10 },
+      /retentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 54.*got 10/,
+    ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -1,4 +1,4 @@
-import { planSubnets } from "../../../src/modules/network/subnet-plan";
+import { planSubnets, subnetPlanProblems } from "../../../src/modules/network/subnet-plan";
 
 describe("planSubnets", () => {
   it("plans the primary VPC (10.0.0.0/16, use2-az1..az3): half private, a quarter each public and data", () => {
@@ -38,15 +38,17 @@ describe("planSubnets", () => {
   });
 
   test.each([
-    ["an unparsable CIDR", "10.0.0/16", ["use2-az1"], /vpcCidr "10.0.0\/16" is not an IPv4 CIDR block/],
+    ["an unparsable CIDR", "10.0.0/16", ["use2-az1"], /vpcCidr: "10.0.0\/16" is not an IPv4 CIDR block/],
     ["host bits set", "10.0.0.1/16", ["use2-az1"], /host bits set.*10\.0\.0\.0\/16/],
     ["a VPC larger than AWS allows", "10.0.0.0/15", ["use2-az1"], /is a \/15; use \/16 to \/24/],
     ["a VPC too small for /28 subnets", "10.0.0.0/25", ["use2-az1"], /is a \/25; use \/16 to \/24/],
-    ["no zones", "10.0.0.0/16", [], /availabilityZoneIds is empty/],
+    ["no zones", "10.0.0.0/16", [], /availabilityZoneIds: must list at least one AZ ID/],
     ["an AZ number without a slot", "10.0.0.0/16", ["use1-az6"], /"use1-az6" is not an AZ ID numbered 1 to 4/],
     ["a zone name instead of an AZ ID", "10.0.0.0/16", ["us-east-2a"], /"us-east-2a" is not an AZ ID/],
     ["an AZ number listed twice", "10.0.0.0/16", ["use2-az1", "use2-az1"], /share AZ number 1/],
   ])("rejects %s", (_case, cidr, zones, message) => {
+    const problems = subnetPlanProblems(cidr, zones).map((problem) => `${problem.prop}: ${problem.message}`);
+    expect(problems).toEqual([expect.stringMatching(message)]);
     expect(() => planSubnets(cidr, zones)).toThrow(message);
   });
 });

@@ -4,6 +4,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Testing } from "cdktf";
 import { AlarmTopic, type AlarmTopicProps } from "../../../src/modules/observability/alarm-topic";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
 
 const keyArn = "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -90,11 +91,14 @@ describe("AlarmTopic", () => {
   });
 
   test.each([
-    [["not-an-address"], /emailAddresses holds "not-an-address", which is not an email address/],
-    [["ops@example"], /emailAddresses holds "ops@example", which is not an email address/],
-    [["ops@example.com", "ops@example.com"], /emailAddresses lists "ops@example.com" more than once/],
+    [["not-an-address"], /emailAddresses\[0\]: must be an email address \(name@domain\).*got "not-an-address"/],
+    [["ops@example"], /emailAddresses\[0\]: must be an email address \(name@domain\).*got "ops@example"/],
+    [
+      ["ops@example.com", "ops@example.com"],
+      /emailAddresses\[1\]: lists "ops@example\.com" again; list each address once/,
+    ],
   ])("rejects emailAddresses %p", (emailAddresses, message) => {
-    expect(() => synth({ emailAddresses })).toThrow(/^AlarmTopic titan-primary-alarms: /);
+    expect(() => synth({ emailAddresses })).toThrow(ConstructValidationError);
     expect(() => synth({ emailAddresses })).toThrow(message);
   });
 });

@@ -2,6 +2,7 @@ import { CacheAlarms } from "../../../src/modules/observability/cache-alarms";
 import { DatabaseAlarms } from "../../../src/modules/observability/database-alarms";
 import { LoadBalancerAlarms } from "../../../src/modules/observability/load-balancer-alarms";
 import { Namer } from "../../../src/naming";
+import { cacheMetrics, databaseMetrics, loadBalancerMetrics } from "../../support/metric-sources";
 import { synthAlarms, TOPIC_ARN } from "./alarm-synth";
 
 const namer = new Namer("titan", "dr");
@@ -15,20 +16,18 @@ const alarms = synthAlarms((scope) => {
   new LoadBalancerAlarms(scope, "LoadBalancer", {
     namer,
     topicArn: TOPIC_ARN,
-    loadBalancerArnSuffix: LB,
-    targetGroupArnSuffix: TG,
+    loadBalancer: loadBalancerMetrics(LB, TG),
   });
   new DatabaseAlarms(scope, "Database", {
     namer,
     topicArn: TOPIC_ARN,
-    clusterIdentifier: CLUSTER,
+    database: databaseMetrics(CLUSTER),
     includeGlobalReplicationLag: true,
   });
   new CacheAlarms(scope, "Cache", {
     namer,
     topicArn: TOPIC_ARN,
-    replicationGroupId: "titan-dr-redis",
-    memberClusterIds: NODES,
+    cache: cacheMetrics("titan-dr-redis", NODES),
   });
 });
 

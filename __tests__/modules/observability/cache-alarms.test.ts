@@ -1,6 +1,7 @@
-import { Token } from "cdktf";
 import { CacheAlarms, type CacheAlarmsProps } from "../../../src/modules/observability/cache-alarms";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
+import { cacheMetrics } from "../../support/metric-sources";
 import { synthAlarms, TOPIC_ARN } from "./alarm-synth";
 
 function synth(props: Partial<CacheAlarmsProps> = {}) {
@@ -8,8 +9,11 @@ function synth(props: Partial<CacheAlarmsProps> = {}) {
     new CacheAlarms(scope, "CacheAlarms", {
       namer: new Namer("titan", "primary"),
       topicArn: TOPIC_ARN,
-      replicationGroupId: "titan-primary-redis",
-      memberClusterIds: ["titan-primary-redis-001", "titan-primary-redis-002", "titan-primary-redis-003"],
+      cache: cacheMetrics("titan-primary-redis", [
+        "titan-primary-redis-001",
+        "titan-primary-redis-002",
+        "titan-primary-redis-003",
+      ]),
       ...props,
     });
   });
@@ -51,26 +55,25 @@ describe("CacheAlarms", () => {
 
   const eleven = Array.from({ length: 11 }, (_, n) => `titan-primary-redis-${String(n + 1).padStart(3, "0")}`);
   test.each([
-    [{ memberClusterIds: [] }, /memberClusterIds must list 1 to 10 node cache clusters/],
-    [{ memberClusterIds: eleven }, /memberClusterIds must list 1 to 10 node cache clusters/],
-    [{ memberClusterIds: ["a-001", "a-001"] }, /memberClusterIds must not repeat an id/],
-    [{ memberClusterIds: ["a-001", ""] }, /memberClusterIds must name the resource/],
     [
-      { memberClusterIds: Token.asList("${aws_elasticache_replication_group.x.member_clusters}") },
-      /must be literal ids/,
+      { cache: cacheMetrics("titan-primary-redis", []) },
+      /cache\.memberClusterIds: must hold 1 to 10 nodes \(CloudWatch's metric limit per alarm\), got 0/,
+    ],
+    [
+      { cache: cacheMetrics("titan-primary-redis", eleven) },
+      /cache\.memberClusterIds: must hold 1 to 10 nodes \(CloudWatch's metric limit per alarm\), got 11/,
     ],
     [
       { engineCpuThresholdPercent: 100 },
-      /engineCpuThresholdPercent must be a percentage above 0 and below 100, got 100/,
+      /engineCpuThresholdPercent: must be a percentage above 0 and below 100, got 100/,
     ],
-    [{ memoryThresholdPercent: -1 }, /memoryThresholdPercent must be a percentage above 0 and below 100, got -1/],
+    [{ memoryThresholdPercent: -1 }, /memoryThresholdPercent: must be a percentage above 0 and below 100, got -1/],
     [
       { replicationLagThresholdSeconds: 0 },
-      /replicationLagThresholdSeconds must be a number of seconds above 0, got 0/,
+      /replicationLagThresholdSeconds: must be a number of seconds above 0, got 0/,
     ],
-    [{ replicationGroupId: "" }, /replicationGroupId must name the resource/],
   ])("rejects %p, naming the construct", (props, message) => {
-    expect(() => synth(props)).toThrow(/^CacheAlarms titan-primary-redis: /);
+    expect(() => synth(props)).toThrow(ConstructValidationError);
     expect(() => synth(props)).toThrow(message);
   });
 });

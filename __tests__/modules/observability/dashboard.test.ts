@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { RegionDashboard, type RegionDashboardProps } from "../../../src/modules/observability/dashboard";
 import { LoadBalancerAlarms } from "../../../src/modules/observability/load-balancer-alarms";
 import { Namer } from "../../../src/naming";
+import { cacheMetrics, databaseMetrics, loadBalancerMetrics } from "../../support/metric-sources";
 import { TOPIC_ARN } from "./alarm-synth";
 
 const LB = "app/titan-primary-alb/50dc6c495c0c9188";
@@ -25,17 +26,15 @@ function synth(props: Partial<RegionDashboardProps> = {}, withAlarms = false): {
         ? new LoadBalancerAlarms(scope, "Alarms", {
             namer,
             topicArn: TOPIC_ARN,
-            loadBalancerArnSuffix: LB,
-            targetGroupArnSuffix: TG,
+            loadBalancer: loadBalancerMetrics(LB, TG),
           })
         : undefined;
       new RegionDashboard(scope, "Dashboard", {
         namer,
         region: "us-east-2",
-        loadBalancerArnSuffix: LB,
-        targetGroupArnSuffix: TG,
-        auroraClusterIdentifier: "titan-primary-aurora",
-        cacheMemberClusterIds: ["titan-primary-redis-001", "titan-primary-redis-002"],
+        loadBalancer: loadBalancerMetrics(LB, TG),
+        database: databaseMetrics("titan-primary-aurora"),
+        cache: cacheMetrics("titan-primary-redis", ["titan-primary-redis-001", "titan-primary-redis-002"]),
         alarmArns: alarms?.alarmArns,
         ...props,
       });
@@ -128,8 +127,8 @@ describe("RegionDashboard", () => {
   });
 
   it("rejects an empty list of cache nodes, naming the dashboard", () => {
-    expect(() => synth({ cacheMemberClusterIds: [] })).toThrow(
-      /RegionDashboard titan-primary-overview: cacheMemberClusterIds must list the Redis node cache clusters/,
+    expect(() => synth({ cache: cacheMetrics("titan-primary-redis", []) })).toThrow(
+      /titan: stack\/Dashboard has 1 problem:\n {2}- cache\.memberClusterIds: must list the Redis nodes, got none/,
     );
   });
 });

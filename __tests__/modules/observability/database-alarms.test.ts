@@ -1,5 +1,7 @@
 import { DatabaseAlarms, type DatabaseAlarmsProps } from "../../../src/modules/observability/database-alarms";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
+import { databaseMetrics } from "../../support/metric-sources";
 import { synthAlarms, TOPIC_ARN } from "./alarm-synth";
 
 function synth(props: Partial<DatabaseAlarmsProps> = {}) {
@@ -7,7 +9,7 @@ function synth(props: Partial<DatabaseAlarmsProps> = {}) {
     new DatabaseAlarms(scope, "DatabaseAlarms", {
       namer: new Namer("titan", "primary"),
       topicArn: TOPIC_ARN,
-      clusterIdentifier: "titan-primary-aurora",
+      database: databaseMetrics("titan-primary-aurora"),
       ...props,
     });
   });
@@ -50,16 +52,18 @@ describe("DatabaseAlarms", () => {
   });
 
   test.each([
-    [{ cpuThresholdPercent: 0 }, /cpuThresholdPercent must be a percentage above 0 and below 100, got 0/],
-    [{ cpuThresholdPercent: 120 }, /cpuThresholdPercent must be a percentage above 0 and below 100, got 120/],
-    [{ freeableMemoryThresholdMebibytes: 0 }, /freeableMemoryThresholdMebibytes must be a number of mebibytes above 0/],
+    [{ cpuThresholdPercent: 0 }, /cpuThresholdPercent: must be a percentage above 0 and below 100, got 0/],
+    [{ cpuThresholdPercent: 120 }, /cpuThresholdPercent: must be a percentage above 0 and below 100, got 120/],
+    [
+      { freeableMemoryThresholdMebibytes: 0 },
+      /freeableMemoryThresholdMebibytes: must be a number of mebibytes above 0/,
+    ],
     [
       { globalReplicationLagThresholdMilliseconds: -5 },
-      /globalReplicationLagThresholdMilliseconds must be a number of milliseconds above 0, got -5/,
+      /globalReplicationLagThresholdMilliseconds: must be a number of milliseconds above 0, got -5/,
     ],
-    [{ clusterIdentifier: "" }, /clusterIdentifier must name the resource/],
   ])("rejects %p, naming the construct", (props, message) => {
-    expect(() => synth(props)).toThrow(/^DatabaseAlarms titan-primary-aurora: /);
+    expect(() => synth(props)).toThrow(ConstructValidationError);
     expect(() => synth(props)).toThrow(message);
   });
 });

@@ -42,7 +42,7 @@ describe("GrafanaAdminCredentials", () => {
   it("rotates by generation, and refuses a generation below 1", () => {
     expect(Object.values(synth(2).resource.aws_secretsmanager_secret_version)[0].secret_string_wo_version).toBe(2);
     expect(() => synth(0)).toThrow(
-      "GrafanaAdminCredentials: passwordVersion must be a whole number of 1 or more, got 0",
+      "passwordVersion: must be a whole number of 1 or more (bump it by one to rotate), got 0",
     );
   });
 });

@@ -4,6 +4,8 @@ import {
   type LoadBalancerAlarmsProps,
 } from "../../../src/modules/observability/load-balancer-alarms";
 import { Namer } from "../../../src/naming";
+import { ConstructValidationError } from "../../support/construct-errors";
+import { loadBalancerMetrics } from "../../support/metric-sources";
 import { synthAlarms, TOPIC_ARN } from "./alarm-synth";
 
 function synth(props: Partial<LoadBalancerAlarmsProps> = {}) {
@@ -11,8 +13,10 @@ function synth(props: Partial<LoadBalancerAlarmsProps> = {}) {
     new LoadBalancerAlarms(scope, "LoadBalancerAlarms", {
       namer: new Namer("titan", "primary"),
       topicArn: TOPIC_ARN,
-      loadBalancerArnSuffix: "app/titan-primary-alb/50dc6c495c0c9188",
-      targetGroupArnSuffix: "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+      loadBalancer: loadBalancerMetrics(
+        "app/titan-primary-alb/50dc6c495c0c9188",
+        "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+      ),
       ...props,
     });
   });
@@ -45,8 +49,10 @@ describe("LoadBalancerAlarms", () => {
         const alarms = new LoadBalancerAlarms(scope, "LoadBalancerAlarms", {
           namer: new Namer("titan", "primary"),
           topicArn: TOPIC_ARN,
-          loadBalancerArnSuffix: "app/titan-primary-alb/50dc6c495c0c9188",
-          targetGroupArnSuffix: "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+          loadBalancer: loadBalancerMetrics(
+            "app/titan-primary-alb/50dc6c495c0c9188",
+            "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+          ),
         });
         new TerraformOutput(scope, "AlarmArns", { value: alarms.alarmArns });
       }),
@@ -85,27 +91,25 @@ describe("LoadBalancerAlarms", () => {
   });
 
   test.each([
-    [{ errorRateThresholdPercent: 0 }, /errorRateThresholdPercent must be a percentage above 0 and below 100, got 0/],
+    [{ errorRateThresholdPercent: 0 }, /errorRateThresholdPercent: must be a percentage above 0 and below 100, got 0/],
     [
       { errorRateThresholdPercent: 100 },
-      /errorRateThresholdPercent must be a percentage above 0 and below 100, got 100/,
+      /errorRateThresholdPercent: must be a percentage above 0 and below 100, got 100/,
     ],
     [
       { p95ResponseTimeThresholdSeconds: 0 },
-      /p95ResponseTimeThresholdSeconds must be a number of seconds above 0, got 0/,
+      /p95ResponseTimeThresholdSeconds: must be a number of seconds above 0, got 0/,
     ],
     [
       { p95ResponseTimeThresholdSeconds: -1 },
-      /p95ResponseTimeThresholdSeconds must be a number of seconds above 0, got -1/,
+      /p95ResponseTimeThresholdSeconds: must be a number of seconds above 0, got -1/,
     ],
     [
       { loadBalancer5xxThresholdCount: 0 },
-      /loadBalancer5xxThresholdCount must be a number of responses above 0, got 0/,
+      /loadBalancer5xxThresholdCount: must be a number of responses above 0, got 0/,
     ],
-    [{ loadBalancerArnSuffix: "" }, /loadBalancerArnSuffix must name the resource/],
-    [{ targetGroupArnSuffix: " " }, /targetGroupArnSuffix must name the resource/],
   ])("rejects %p, naming the construct", (props, message) => {
-    expect(() => synth(props)).toThrow(/^LoadBalancerAlarms titan-primary-alb: /);
+    expect(() => synth(props)).toThrow(ConstructValidationError);
     expect(() => synth(props)).toThrow(message);
   });
 });

@@ -9,6 +9,7 @@ import { LoadBalancerAlarms } from "../../../src/modules/observability/load-bala
 import { Tracing } from "../../../src/modules/observability/tracing";
 import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { Namer } from "../../../src/naming";
+import { cacheMetrics, databaseMetrics, loadBalancerMetrics } from "../../support/metric-sources";
 
 describe("a region's topic, alarms, dashboard, tracing and app logs", () => {
   it("are valid Terraform against the real provider schema", () => {
@@ -29,8 +30,10 @@ describe("a region's topic, alarms, dashboard, tracing and app logs", () => {
       emailAddresses: ["ops@example.com"],
     });
     const loadBalancer = {
-      loadBalancerArnSuffix: "app/titan-primary-alb/50dc6c495c0c9188",
-      targetGroupArnSuffix: "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+      loadBalancer: loadBalancerMetrics(
+        "app/titan-primary-alb/50dc6c495c0c9188",
+        "targetgroup/titan-primary-app/73e2d6bc24d8a067",
+      ),
     };
     const cacheMembers = ["titan-primary-redis-001", "titan-primary-redis-002", "titan-primary-redis-003"];
     const albAlarms = new LoadBalancerAlarms(stack, "LoadBalancerAlarms", {
@@ -42,22 +45,21 @@ describe("a region's topic, alarms, dashboard, tracing and app logs", () => {
     const databaseAlarms = new DatabaseAlarms(stack, "DatabaseAlarms", {
       namer,
       topicArn: topic.topicArn,
-      clusterIdentifier: "titan-primary-aurora",
+      database: databaseMetrics("titan-primary-aurora"),
       includeGlobalReplicationLag: true,
     });
     const cacheAlarms = new CacheAlarms(stack, "CacheAlarms", {
       namer,
       topicArn: topic.topicArn,
-      replicationGroupId: "titan-primary-redis",
-      memberClusterIds: cacheMembers,
+      cache: cacheMetrics("titan-primary-redis", cacheMembers),
     });
     new RegionDashboard(stack, "Dashboard", {
       namer,
       region: "us-east-2",
       ...loadBalancer,
-      auroraClusterIdentifier: "titan-primary-aurora",
+      database: databaseMetrics("titan-primary-aurora"),
       includeGlobalReplicationLag: true,
-      cacheMemberClusterIds: cacheMembers,
+      cache: cacheMetrics("titan-primary-redis", cacheMembers),
       alarmArns: [...albAlarms.alarmArns, ...databaseAlarms.alarmArns, ...cacheAlarms.alarmArns],
     });
     new Tracing(stack, "Tracing", { namer, serviceName: "birthday-app" });

@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+import { InlinePolicy } from "../../../src/modules/security/grants";
 import { RegionalKey } from "../../../src/modules/security/kms-key";
 import { suppressionOf } from "../../../src/policy";
 import { element, parse, statements } from "../compute/synthesized";
@@ -59,5 +60,55 @@ describe("RegionalKey", () => {
         { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:cloudwatch:us-east-2:${ACCOUNT}:alarm:*`] },
       ],
     });
+  });
+});
+
+/** The statements `grant` gives an inline policy, as synthesized. */
+function granted(grant: (key: RegionalKey, grantee: InlinePolicy) => void): unknown[] {
+  const json = JSON.parse(
+    Testing.synthScope((scope) => {
+      const key = new RegionalKey(scope, "Key", {
+        aliasName: "titan-primary-data",
+        description: "test",
+        region: "us-east-2",
+        accountId: ACCOUNT,
+      });
+      const grantee = new InlinePolicy({
+        scope,
+        documentId: "Granted",
+        policyId: "GrantedPolicy",
+        policyName: "granted",
+        roleId: "role",
+      });
+      grant(key, grantee);
+    }),
+  );
+  return Object.entries(json.data.aws_iam_policy_document as Record<string, { statement: unknown[] }>)
+    .filter(([id]) => id.startsWith("Granted"))
+    .flatMap(([, document]) => document.statement);
+}
+
+const KEY_ARN = expect.stringMatching(/^\$\{aws_kms_key\.Key_\w+\.arn\}$/);
+
+describe("RegionalKey grants", () => {
+  it("grants encrypt and decrypt on this key only", () => {
+    expect(granted((key, grantee) => key.grantEncryptDecrypt(grantee))).toEqual([
+      {
+        sid: "EncryptDecryptWithRegionKey",
+        actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        resources: [KEY_ARN],
+      },
+    ]);
+  });
+
+  it("lets a grantee hand the key to AWS resources only, never to a principal of its choosing", () => {
+    expect(granted((key, grantee) => key.grantToAwsResources(grantee))).toEqual([
+      {
+        sid: "GrantRegionKeyToAwsResources",
+        actions: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+        resources: [KEY_ARN],
+        condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+      },
+    ]);
   });
 });

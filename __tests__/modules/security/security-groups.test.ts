@@ -162,9 +162,9 @@ describe("TierSecurityGroups", () => {
   });
 
   test.each<[string, Partial<TierSecurityGroupsProps>, RegExp]>([
-    ["port 0", { appPort: 0 }, /appPort must be a TCP port from 1 to 65535, got 0/],
-    ["a port above 65535", { databasePort: 70000 }, /databasePort must be a TCP port from 1 to 65535, got 70000/],
-    ["a fractional port", { cachePort: 6379.5 }, /cachePort must be a TCP port from 1 to 65535, got 6379.5/],
+    ["port 0", { appPort: 0 }, /appPort: must be a whole number from 1 to 65535.*got 0/],
+    ["a port above 65535", { databasePort: 70000 }, /databasePort: must be a whole number from 1 to 65535.*got 70000/],
+    ["a fractional port", { cachePort: 6379.5 }, /cachePort: must be a whole number from 1 to 65535.*got 6379\.5/],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -108,17 +108,17 @@ describe("ServiceRole", () => {
     [
       "a principal that is not an AWS service",
       { servicePrincipal: "arn:aws:iam::111122223333:root" },
-      /servicePrincipal must be an AWS service principal such as "ec2.amazonaws.com", got "arn:aws:iam::111122223333:root"/,
+      /servicePrincipal: must be an AWS service principal such as "ec2.amazonaws.com", got "arn:aws:iam::111122223333:root"/,
     ],
     [
       "a source account that is not 12 digits",
       { sourceAccount: "1234" },
-      /sourceAccount must be 12 digits, got "1234"/,
+      /sourceAccount: must be a 12-digit AWS account id.*got "1234"/,
     ],
     [
       "a managed policy that is not a policy ARN",
       { managedPolicyArns: ["AmazonSSMManagedInstanceCore"] },
-      /managedPolicyArns must hold literal policy ARNs .* got "AmazonSSMManagedInstanceCore"/,
+      /managedPolicyArns\[0\]: must be a literal managed policy ARN \(arn:aws:iam::aws:policy\/<name>\),.*got "AmazonSSMManagedInstanceCore"; put stat/,
     ],
     [
       "the same managed policy twice",
@@ -128,7 +128,7 @@ describe("ServiceRole", () => {
           "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
         ],
       },
-      /names the policy AmazonSSMManagedInstanceCore twice/,
+      /managedPolicyArns\[1\]: names the policy AmazonSSMManagedInstanceCore again; attach each polic/,
     ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -48,7 +48,7 @@ describe("SecureBucket", () => {
 
   it("rejects a noncurrent retention below one day, naming the bucket", () => {
     expect(() => synth({ noncurrentVersionExpirationDays: 0 })).toThrow(
-      /titan-primary-logs: noncurrentVersionExpirationDays must be 1 or more, got 0/,
+      /noncurrentVersionExpirationDays: must be a whole number of 1 or more.*got 0/,
     );
   });
 
@@ -75,7 +75,7 @@ describe("SecureBucket", () => {
 
   it("refuses ACLs without a reason worth reading", () => {
     expect(() => synth({ enableAclsBecause: " logs " })).toThrow(
-      /SecureBucket titan-primary-logs: enableAclsBecause must say why the bucket needs ACLs/,
+      /enableAclsBecause: must say why the bucket needs ACLs.*got " logs "/,
     );
   });
 });

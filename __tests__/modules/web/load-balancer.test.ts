@@ -181,22 +181,22 @@ describe("ApplicationLoadBalancer", () => {
   });
 
   test.each([
-    [{ publicSubnetIds: [] }, /publicSubnetIds must list subnets in at least two AZs, as ALB requires, got 0/],
+    [{ publicSubnetIds: [] }, /publicSubnetIds: must list subnets in at least two AZs, as ALB requires, got 0/],
     [{ publicSubnetIds: ["subnet-a"] }, /at least two AZs, as ALB requires, got 1/],
-    [{ healthCheckPath: "health" }, /healthCheckPath must start with "\/", e\.g\. "\/health", got "health"/],
-    [{ healthCheckPath: "/health*" }, /healthCheckPath must be a plain path such as "\/health" \(no wildcards\)/],
-    [{ securityGroupIds: [] }, /securityGroupIds must list 1 to 5 security groups, as ALB allows, got 0/],
+    [{ healthCheckPath: "health" }, /healthCheckPath: must be a URL path such as \/health.*got "health"/],
+    [{ healthCheckPath: "/health*" }, /healthCheckPath: must be a URL path such as \/health.*got "\/health\*"/],
+    [{ securityGroupIds: [] }, /securityGroupIds: must list 1 to 5 security groups, as ALB allows, got 0/],
     [
       { originVerify: { name: "X Origin", acceptedValues: ["x"] } },
-      /originVerify\.name must be an HTTP header name of letters, digits and hyphens/,
+      /originVerify\.name: must be an HTTP header name of letters, digits and hyphens, at most 40.*got "X Origin"/,
     ],
-    [{ appPort: 0 }, /appPort must be a TCP port from 1 to 65535, got 0/],
-    [{ idleTimeoutSeconds: 0 }, /idleTimeoutSeconds must be a whole number from 1 to 4000, got 0/],
+    [{ appPort: 0 }, /appPort: must be a whole number from 1 to 65535.*got 0/],
+    [{ idleTimeoutSeconds: 0 }, /idleTimeoutSeconds: must be a whole number from 1 to 4000 \(ALB's limits\).*got 0/],
     [
       { accessLogPrefix: "/alb/" },
-      /accessLogPrefix must be path segments without leading or trailing "\/", got "\/alb\/"/,
+      /accessLogPrefix: must be path segments without a leading or trailing "\/".*got "\/alb\/"/,
     ],
-    [{ accessLogPrefix: "logs/AWSLogs" }, /accessLogPrefix must not contain "AWSLogs"/],
+    [{ accessLogPrefix: "logs/AWSLogs" }, /accessLogPrefix: must not contain "AWSLogs"/],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -7,12 +7,11 @@ import { Testing } from "cdktf";
 import { Ec2WebTier, type Ec2WebTierProps } from "../../../src/modules/web/web-tier";
 import { Namer } from "../../../src/naming";
 
-const DB_CONNECT = "arn:aws:rds-db:us-east-2:111122223333:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXY0/birthday_app";
+const GRANTED = { sid: "GrantedByAResource", actions: ["rds-db:connect"], resources: ["arn:aws:rds-db:db/user"] };
 
 const PROPS: Ec2WebTierProps = {
   namer: new Namer("titan", "primary"),
   region: "us-east-2",
-  accountId: "111122223333",
   amiId: "ami-0df92fab4fc936ce1",
   instanceType: "t3.micro",
   desiredCapacity: 3,
@@ -24,7 +23,6 @@ const PROPS: Ec2WebTierProps = {
   dbHost: "db.titan.internal",
   dbName: "birthday",
   dbUser: "birthday_app",
-  dbConnectArn: DB_CONNECT,
   cacheHost: "cache.titan.internal",
   cacheUserId: "titan-primary-redis-app",
   cacheReplicationGroupId: "titan-primary-redis",
@@ -45,9 +43,10 @@ interface PolicyStatement {
   readonly condition?: { test: string; variable: string; values: string[] }[];
 }
 
+/** The tier, with one grant the way a resource's grant method adds it. */
 function synth(props: Partial<Ec2WebTierProps> = {}): string {
   return Testing.synthScope((scope) => {
-    new Ec2WebTier(scope, "WebTier", { ...PROPS, ...props });
+    new Ec2WebTier(scope, "WebTier", { ...PROPS, ...props }).addToPolicy(GRANTED);
   });
 }
 
@@ -133,17 +132,8 @@ describe("Ec2WebTier", () => {
     });
   });
 
-  it("grants Aurora and Redis IAM authentication as the app's users and X-Ray, and no secret", () => {
+  it("lets the app send traces, takes what resources grant it into the same policy, and holds no secret", () => {
     expect(runtimeStatements(synth())).toEqual([
-      { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [DB_CONNECT] },
-      {
-        sid: "ConnectToRedisWithIam",
-        actions: ["elasticache:Connect"],
-        resources: [
-          "arn:aws:elasticache:us-east-2:111122223333:replicationgroup:titan-primary-redis",
-          "arn:aws:elasticache:us-east-2:111122223333:user:titan-primary-redis-app",
-        ],
-      },
       {
         sid: "SendTracesAndSample",
         actions: [
@@ -155,6 +145,7 @@ describe("Ec2WebTier", () => {
         ],
         resources: ["*"],
       },
+      GRANTED,
     ]);
   });
 
@@ -226,15 +217,18 @@ describe("Ec2WebTier", () => {
   });
 
   test.each([
-    [{ desiredCapacity: 0 }, /desiredCapacity must be a whole number of 1 or more, got 0/],
-    [{ desiredCapacity: 1.5 }, /desiredCapacity must be a whole number of 1 or more, got 1\.5/],
-    [{ privateSubnetIds: [] }, /privateSubnetIds is empty/],
-    [{ amiId: "ubuntu-22.04" }, /amiId must look like ami-0123456789abcdef0, got "ubuntu-22\.04"/],
-    [{ appPort: 70000 }, /appPort must be a TCP port from 1 to 65535, got 70000/],
-    [{ rootVolumeSizeGib: 4 }, /rootVolumeSizeGib must be a whole number of 8 or more/],
+    [{ desiredCapacity: 0 }, /desiredCapacity: must be a whole number from 1 to 20.*got 0/],
+    [{ desiredCapacity: 1.5 }, /desiredCapacity: must be a whole number from 1 to 20.*got 1\.5/],
+    [{ privateSubnetIds: [] }, /privateSubnetIds: must list the region's private subnets, one per AZ.*got none/],
+    [{ amiId: "ubuntu-22.04" }, /amiId: must be an AMI id: ami- and 8 or 17 hex digits.*got "ubuntu-22\.04"/],
+    [{ appPort: 70000 }, /appPort: must be a whole number from 1 to 65535.*got 70000/],
+    [
+      { rootVolumeSizeGib: 4 },
+      /rootVolumeSizeGib: must be a whole number from 8 to 16384 \(the AMI's snapshot is 8 GiB\).*got 4/,
+    ],
     [
       { healthCheckGracePeriodSeconds: -1 },
-      /healthCheckGracePeriodSeconds must be a whole number of 0 or more, got -1/,
+      /healthCheckGracePeriodSeconds: must be a whole number from 0 to 7200.*got -1/,
     ],
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -1,14 +1,19 @@
 import { z } from "zod";
-import { perRole } from "./common";
+import { CLUSTER_AUTOSCALER_IMAGE_TAG, PLATFORM_REPLICAS } from "../../modules/k8s/limits";
+import { GENERATION, intRange } from "../../validation/limits";
+import { matching, perRole, perState, wholeNumber } from "./common";
 
 /**
- * What runs in the clusters: the platform releases the `*-k8s` stacks install (replicas and
- * storage per region role) and the app's pod scaling, which the delivery pipeline passes to the
- * app's chart. Node-group sizes live in `kubernetes.nodes`.
+ * What runs in the clusters: the platform releases the `*-k8s` stacks install and the app's pod
+ * scaling, which the delivery pipeline passes to the app's chart. Counts follow `dr.activeRole`
+ * (`active` in the live region, `standby` in the other), as node groups do; volume sizes stay
+ * with their region, since a volume cannot shrink when the live region changes.
  */
 
-const replicas = (what: string, max = 10) =>
-  perRole(z.int().min(1).max(max)).describe(`${what} replicas (pods) per region role`);
+const replicas = (what: string, max = PLATFORM_REPLICAS.max) =>
+  perState(wholeNumber(intRange(PLATFORM_REPLICAS.min, max), "pods")).describe(
+    `${what} replicas in the active and in the standby region`,
+  );
 
 export const clusterPlatformSchema = z
   .strictObject({
@@ -17,9 +22,7 @@ export const clusterPlatformSchema = z
     }),
     clusterAutoscaler: z.strictObject({
       replicas: replicas("cluster-autoscaler (one leads, others stand by)", 3),
-      imageTag: z
-        .string()
-        .regex(/^v1\.\d{2}\.\d+$/, { message: "must be a cluster-autoscaler release tag such as v1.32.1" })
+      imageTag: matching(CLUSTER_AUTOSCALER_IMAGE_TAG)
         .optional()
         .describe(
           "cluster-autoscaler image tag; must match kubernetes.version's minor. Unset: v<kubernetes.version>.0",
@@ -30,15 +33,16 @@ export const clusterPlatformSchema = z
     }),
     prometheus: z.strictObject({
       replicas: replicas("Prometheus server", 3),
-      retentionDays: z.int().min(1).max(90).describe("Days Prometheus keeps samples on its volume"),
-      storageGib: perRole(z.int().min(10).max(1000)).describe("Size of each Prometheus volume (GiB, gp3, CMK)"),
+      retentionDays: wholeNumber(intRange(1, 90), "days").describe("Days Prometheus keeps samples on its volume"),
+      storageGib: perRole(wholeNumber(intRange(10, 1000), "GiB")).describe(
+        "Size of each region's Prometheus volume (gp3, encrypted with the region's key); a volume keeps its size when the live region changes",
+      ),
     }),
     grafana: z.strictObject({
       replicas: replicas("Grafana", 3),
-      adminPasswordVersion: z
-        .int()
-        .min(1)
-        .describe("Generation of the generated Grafana admin password; bump by one to rotate it"),
+      adminPasswordVersion: wholeNumber(GENERATION, "generation").describe(
+        "Generation of the generated Grafana admin password; bump by one to rotate it",
+      ),
     }),
   })
   .superRefine((value, ctx) => {
@@ -57,8 +61,8 @@ export const clusterPlatformSchema = z
 
 const replicaBounds = z
   .strictObject({
-    minReplicas: z.int().min(1).max(100).describe("Fewest app pods the HPA keeps"),
-    maxReplicas: z.int().min(1).max(200).describe("Most app pods the HPA may run"),
+    minReplicas: wholeNumber(intRange(1, 100), "pods").describe("Fewest app pods the HPA keeps"),
+    maxReplicas: wholeNumber(intRange(1, 200), "pods").describe("Most app pods the HPA may run"),
   })
   .superRefine((value, ctx) => {
     if (value.minReplicas > value.maxReplicas) {
@@ -72,12 +76,16 @@ const replicaBounds = z
 
 export const appScalingSchema = z
   .strictObject({
-    replicas: perRole(replicaBounds).describe("HPA bounds per region role (DR: warm standby that scales out)"),
-    targetCpuPercent: z.int().min(10).max(95).describe("Average CPU utilization (% of the request) the HPA aims for"),
-    cpuRequestMillicores: z.int().min(50).max(4000).describe("CPU each app pod requests (millicores)"),
-    cpuLimitMillicores: z.int().min(50).max(8000).describe("CPU each app pod may use (millicores)"),
-    memoryRequestMib: z.int().min(32).max(16384).describe("Memory each app pod requests (MiB)"),
-    memoryLimitMib: z.int().min(32).max(16384).describe("Memory each app pod may use before it is killed (MiB)"),
+    replicas: perState(replicaBounds).describe(
+      "HPA bounds in the active region and in the standby one (a warm standby that scales out)",
+    ),
+    targetCpuPercent: wholeNumber(intRange(10, 95), "percent").describe(
+      "Average CPU utilization, as a share of the request, the HPA aims for",
+    ),
+    cpuRequestMillicores: wholeNumber(intRange(50, 4000), "millicores").describe("CPU each app pod requests"),
+    cpuLimitMillicores: wholeNumber(intRange(50, 8000), "millicores").describe("CPU each app pod may use"),
+    memoryRequestMib: wholeNumber(intRange(32, 16384), "MiB").describe("Memory each app pod requests"),
+    memoryLimitMib: wholeNumber(intRange(32, 16384), "MiB").describe("Memory each app pod may use before it is killed"),
   })
   .superRefine((value, ctx) => {
     if (value.cpuLimitMillicores < value.cpuRequestMillicores) {
@@ -94,13 +102,14 @@ export const appScalingSchema = z
         message: `${value.memoryLimitMib} MiB is below the request ${value.memoryRequestMib} MiB; a limit must be at least the request`,
       });
     }
-    const { primary, dr } = value.replicas;
-    // A failover sends primary's whole load to DR: its HPA must be allowed to grow as far.
-    if (dr.maxReplicas < primary.maxReplicas) {
+    const { active, standby } = value.replicas;
+    // A failover sends the active region's whole load to the standby before anyone flips
+    // dr.activeRole: its HPA must be allowed to grow as far.
+    if (standby.maxReplicas < active.maxReplicas) {
       ctx.addIssue({
         code: "custom",
-        path: ["replicas", "dr", "maxReplicas"],
-        message: `${dr.maxReplicas} is below primary's ${primary.maxReplicas}; after a failover DR serves primary's load, so its HPA maximum must be at least as high`,
+        path: ["replicas", "standby", "maxReplicas"],
+        message: `${standby.maxReplicas} is below the active region's ${active.maxReplicas}; a failover sends the standby the whole load before dr.activeRole flips, so its HPA maximum must be at least as high`,
       });
     }
   });

@@ -1,8 +1,54 @@
 import { z } from "zod";
-import { isCidr, parseCidr } from "../network";
-import { REGION_PATTERN } from "../regions";
+import { AWS_REGION } from "../../validation/aws-identifiers";
+import { type IntRange, rangeRule, type TextPattern } from "../../validation/limits";
+import { isCidr, parseCidr, VPC_PREFIX_LENGTH } from "../network";
 
-/** Field types several sections share. */
+/** Field types several sections share, and the builders every section uses for its leaves. */
+
+/**
+ * What a number counts, shown in the JSON Schema and README beside its description. Every
+ * numeric setting names one (a test checks), so nobody has to guess seconds from milliseconds.
+ */
+export type Unit =
+  | "seconds"
+  | "minutes"
+  | "days"
+  | "milliseconds"
+  | "GiB"
+  | "MiB"
+  | "millicores"
+  | "percent"
+  | "requests"
+  | "pods"
+  | "instances"
+  | "nodes"
+  | "images"
+  | "attempts"
+  | "probes"
+  | "TCP port"
+  | "generation";
+
+/** A whole number within `range` (its message says the range and whose limit it is), counting `unit`. */
+export function wholeNumber(range: IntRange, unit: Unit) {
+  const rule = { message: rangeRule(range) };
+  const atLeast = z.int().min(range.min, rule);
+  return (range.max === Number.MAX_SAFE_INTEGER ? atLeast : atLeast.max(range.max, rule)).meta({ unit });
+}
+
+/** A string `pattern` accepts; the message says what it must be. */
+export function matching(pattern: TextPattern) {
+  return z.string().regex(pattern.regex, { message: `must be ${pattern.describes}` });
+}
+
+/** Adds the problem `problemOf` finds, if any, to the value's own path. */
+export function refineWith<T>(problemOf: (value: T) => string | undefined) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>) => {
+    const problem = problemOf(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: "custom", message: problem });
+    }
+  };
+}
 
 export const perRole = <T extends z.ZodType>(value: T) => z.strictObject({ primary: value, dr: value });
 
@@ -16,10 +62,10 @@ export const cidrBlock = z.string().superRefine((text, ctx) => {
   const cidr = parseCidr(text);
   if (!isCidr(cidr)) {
     ctx.addIssue({ code: "custom", message: cidr.error });
-  } else if (cidr.prefixLength < 16 || cidr.prefixLength > 24) {
+  } else if (cidr.prefixLength < VPC_PREFIX_LENGTH.min || cidr.prefixLength > VPC_PREFIX_LENGTH.max) {
     ctx.addIssue({
       code: "custom",
-      message: `"${text}" is a /${cidr.prefixLength}; AWS allows VPCs from /16 to /28 and titan needs /16 to /24 to fit three subnet tiers per AZ`,
+      message: `"${text}" is a /${cidr.prefixLength}; AWS allows VPCs from /16 to /28 and titan needs /${VPC_PREFIX_LENGTH.min} to /${VPC_PREFIX_LENGTH.max} to fit three subnet tiers per AZ`,
     });
   }
 });
@@ -36,8 +82,4 @@ export const cidrAnySize = z.string().superRefine((text, ctx) => {
   }
 });
 
-export const region = z.string().regex(REGION_PATTERN, { message: "must be an AWS region code such as us-east-2" });
-
-export const amiId = z
-  .string()
-  .regex(/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: "must be an AMI id: ami- and 8 or 17 hex digits" });
+export const region = matching(AWS_REGION);

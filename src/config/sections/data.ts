@@ -1,74 +1,71 @@
 import { z } from "zod";
-import { GLOBAL_DB_RPO_SECONDS } from "../../modules/database/cluster-parameters";
-import { perRole } from "./common";
+import {
+  CACHE_ENGINE_VERSION,
+  CACHE_NODE_TYPE,
+  CACHE_NODES,
+  CACHE_SNAPSHOT_RETENTION_DAYS,
+  GLOBAL_DATASTORE_NODE_TYPE,
+  iamEngineVersionProblem,
+} from "../../modules/cache/limits";
+import {
+  AURORA_BACKUP_RETENTION_DAYS,
+  AURORA_ENGINE_VERSION,
+  AURORA_INSTANCES,
+  DATABASE_NAME,
+  GLOBAL_DB_RPO_SECONDS,
+  DB_INSTANCE_CLASS,
+  GLOBAL_CLUSTER_IDENTIFIER,
+  globalInstanceClassProblem,
+  MASTER_USERNAME,
+  RESERVED_DB_USERNAMES,
+  ROLE_NAME,
+} from "../../modules/database/limits";
+import { GENERATION } from "../../validation/limits";
+import { matching, perRole, refineWith, wholeNumber } from "./common";
 
-/** The data tier: Aurora PostgreSQL Global Database and Redis. */
-
-/** Words aurora-postgresql refuses as a master user name. */
-export const RESERVED_DB_USERNAMES = ["admin", "rdsadmin", "rdsrepladmin", "rds_superuser", "postgres_fdw", "public"];
+/**
+ * The data tier: the Aurora PostgreSQL global database (always global: DR's database is its
+ * secondary cluster) and Redis.
+ */
 
 export const databaseSchema = z
   .strictObject({
-    engineVersion: z
-      .string()
-      .regex(/^\d+\.\d+$/, { message: "must be an aurora-postgresql major.minor version such as 16.11" })
+    engineVersion: matching(AURORA_ENGINE_VERSION)
+      .superRefine(refineWith(writeForwardingProblem))
       .describe(
-        "aurora-postgresql engine version, pinned; global write forwarding (DR's write path) needs 16+, 15.4+ or 14.9+",
+        "aurora-postgresql version the global database is created with; global write forwarding (DR's write path) needs 16+, 15.4+ or 14.9+",
       ),
-    instanceClass: z
-      .string()
-      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS instance class such as db.r6g.large" }),
-    instances: perRole(z.int().min(1).max(15)).describe("Aurora instances per regional cluster (writer + readers)"),
-    global: z.boolean().describe("Aurora Global Database across the two regions"),
-    globalClusterIdentifier: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,62}$/, {
-        message: "must be lowercase letters, digits and hyphens, starting with a letter",
-      })
-      .refine((id) => !id.endsWith("-") && !id.includes("--"), {
-        message: "must not end with a hyphen or contain two in a row",
-      })
-      .describe("Identifier the DR cluster joins (knowable at synth time, so no remote state)"),
-    masterUsername: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, {
-        message: "must start with a letter and hold only letters, digits and underscores, 1-16 characters",
-      })
-      .superRefine((name, ctx) => {
-        if (RESERVED_DB_USERNAMES.includes(name.toLowerCase())) {
-          ctx.addIssue({
-            code: "custom",
-            message: `"${name}" is reserved by aurora-postgresql (${RESERVED_DB_USERNAMES.join(", ")}); choose another, e.g. birthday_admin`,
-          });
-        }
-      }),
-    appUsername: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,62}$/, {
-        message:
-          "must start with a lowercase letter and hold only lowercase letters, digits and underscores, 1-63 characters",
-      })
-      .superRefine((name, ctx) => {
-        if (RESERVED_DB_USERNAMES.includes(name) || name.startsWith("pg_") || name.startsWith("rds")) {
-          ctx.addIssue({
-            code: "custom",
-            message: `"${name}" is reserved by PostgreSQL or RDS (${RESERVED_DB_USERNAMES.join(", ")}, pg_*, rds*); choose another, e.g. birthday_app`,
-          });
-        }
-      })
+    instanceClass: matching(DB_INSTANCE_CLASS)
+      .superRefine(refineWith(globalInstanceClassProblem))
+      .describe("Instance class of every Aurora instance; memory-optimized (global databases reject burstable db.t*)"),
+    instances: perRole(wholeNumber(AURORA_INSTANCES, "instances")).describe(
+      "Aurora instances per regional cluster (writer + readers)",
+    ),
+    globalClusterIdentifier: matching(GLOBAL_CLUSTER_IDENTIFIER).describe(
+      "Identifier the DR cluster joins (knowable at synth time, so no remote state)",
+    ),
+    masterUsername: matching(MASTER_USERNAME)
+      .superRefine(refineWith(reservedMasterUsernameProblem))
+      .describe("Master user of the global database; operators and the app's bootstrap use it, the app never does"),
+    masterPasswordVersion: wholeNumber(GENERATION, "generation").describe(
+      "Generation of the generated master password: bump by one to rotate it (the secret, the cluster and the k8s bootstrap's copy follow in one apply each)",
+    ),
+    appUsername: matching(ROLE_NAME)
+      .superRefine(refineWith(reservedAppUsernameProblem))
       .describe("PostgreSQL role the app logs in as with IAM authentication (rds-db:connect); never the master user"),
-    databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
-      message: "must start with a letter and hold only letters, digits and underscores",
-    }),
-    backupRetentionDays: z.int().min(1).max(35),
-    deletionProtection: z.boolean(),
+    databaseName: matching(DATABASE_NAME).describe("Database created with the global database, the app's"),
+    backupRetentionDays: wholeNumber(AURORA_BACKUP_RETENTION_DAYS, "days").describe(
+      "Days of automated backups each regional cluster keeps for point-in-time restore",
+    ),
+    deletionProtection: z
+      .boolean()
+      .describe(
+        "Refuse deletion through the API (the clusters and the global cluster); keep true outside throwaway tests",
+      ),
     skipFinalSnapshot: z
       .boolean()
       .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
-    globalRpoSeconds: z
-      .int()
-      .min(GLOBAL_DB_RPO_SECONDS.min, { message: `must be ${GLOBAL_DB_RPO_SECONDS.min} s or more, Aurora's minimum` })
-      .max(GLOBAL_DB_RPO_SECONDS.max)
+    globalRpoSeconds: wholeNumber(GLOBAL_DB_RPO_SECONDS, "seconds")
       .nullable()
       .describe(
         "Upper bound on the global database's RPO (rds.global_db_rpo, both regions' parameter groups). Trade-off: when " +
@@ -77,10 +74,6 @@ export const databaseSchema = z
       ),
   })
   .superRefine((value, ctx) => {
-    const problem = value.global ? writeForwardingProblem(value.engineVersion) : undefined;
-    if (problem) {
-      ctx.addIssue({ code: "custom", path: ["engineVersion"], message: problem });
-    }
     if (value.appUsername === value.masterUsername.toLowerCase()) {
       ctx.addIssue({
         code: "custom",
@@ -88,21 +81,19 @@ export const databaseSchema = z
         message: `"${value.appUsername}" is the master user; the app needs its own IAM-authenticated role, e.g. birthday_app`,
       });
     }
-    if (!value.global && value.globalRpoSeconds !== null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["globalRpoSeconds"],
-        message: `${value.globalRpoSeconds} bounds a global database's replication, but database.global is false; set it to null`,
-      });
-    }
-    if (value.global && value.instanceClass.startsWith("db.t")) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["instanceClass"],
-        message: `"${value.instanceClass}" is burstable; Aurora global databases reject db.t* classes: use a memory-optimized class such as db.r6g.large`,
-      });
-    }
   });
+
+function reservedMasterUsernameProblem(name: string): string | undefined {
+  return RESERVED_DB_USERNAMES.includes(name.toLowerCase())
+    ? `"${name}" is reserved by aurora-postgresql (${RESERVED_DB_USERNAMES.join(", ")}); choose another, e.g. birthday_admin`
+    : undefined;
+}
+
+function reservedAppUsernameProblem(name: string): string | undefined {
+  return RESERVED_DB_USERNAMES.includes(name) || name.startsWith("pg_") || name.startsWith("rds")
+    ? `"${name}" is reserved by PostgreSQL or RDS (${RESERVED_DB_USERNAMES.join(", ")}, pg_*, rds*); choose another, e.g. birthday_app`
+    : undefined;
+}
 
 /**
  * Lowest minor per major that supports Aurora PostgreSQL global write forwarding (Aurora user
@@ -125,19 +116,20 @@ export function writeForwardingProblem(engineVersion: string): string | undefine
   return `"${engineVersion}" cannot forward writes from the DR region to the global writer, which is how DR's app writes in standby; use ${floor}`;
 }
 
-/** Node families that ElastiCache Global Datastore accepts: r5/m5 and newer. */
-const GLOBAL_DATASTORE_NODE = /^cache\.(r|m)([5-9])[a-z]*\.[a-z0-9]+$/;
-
 export const cacheSchema = z
   .strictObject({
-    engineVersion: z.string().regex(/^\d+\.\d+$/, { message: "must be a Redis OSS major.minor version such as 7.1" }),
-    nodeType: z
-      .string()
-      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be a node type such as cache.t3.micro" }),
-    nodes: perRole(z.int().min(1).max(6)).describe("Cache nodes (primary + replicas) per region"),
+    engineVersion: matching(CACHE_ENGINE_VERSION)
+      .superRefine(refineWith(iamEngineVersionProblem))
+      .describe("Redis OSS version; 7.0 or later, for IAM authentication"),
+    nodeType: matching(CACHE_NODE_TYPE).describe(
+      "Node type of every cache node; r5/m5 families or newer, large or above, with cache.globalDatastore",
+    ),
+    nodes: perRole(wholeNumber(CACHE_NODES, "nodes")).describe("Cache nodes (primary + replicas) per region"),
     automaticFailover: z.boolean().describe("Multi-AZ with automatic failover; needs 2+ nodes"),
     globalDatastore: z.boolean().describe("Replicate the cache to the DR region (Global Datastore)"),
-    snapshotRetentionDays: z.int().min(0).max(35),
+    snapshotRetentionDays: wholeNumber(CACHE_SNAPSHOT_RETENTION_DAYS, "days").describe(
+      "Days each region keeps its daily cache snapshots",
+    ),
   })
   .superRefine((value, ctx) => {
     for (const role of ["primary", "dr"] as const) {
@@ -149,11 +141,11 @@ export const cacheSchema = z
         });
       }
     }
-    if (value.globalDatastore && !GLOBAL_DATASTORE_NODE.test(value.nodeType)) {
+    if (value.globalDatastore && !GLOBAL_DATASTORE_NODE_TYPE.regex.test(value.nodeType)) {
       ctx.addIssue({
         code: "custom",
         path: ["nodeType"],
-        message: `"${value.nodeType}" cannot join a Global Datastore; use an r5/m5 family or newer (e.g. cache.r6g.large)`,
+        message: `"${value.nodeType}" cannot join a Global Datastore: use ${GLOBAL_DATASTORE_NODE_TYPE.describes}`,
       });
     }
   });

@@ -1,40 +1,56 @@
 import { z } from "zod";
+import { BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE } from "../../modules/backup/limits";
 import { LOG_RETENTION_DAYS } from "../../modules/observability/log-retention";
+import { glacierMinimumProblem, LIFECYCLE_DAYS, lifecycleOrderProblem } from "../../modules/storage/limits";
+import { EMAIL_ADDRESS } from "../../validation/limits";
+import { matching, wholeNumber } from "./common";
 
 /** Running it: log archive lifecycle, backups, logs and alarms. */
 
 export const logArchiveSchema = z
   .strictObject({
-    glacierAfterDays: z
-      .int()
-      .min(1)
-      .describe('Days before log objects move to Glacier (seed: "archive old S3 data to Glacier")'),
-    expireAfterDays: z.int().min(2).describe("Days before log objects are deleted"),
+    glacierAfterDays: wholeNumber(LIFECYCLE_DAYS, "days").describe(
+      'Days before log objects move to Glacier (seed: "archive old S3 data to Glacier")',
+    ),
+    expireAfterDays: wholeNumber(LIFECYCLE_DAYS, "days").describe(
+      "Days before log objects are deleted; more than 90 after glacierAfterDays",
+    ),
   })
   .superRefine((value, ctx) => {
-    if (value.expireAfterDays <= value.glacierAfterDays + 90) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["expireAfterDays"],
-        message: `${value.expireAfterDays} days leaves under 90 days in Glacier, its minimum storage duration (billed anyway); use more than ${value.glacierAfterDays + 90}`,
-      });
+    const problem = lifecycleOrderProblem(value) ?? glacierMinimumProblem(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["expireAfterDays"], message: problem });
     }
   });
 
 export const backupSchema = z.strictObject({
-  scheduleExpression: z
-    .string()
-    .regex(/^cron\(.+\)$/, { message: "must be an AWS Backup cron expression such as cron(0 5 * * ? *)" }),
-  retentionDays: z.int().min(1).max(36500),
-  copyRetentionDays: z.int().min(1).max(36500).describe("Retention of the copies in the DR region's vault"),
+  scheduleExpression: matching(BACKUP_SCHEDULE).describe(
+    "When the active region's daily Aurora backup starts (AWS Backup cron, UTC)",
+  ),
+  retentionDays: wholeNumber(BACKUP_RETENTION_DAYS, "days").describe(
+    "Days recovery points are kept in the active region's vault",
+  ),
+  copyRetentionDays: wholeNumber(BACKUP_RETENTION_DAYS, "days").describe(
+    "Days the copies are kept in the other region's vault",
+  ),
 });
 
 export const observabilitySchema = z.strictObject({
   logRetentionDays: z
-    .literal(LOG_RETENTION_DAYS)
-    .describe("CloudWatch Logs retention; one of the values CloudWatch accepts"),
+    .literal(LOG_RETENTION_DAYS, {
+      error: `must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+    })
+    .meta({ unit: "days" })
+    .describe("Days CloudWatch Logs keeps every log group titan creates; one of the values CloudWatch accepts"),
   alarmEmails: z
-    .array(z.email())
+    .array(matching(EMAIL_ADDRESS))
+    .superRefine((addresses, ctx) => {
+      addresses.forEach((address, index) => {
+        if (addresses.indexOf(address) !== index) {
+          ctx.addIssue({ code: "custom", path: [index], message: `lists "${address}" again; list each address once` });
+        }
+      });
+    })
     .describe("Addresses subscribed to the alarm topics (each must confirm); the DR release approval goes there too"),
   alarmsSubscribedElsewhere: z
     .boolean()

@@ -1,20 +1,38 @@
 import { z } from "zod";
-import { cidrAnySize, perState } from "./common";
+import {
+  EC2_INSTANCE_TYPE,
+  KUBERNETES_VERSION,
+  MAX_PUBLIC_ACCESS_CIDRS,
+  MIN_SPOT_INSTANCE_TYPES,
+  NODE_GROUP_MAX_SIZE,
+  NODE_GROUP_SIZE,
+  nodeGroupSizesProblem,
+} from "../../modules/compute/limits";
+import { IMAGE_RETENTION_COUNT } from "../../modules/delivery/limits";
+import { WEB_INSTANCES } from "../../modules/web/limits";
+import { IAM_ROLE_ARN, nameInArn } from "../../validation/aws-identifiers";
+import { TCP_PORT, textPattern, URL_PATH } from "../../validation/limits";
+import { cidrAnySize, matching, perState, wholeNumber } from "./common";
 
 /** What serves the app: its identity, DNS names, the web runtime, Kubernetes and delivery. */
 
-const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-  message: "must be a lowercase DNS name such as api.example.com",
-});
+const GITHUB_REPOSITORY = textPattern(/^[A-Za-z0-9._-]{1,100}$/, "a GitHub repository name");
+
+const hostname = matching(
+  textPattern(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "a lowercase DNS name such as api.example.com",
+  ),
+);
 
 export const domainSchema = z
   .strictObject({
     zoneName: hostname.describe("The existing public hosted zone's name"),
-    hostedZoneId: z
-      .string()
-      .regex(/^Z[A-Z0-9]{1,31}$/, { message: "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" }),
+    hostedZoneId: matching(
+      textPattern(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ"),
+    ).describe("Id of that public hosted zone: certificates are validated and the API's records created in it"),
     apiHostname: hostname.describe("Public name of the API, served by CloudFront and failed over by Route 53"),
-    internalZoneName: hostname.describe("Private zone in each VPC holding the generic DB and cache names"),
+    internalZoneName: hostname.describe("Private zone in each VPC holding the generic DB names"),
   })
   .superRefine((value, ctx) => {
     if (!value.apiHostname.endsWith(`.${value.zoneName}`)) {
@@ -30,52 +48,41 @@ export const webSchema = z.strictObject({
   runtime: z
     .enum(["eks", "ec2"])
     .describe('"eks" (seed 003: pods behind the ALB) or "ec2" (seed 000: t3.micro instances from the region\'s AMI)'),
-  instanceType: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an EC2 instance type such as t3.micro" }),
-  instances: perState(z.int().min(1).max(20)).describe(
+  instanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the web tier (web.runtime = ec2)"),
+  instances: perState(wholeNumber(WEB_INSTANCES, "instances")).describe(
     "EC2 web instances in the active region and in the standby one (web.runtime = ec2); the group may grow to twice this",
   ),
 });
 
 export const appSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { message: "must be lowercase letters, digits and hyphens" }),
-  port: z.int().min(1).max(65535),
-  healthCheckPath: z.string().regex(/^\/[A-Za-z0-9/_.-]*$/, { message: "must be a URL path such as /health" }),
+  name: matching(
+    textPattern(/^[a-z][a-z0-9-]{1,30}$/, "2-31 lowercase letters, digits and hyphens, starting with a letter"),
+  ).describe("The app's name: its ECR repositories, Helm release, log group and X-Ray service"),
+  port: wholeNumber(TCP_PORT, "TCP port").describe("Port the app listens on inside its pods or instances"),
+  healthCheckPath: matching(URL_PATH).describe(
+    "Path the ALB, Route 53 and Kubernetes probe; answer 200 when the app can serve",
+  ),
 });
 
 const nodeGroupSize = z
   .strictObject({
-    min: z.int().min(0).max(100),
-    max: z.int().min(1).max(100),
-    desired: z
-      .int()
-      .min(0)
-      .max(100)
-      .describe("Size at creation; afterwards the cluster autoscaler's value is kept, raised to min when min rises"),
+    min: wholeNumber(NODE_GROUP_SIZE, "nodes").describe("Fewest nodes the cluster autoscaler keeps"),
+    max: wholeNumber(NODE_GROUP_MAX_SIZE, "nodes").describe("Most nodes the cluster autoscaler may run"),
+    desired: wholeNumber(NODE_GROUP_SIZE, "nodes").describe(
+      "Size at creation; afterwards the cluster autoscaler's value is kept, raised to min when min rises",
+    ),
   })
   .superRefine((value, ctx) => {
-    if (value.min > value.max) {
-      ctx.addIssue({ code: "custom", path: ["min"], message: `min ${value.min} is above max ${value.max}` });
-    }
-    if (value.desired < value.min || value.desired > value.max) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["desired"],
-        message: `desired ${value.desired} must lie between min ${value.min} and max ${value.max}`,
-      });
+    const problem = nodeGroupSizesProblem(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: "custom", path: [value.min > value.max ? "min" : "desired"], message: problem });
     }
   });
 
-const iamRoleArn = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN" });
-
 export const kubernetesSchema = z.strictObject({
-  version: z
-    .string()
-    .regex(/^1\.\d{2}$/, { message: "must be a Kubernetes minor version such as 1.35" })
-    .describe("EKS Kubernetes version; titan warns 90 days before its end of standard support"),
+  version: matching(KUBERNETES_VERSION).describe(
+    "EKS Kubernetes version; titan warns 90 days before its end of standard support",
+  ),
   supportType: z
     .enum(["STANDARD", "EXTENDED"])
     .describe(
@@ -83,29 +90,53 @@ export const kubernetesSchema = z.strictObject({
         "until you upgrade; STANDARD lets AWS upgrade the control plane, after which every plan proposes a " +
         "downgrade EKS refuses",
     ),
-  nodeInstanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an EC2 instance type" }),
+  nodeInstanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the on-demand node group"),
   nodes: perState(nodeGroupSize).describe(
     "On-demand managed node group size in the active region and in the warm-standby one (see dr.activeRole)",
   ),
   spot: z.strictObject({
     enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),
-    instanceTypes: z.array(z.string()).min(2, { message: "spot needs at least 2 instance types to find capacity" }),
-    max: z.int().min(1).max(100),
+    instanceTypes: z
+      .array(matching(EC2_INSTANCE_TYPE))
+      .min(MIN_SPOT_INSTANCE_TYPES, {
+        message: `spot needs at least ${MIN_SPOT_INSTANCE_TYPES} instance types to find capacity`,
+      })
+      .describe("EC2 instance types the spot group may launch, at least two so capacity can be found"),
+    max: wholeNumber(NODE_GROUP_MAX_SIZE, "nodes").describe("Most spot nodes the cluster autoscaler may run"),
   }),
   publicAccessCidrs: z
     .array(cidrAnySize)
+    .max(MAX_PUBLIC_ACCESS_CIDRS, { message: `EKS accepts at most ${MAX_PUBLIC_ACCESS_CIDRS} CIDR blocks` })
     .describe("CIDRs allowed to reach the public API endpoint; empty keeps the endpoint private only"),
-  adminRoleArns: z.array(iamRoleArn).describe("IAM roles granted cluster admin through access entries"),
+  adminRoleArns: z
+    .array(matching(IAM_ROLE_ARN))
+    .superRefine((arns, ctx) => {
+      const names = arns.map((arn) => nameInArn(arn, IAM_ROLE_ARN));
+      names.forEach((name, index) => {
+        if (name !== undefined && names.indexOf(name) !== index) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index],
+            message: `names the role "${name}" again; EKS allows one access entry per role`,
+          });
+        }
+      });
+    })
+    .describe("IAM roles granted cluster admin through access entries; include the one that applies the *-k8s stacks"),
 });
 
 export const deliverySchema = z.strictObject({
-  githubOwner: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { message: "must be a GitHub user or organisation" }),
-  githubRepo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "must be a GitHub repository name" }),
-  branch: z.string().min(1),
-  chartRepo: z
+  githubOwner: matching(textPattern(/^[A-Za-z0-9-]{1,39}$/, "a GitHub user or organisation")).describe(
+    "GitHub user or organisation owning the app's and this repository",
+  ),
+  githubRepo: matching(GITHUB_REPOSITORY).describe("The app's repository: its pushes build and release the image"),
+  branch: z.string().min(1, { message: "must name a branch" }).describe("Branch of githubRepo whose pushes release"),
+  chartRepo: matching(GITHUB_REPOSITORY).describe(
+    "This repository (titan) on GitHub, under githubOwner: the pipeline packages helm-chart/ from it",
+  ),
+  chartBranch: z
     .string()
-    .regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "must be a GitHub repository name" })
-    .describe("This repository (titan) on GitHub, under githubOwner: the pipeline packages helm-chart/ from it"),
-  chartBranch: z.string().min(1).describe("Branch of chartRepo whose helm-chart/ is released"),
-  imageRetentionCount: z.int().min(1).max(1000).describe("Images ECR keeps per repository"),
+    .min(1, { message: "must name a branch" })
+    .describe("Branch of chartRepo whose helm-chart/ is released"),
+  imageRetentionCount: wholeNumber(IMAGE_RETENTION_COUNT, "images").describe("Images ECR keeps per repository"),
 });

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { AMI_ID } from "../../modules/web/limits";
 import { cidrsOverlap, isCidr, parseCidr } from "../network";
 import { availabilityZoneProblem } from "../regions";
-import { amiId, cidrBlock, region } from "./common";
+import { cidrBlock, matching, region } from "./common";
 
 /** The two regions: geography, addressing and the per-region choices that are not capacity. */
 
 const regionSchema = z
   .strictObject({
-    region: region.describe("AWS region code"),
+    region: region.describe("AWS region code of this region role"),
     availabilityZones: z
       .array(z.string())
       .min(2, { message: "needs at least 2 Availability Zones: Multi-AZ Aurora, Redis and ALB all require 2" })
@@ -16,7 +17,7 @@ const regionSchema = z
           "aws ec2 describe-availability-zones lists ZoneName beside ZoneId",
       ),
     vpcCidr: cidrBlock.describe("VPC CIDR, /16 to /24; must not overlap the other region's"),
-    webAmiId: amiId.describe("AMI for the EC2 web tier in this region (web.runtime = ec2)"),
+    webAmiId: matching(AMI_ID).describe("AMI for the EC2 web tier in this region (web.runtime = ec2)"),
     natGateways: z
       .enum(["perAz", "single"])
       .describe("One NAT gateway per AZ (survives an AZ loss) or a single one (cheaper warm standby)"),

@@ -1,10 +1,11 @@
 import { BackupPlan } from "@cdktf/provider-aws/lib/backup-plan";
 import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { ServiceRole } from "../security/service-role";
+import { BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE, BACKUP_VAULT_ARN } from "./limits";
 
 export interface AuroraBackupPlanProps {
   readonly namer: Namer;
@@ -47,7 +48,7 @@ export class AuroraBackupPlan extends Construct {
   constructor(scope: Construct, id: string, props: AuroraBackupPlanProps) {
     super(scope, id);
     const planName = props.namer.name("aurora", "backupPlan");
-    validate(props, planName);
+    validate(this, props);
 
     this.role = new ServiceRole(this, "Role", {
       roleName: props.namer.name("aurora-backup", "iamRole"),
@@ -84,30 +85,12 @@ export class AuroraBackupPlan extends Construct {
   }
 }
 
-function validate(props: AuroraBackupPlanProps, planName: string): void {
-  const problem = (message: string) => new Error(`AuroraBackupPlan ${planName}: ${message}`);
-  if (!Token.isUnresolved(props.scheduleExpression) && !/^cron\(.+\)$/.test(props.scheduleExpression)) {
-    throw problem(
-      `scheduleExpression must be a cron expression such as "cron(0 7 * * ? *)", got "${props.scheduleExpression}"`,
-    );
-  }
-  for (const [prop, days] of [
-    ["retentionDays", props.retentionDays],
-    ["copyRetentionDays", props.copyRetentionDays],
-  ] as const) {
-    if (!Number.isInteger(days) || days < 1) {
-      throw problem(`${prop} must be a whole number of days, 1 or more, got ${days}`);
-    }
-  }
-  if (
-    !Token.isUnresolved(props.copyDestinationVaultArn) &&
-    !/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:.+$/.test(props.copyDestinationVaultArn)
-  ) {
-    throw problem(
-      `copyDestinationVaultArn must be a vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>), got "${props.copyDestinationVaultArn}"`,
-    );
-  }
-  if (props.resourceArns.length === 0) {
-    throw problem("resourceArns must hold the Aurora cluster ARN, got none");
-  }
+function validate(scope: Construct, props: AuroraBackupPlanProps): void {
+  new PropChecks(scope)
+    .matches("scheduleExpression", props.scheduleExpression, BACKUP_SCHEDULE)
+    .wholeNumber("retentionDays", props.retentionDays, BACKUP_RETENTION_DAYS)
+    .wholeNumber("copyRetentionDays", props.copyRetentionDays, BACKUP_RETENTION_DAYS)
+    .matches("copyDestinationVaultArn", props.copyDestinationVaultArn, BACKUP_VAULT_ARN)
+    .notEmpty("resourceArns", props.resourceArns, "the Aurora cluster ARN")
+    .throwIfAny();
 }

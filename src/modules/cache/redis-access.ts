@@ -2,6 +2,7 @@ import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 
 /**
  * What the app may run: reads, writes, connection and MULTI/EXEC commands, minus the dangerous
@@ -39,11 +40,13 @@ export class RedisAccessControl extends Construct {
   constructor(scope: Construct, id: string, props: RedisAccessControlProps) {
     super(scope, id);
     const appAccessString = props.appAccessString ?? APP_ACCESS_STRING;
-    if (!/^on\s/.test(appAccessString)) {
-      throw new Error(
-        `RedisAccessControl: appAccessString must start with "on" or the app user cannot connect, got "${appAccessString}"`,
-      );
-    }
+    new PropChecks(this)
+      .require(
+        /^on\s/.test(appAccessString),
+        "appAccessString",
+        `must start with "on" or the app user cannot connect, got "${appAccessString}"`,
+      )
+      .throwIfAny();
 
     // `no_password_required`, not `authentication_mode { type = "no-password-required" }`: AWS reads
     // that type back as "no-password", so the block plans a change on every run

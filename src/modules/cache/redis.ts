@@ -3,11 +3,21 @@ import {
   ElasticacheReplicationGroup,
   type ElasticacheReplicationGroupConfig,
 } from "@cdktf/provider-aws/lib/elasticache-replication-group";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
-import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../observability/log-retention";
+import { LOG_RETENTION_DAYS } from "../observability/log-retention";
+import type { Metric } from "../observability/metric";
+import type { Grantable } from "../security/grants";
+import {
+  CACHE_ENGINE_VERSION,
+  CACHE_NODE_TYPE,
+  CACHE_NODES,
+  CACHE_SNAPSHOT_RETENTION_DAYS,
+  GLOBAL_DATASTORE_NODE_TYPE,
+  iamEngineVersionProblem,
+} from "./limits";
 
 /** How the replication group takes part in a Global Datastore (cross-region replication). */
 export type RedisMembership =
@@ -51,9 +61,6 @@ export interface RedisReplicationGroupProps {
   readonly logKmsKeyArn: string;
 }
 
-/** Node families a Global Datastore accepts, large and above. */
-const GLOBAL_NODE_TYPE = /^cache\.(m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\.(large|\d*xlarge)$/;
-
 /**
  * A Redis OSS replication group (cluster mode off), encrypted at rest with the region's key and in
  * transit with TLS required, bound to an RBAC user group, with slow and engine logs in encrypted
@@ -87,7 +94,7 @@ export class RedisReplicationGroup extends Construct {
     const logRetentionDays = props.logRetentionDays ?? 90;
     const { membership, nodeCount, availabilityZones } = props;
     const name = props.namer.name("redis", "elasticache");
-    validate(props, automaticFailover, snapshotRetentionDays, logRetentionDays, name);
+    validate(this, props, { automaticFailover, snapshotRetentionDays, logRetentionDays });
 
     const logGroups = {
       slow: new EncryptedLogGroup(this, "SlowLog", {
@@ -171,48 +178,62 @@ export class RedisReplicationGroup extends Construct {
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
     this.arn = this.replicationGroup.arn;
   }
+
+  /**
+   * Lets `grantee` connect as the ElastiCache user `userArn` with IAM authentication
+   * (`RedisAccessControl.appUserArn`): a token signed with its own credentials, no password.
+   * ElastiCache authorizes `elasticache:Connect` on both the replication group and the user.
+   */
+  grantConnect(grantee: Grantable, userArn: string): void {
+    grantee.addToPolicy({ sid: "ConnectToRedis", actions: ["elasticache:Connect"], resources: [this.arn, userArn] });
+  }
+
+  /**
+   * A metric once per node (AWS/ElastiCache, by `CacheClusterId`): ElastiCache publishes engine CPU,
+   * memory and replication lag per node, not per replication group.
+   */
+  metricPerNode(metricName: string, stat: string): Metric[] {
+    return cacheNodeMetrics(this.memberClusterIds, metricName, stat);
+  }
+}
+
+/** The metrics `RedisReplicationGroup.metricPerNode` gives, for nodes known by their ids. */
+export function cacheNodeMetrics(memberClusterIds: readonly string[], metricName: string, stat: string): Metric[] {
+  return memberClusterIds.map((cacheClusterId) => ({
+    namespace: "AWS/ElastiCache",
+    metricName,
+    dimensions: { CacheClusterId: cacheClusterId },
+    stat,
+  }));
 }
 
 function validate(
+  scope: Construct,
   props: RedisReplicationGroupProps,
-  automaticFailover: boolean,
-  snapshotRetentionDays: number,
-  logRetentionDays: number,
-  name: string,
+  resolved: { automaticFailover: boolean; snapshotRetentionDays: number; logRetentionDays: number },
 ): void {
-  const problem = (message: string) => new Error(`RedisReplicationGroup ${name}: ${message}`);
   const { nodeCount, availabilityZones, engineVersion, nodeType, membership } = props;
-  if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > 6) {
-    throw problem(`nodeCount must be 1 to 6 (a primary and up to five replicas), got ${nodeCount}`);
+  const checks = new PropChecks(scope)
+    .wholeNumber("nodeCount", nodeCount, CACHE_NODES)
+    .require(
+      !resolved.automaticFailover || nodeCount >= 2,
+      "nodeCount",
+      `must be 2 or more with automaticFailover, got ${nodeCount}: add a replica or set automaticFailover to false`,
+    )
+    .notEmpty("availabilityZones", availabilityZones, "at least one AZ")
+    .require(
+      !resolved.automaticFailover || new Set(availabilityZones).size >= 2,
+      "availabilityZones",
+      () =>
+        `must hold 2 or more distinct AZs with automaticFailover (a replica in the primary's AZ fails with it), got ${JSON.stringify(availabilityZones)}`,
+    )
+    .wholeNumber("snapshotRetentionDays", resolved.snapshotRetentionDays, CACHE_SNAPSHOT_RETENTION_DAYS)
+    .oneOf("logRetentionDays", resolved.logRetentionDays, LOG_RETENTION_DAYS)
+    .matches("engineVersion", engineVersion, CACHE_ENGINE_VERSION)
+    .satisfies("engineVersion", engineVersion, iamEngineVersionProblem)
+    .matches("nodeType", nodeType, CACHE_NODE_TYPE);
+  if (membership.kind !== "standalone") {
+    checks.matches("nodeType", nodeType, GLOBAL_DATASTORE_NODE_TYPE);
   }
-  if (automaticFailover && nodeCount < 2) {
-    throw problem(
-      `nodeCount must be 2 or more with automaticFailover, got ${nodeCount}: add a replica or set automaticFailover to false`,
-    );
-  }
-  if (availabilityZones.length === 0) {
-    throw problem("availabilityZones must list at least one AZ, got none");
-  }
-  if (automaticFailover && new Set(availabilityZones).size < 2) {
-    throw problem(
-      `availabilityZones must hold 2 or more distinct AZs with automaticFailover (a replica in the primary's AZ fails with it), got ${JSON.stringify(availabilityZones)}`,
-    );
-  }
-  if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 1 || snapshotRetentionDays > 35) {
-    throw problem(`snapshotRetentionDays must be 1 to 35 (ElastiCache's limit), got ${snapshotRetentionDays}`);
-  }
-  if (!isLogRetentionDays(logRetentionDays)) {
-    throw problem(
-      `logRetentionDays must be one of CloudWatch Logs' values (${LOG_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`,
-    );
-  }
-  const major = Token.isUnresolved(engineVersion) ? undefined : Number.parseInt(engineVersion, 10);
-  if (major !== undefined && !(major >= 7)) {
-    throw problem(`engineVersion must be 7.0 or later for IAM authentication, got "${engineVersion}"`);
-  }
-  if (membership.kind !== "standalone" && !Token.isUnresolved(nodeType) && !GLOBAL_NODE_TYPE.test(nodeType)) {
-    throw problem(
-      `nodeType must be an m5, m6g, m7g, r5, r6g, r6gd, r7g or c7gn type, large or above, in a Global Datastore, got "${nodeType}"`,
-    );
-  }
+  checks.throwIfAny();
 }

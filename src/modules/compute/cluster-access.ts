@@ -2,10 +2,11 @@ import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { IAM_ROLE_ARN, nameInArn } from "../../validation/aws-identifiers";
+import type { PropChecks } from "../../validation/prop-checks";
 
 const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 const EDIT_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy";
-const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/(.+\/)?([\w+=,.@-]{1,64})$/;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 /**
@@ -47,35 +48,10 @@ export interface ClusterAccessProps {
 export class ClusterAccess extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAccessProps) {
     super(scope, id);
-    const deployLabels = Object.keys(props.deployRoleArns);
-    for (const label of deployLabels) {
-      if (!LABEL.test(label)) {
-        throw new Error(
-          `EksCluster: deployRoleArns key "${label}" must be letters, digits and hyphens (it names the entry)`,
-        );
-      }
-    }
-    if (props.deployAccessScope === "namespace" && deployLabels.length > 0 && props.deployNamespaces.length === 0) {
-      throw new Error(
-        "EksCluster: deployNamespaces is empty while deployRoleArns is not; name the namespaces they deploy to",
-      );
-    }
-    const deployArns = new Set(Object.values(props.deployRoleArns));
-
     const admins = new Construct(this, "Admins");
-    const adminNames = new Set<string>();
     for (const arn of props.adminRoleArns) {
-      const name = adminRoleName(arn);
-      if (adminNames.has(name)) {
-        throw new Error(
-          `EksCluster: adminRoleArns lists the role "${name}" twice; EKS allows one access entry per principal`,
-        );
-      }
-      if (deployArns.has(arn)) {
-        throw new Error(`EksCluster: ${arn} is in both adminRoleArns and deployRoleArns; keep it in one of them`);
-      }
-      adminNames.add(name);
       // Keyed by the role's name, so removing one admin never re-addresses the others.
+      const name = String(nameInArn(arn, IAM_ROLE_ARN));
       grant(new Construct(admins, name), props.clusterName, arn, CLUSTER_ADMIN_POLICY_ARN, { type: "cluster" });
     }
 
@@ -97,6 +73,44 @@ export class ClusterAccess extends Construct {
   }
 }
 
+/**
+ * Checks the access props, as the cluster that owns them (`EksCluster` validates them among its
+ * own, so their problems name its props).
+ */
+export function checkClusterAccess(checks: PropChecks, props: ClusterAccessProps): void {
+  const deployLabels = Object.keys(props.deployRoleArns);
+  for (const label of deployLabels) {
+    checks.require(
+      LABEL.test(label),
+      "deployRoleArns",
+      `key "${label}" must be letters, digits and hyphens (it names the access entry)`,
+    );
+  }
+  checks.require(
+    props.deployAccessScope !== "namespace" || deployLabels.length === 0 || props.deployNamespaces.length > 0,
+    "deployNamespaces",
+    "is empty while deployRoleArns is not; name the namespaces they deploy to",
+  );
+  const deployArns = new Set(Object.values(props.deployRoleArns));
+  const adminNames = new Set<string>();
+  props.adminRoleArns.forEach((arn, index) => {
+    const prop = `adminRoleArns[${index}]`;
+    // The role's name becomes a construct id: a reference has none at synth time.
+    checks.require(!Token.isUnresolved(arn), prop, "must be a literal ARN of a role that exists, not a reference");
+    checks.matches(prop, arn, IAM_ROLE_ARN);
+    const name = nameInArn(arn, IAM_ROLE_ARN);
+    checks.require(
+      name === undefined || !adminNames.has(name),
+      prop,
+      `names the role "${name}" again; EKS allows one access entry per principal`,
+    );
+    checks.require(!deployArns.has(arn), prop, `${arn} is a deploy role too; keep it in one of them`);
+    if (name !== undefined) {
+      adminNames.add(name);
+    }
+  });
+}
+
 function grant(
   scope: Construct,
   clusterName: string,
@@ -113,14 +127,4 @@ function grant(
     policyArn,
     accessScope,
   });
-}
-
-function adminRoleName(arn: string): string {
-  const match = Token.isUnresolved(arn) ? null : ROLE_ARN.exec(arn);
-  if (!match) {
-    throw new Error(
-      `EksCluster: adminRoleArns entries must be literal IAM role ARNs (arn:aws:iam::<account>:role/<name>), got "${arn}"`,
-    );
-  }
-  return match[2];
 }

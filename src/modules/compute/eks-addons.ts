@@ -1,5 +1,6 @@
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
 import type { EksNodeGroup } from "./node-group";
 
 /** The EKS managed add-ons titan installs. */
@@ -46,11 +47,13 @@ export class EksAddons extends Construct {
 
   constructor(scope: Construct, id: string, props: EksAddonsProps) {
     super(scope, id);
-    if (props.nodeGroups.length === 0) {
-      throw new Error(
-        "EksAddons: nodeGroups is empty; coredns and the EBS CSI controller need nodes to become ACTIVE, pass at least one node group",
-      );
-    }
+    new PropChecks(this)
+      .notEmpty(
+        "nodeGroups",
+        props.nodeGroups,
+        "at least one node group (coredns and the EBS CSI controller need nodes to become ACTIVE)",
+      )
+      .throwIfAny();
     const versions = props.addonVersions ?? {};
     const nodeGroups = props.nodeGroups.map((group) => group.nodeGroup);
     const addon = (

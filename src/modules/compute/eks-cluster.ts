@@ -6,16 +6,16 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { ServiceRole } from "../security/service-role";
-import { ClusterAccess } from "./cluster-access";
+import { ClusterAccess, checkClusterAccess } from "./cluster-access";
+import { KUBERNETES_VERSION, MAX_PUBLIC_ACCESS_CIDRS } from "./limits";
 import { SERVICE_ACCOUNTS } from "./service-accounts";
 
 const CLUSTER_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy";
 /** Every control-plane log type EKS offers: audit answers "who did what" after an incident. */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
-/** EKS quota: CIDR blocks allowed on the public endpoint. */
-const MAX_PUBLIC_ACCESS_CIDRS = 40;
 
 export interface EksClusterProps {
   readonly namer: Namer;
@@ -94,27 +94,32 @@ export class EksCluster extends Construct {
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(scope, id);
     const publicAccessCidrs = props.publicAccessCidrs ?? [];
-    const label = `EksCluster ${props.clusterName}`;
-    if (!/^1\.\d{2}$/.test(props.kubernetesVersion)) {
-      throw new Error(
-        `${label}: kubernetesVersion must be a minor version such as "1.32", got "${props.kubernetesVersion}"`,
+    const access = {
+      clusterName: props.clusterName,
+      adminRoleArns: props.adminRoleArns ?? [],
+      deployRoleArns: props.deployRoleArns ?? {},
+      deployNamespaces: props.deployNamespaces ?? [SERVICE_ACCOUNTS.app.namespace],
+      deployAccessScope: props.deployAccessScope ?? "namespace",
+    } as const;
+    const checks = new PropChecks(this)
+      .matches("kubernetesVersion", props.kubernetesVersion, KUBERNETES_VERSION)
+      .require(
+        props.privateSubnetIds.length >= 2,
+        "privateSubnetIds",
+        `must hold subnets in at least two AZs (EKS requires it), got ${props.privateSubnetIds.length}`,
+      )
+      .require(
+        !publicAccessCidrs.includes("0.0.0.0/0"),
+        "publicAccessCidrs",
+        "contains 0.0.0.0/0, which opens the API endpoint to the internet; list the operators' CIDRs, or none for a private endpoint",
+      )
+      .require(
+        publicAccessCidrs.length <= MAX_PUBLIC_ACCESS_CIDRS,
+        "publicAccessCidrs",
+        `has ${publicAccessCidrs.length} entries; EKS accepts ${MAX_PUBLIC_ACCESS_CIDRS}`,
       );
-    }
-    if (props.privateSubnetIds.length < 2) {
-      throw new Error(
-        `${label}: privateSubnetIds has ${props.privateSubnetIds.length} subnet(s); EKS requires subnets in at least two AZs`,
-      );
-    }
-    if (publicAccessCidrs.includes("0.0.0.0/0")) {
-      throw new Error(
-        `${label}: publicAccessCidrs contains 0.0.0.0/0, which opens the API endpoint to the internet; list the operators' CIDRs, or none for a private endpoint`,
-      );
-    }
-    if (publicAccessCidrs.length > MAX_PUBLIC_ACCESS_CIDRS) {
-      throw new Error(
-        `${label}: publicAccessCidrs has ${publicAccessCidrs.length} entries; EKS accepts ${MAX_PUBLIC_ACCESS_CIDRS}`,
-      );
-    }
+    checkClusterAccess(checks, access);
+    checks.throwIfAny();
 
     const logGroup = new EncryptedLogGroup(this, "LogGroup", {
       logGroupName: `/aws/eks/${props.clusterName}/cluster`,
@@ -176,12 +181,6 @@ export class EksCluster extends Construct {
     this.oidcProviderArn = this.oidcProvider.arn;
     this.oidcIssuerUrl = Fn.replace(issuer, "https://", "");
 
-    new ClusterAccess(this, "Access", {
-      clusterName: this.cluster.name,
-      adminRoleArns: props.adminRoleArns ?? [],
-      deployRoleArns: props.deployRoleArns ?? {},
-      deployNamespaces: props.deployNamespaces ?? [SERVICE_ACCOUNTS.app.namespace],
-      deployAccessScope: props.deployAccessScope ?? "namespace",
-    });
+    new ClusterAccess(this, "Access", { ...access, clusterName: this.cluster.name });
   }
 }

@@ -3,14 +3,13 @@ import {
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const MANAGED_POLICY_ARN = /^arn:aws:iam::(aws|\d{12}):policy\/(.+\/)?([\w+=,.@-]+)$/;
+import { PropChecks } from "../../validation/prop-checks";
+import { KUBERNETES_DNS_LABEL } from "../k8s/limits";
+import { type Grantable, InlinePolicy, type PolicyStatement } from "../security/grants";
+import { attachManagedPolicies, checkManagedPolicyArns } from "../security/managed-policies";
 
 export interface IrsaRoleProps {
   readonly namer: Namer;
@@ -41,7 +40,7 @@ export interface IrsaRoleProps {
  * a pod running under any other service account cannot assume the role, and `aud` to
  * `sts.amazonaws.com`, so a token minted for another audience cannot be replayed here.
  */
-export class IrsaRole extends Construct {
+export class IrsaRole extends Construct implements Grantable {
   /** The role's name, known at synth time: the `*-k8s` stacks annotate service accounts with it. */
   static roleName(namer: Namer, name: string): string {
     return namer.name(`irsa-${name}`, "iamRole");
@@ -50,30 +49,27 @@ export class IrsaRole extends Construct {
   readonly role: IamRole;
   readonly arn: string;
   readonly roleName: string;
+  private readonly policy: InlinePolicy;
 
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id);
     const statements = props.policyStatements ?? [];
     const managedPolicyArns = props.managedPolicyArns ?? [];
-    const label = `IrsaRole ${props.name}`;
-    if (!Token.isUnresolved(props.oidcIssuerUrl) && /^https?:\/\//.test(props.oidcIssuerUrl)) {
-      throw new Error(
-        `${label}: oidcIssuerUrl must not include the scheme, got "${props.oidcIssuerUrl}"; IAM condition keys use the bare host and path`,
+    const checks = new PropChecks(this)
+      .require(
+        Token.isUnresolved(props.oidcIssuerUrl) || !/^https?:\/\//.test(props.oidcIssuerUrl),
+        "oidcIssuerUrl",
+        `must not include the scheme, got "${props.oidcIssuerUrl}"; IAM condition keys use the bare host and path`,
+      )
+      .matches("namespace", props.namespace, KUBERNETES_DNS_LABEL)
+      .matches("serviceAccount", props.serviceAccount, KUBERNETES_DNS_LABEL)
+      .require(
+        statements.length > 0 || managedPolicyArns.length > 0,
+        "policyStatements",
+        "is empty and so is managedPolicyArns; a role with no permissions is useless",
       );
-    }
-    for (const [prop, value] of [
-      ["namespace", props.namespace],
-      ["serviceAccount", props.serviceAccount],
-    ] as const) {
-      if (!DNS_LABEL.test(value)) {
-        throw new Error(
-          `${label}: ${prop} must be a Kubernetes DNS label (lowercase, digits, hyphens), got "${value}"`,
-        );
-      }
-    }
-    if (statements.length === 0 && managedPolicyArns.length === 0) {
-      throw new Error(`${label}: give policyStatements or managedPolicyArns; a role with no permissions is useless`);
-    }
+    checkManagedPolicyArns(checks, managedPolicyArns);
+    checks.throwIfAny();
 
     const subject = `system:serviceaccount:${props.namespace}:${props.serviceAccount}`;
     const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
@@ -97,35 +93,23 @@ export class IrsaRole extends Construct {
     this.arn = this.role.arn;
     this.roleName = this.role.name;
 
-    if (statements.length > 0) {
-      const permissions = new DataAwsIamPolicyDocument(this, "PermissionsPolicy", { statement: [...statements] });
-      // Inline, not a managed policy: the load balancer controller's policy is over a managed
-      // policy's 6,144 characters; inline policies share 10,240 per role.
-      new IamRolePolicy(this, "RolePolicy", {
-        name: props.name,
-        role: this.role.id,
-        policy: permissions.json,
-      });
+    // Inline, not a managed policy: the load balancer controller's policy is over a managed
+    // policy's 6,144 characters; inline policies share 10,240 per role.
+    this.policy = new InlinePolicy({
+      scope: this,
+      documentId: "PermissionsPolicy",
+      policyId: "RolePolicy",
+      policyName: props.name,
+      roleId: this.role.id,
+    });
+    for (const statement of statements) {
+      this.policy.addToPolicy(statement);
     }
-    if (managedPolicyArns.length > 0) {
-      const attachments = new Construct(this, "ManagedPolicies");
-      for (const policyArn of managedPolicyArns) {
-        // Keyed by the policy's name, so adding or removing one never re-addresses the others.
-        new IamRolePolicyAttachment(attachments, managedPolicyName(label, policyArn), {
-          role: this.role.name,
-          policyArn,
-        });
-      }
-    }
+    attachManagedPolicies(this, this.role.name, managedPolicyArns);
   }
-}
 
-function managedPolicyName(label: string, policyArn: string): string {
-  const match = Token.isUnresolved(policyArn) ? null : MANAGED_POLICY_ARN.exec(policyArn);
-  if (!match) {
-    throw new Error(
-      `${label}: managedPolicyArns entries must be literal IAM policy ARNs (arn:aws:iam::aws:policy/Name), got "${policyArn}"; put statements for policies made in the stack in policyStatements`,
-    );
+  /** Adds a statement to the role's inline policy: what resources' grants call. */
+  addToPolicy(statement: PolicyStatement): void {
+    this.policy.addToPolicy(statement);
   }
-  return match[3];
 }

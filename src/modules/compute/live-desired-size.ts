@@ -2,6 +2,7 @@ import { DataAwsAutoscalingGroup } from "@cdktf/provider-aws/lib/data-aws-autosc
 import { DataAwsAutoscalingGroups } from "@cdktf/provider-aws/lib/data-aws-autoscaling-groups";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
 import { terraformExpression } from "../terraform/expression";
 
 export interface LiveDesiredSizeProps {
@@ -37,11 +38,12 @@ export class LiveDesiredSize extends Construct {
 
   constructor(scope: Construct, id: string, props: LiveDesiredSizeProps) {
     super(scope, id);
-    if (Token.isUnresolved(props.clusterName) || Token.isUnresolved(props.nodeGroupName)) {
-      throw new Error(
-        `LiveDesiredSize: clusterName and nodeGroupName must be literal names, not references (got "${props.clusterName}", "${props.nodeGroupName}"); a reference defers the lookup to apply`,
-      );
-    }
+    // A reference would defer the lookup to apply, when the plan has already sent its size.
+    const literal = "must be a literal name, not a reference: the lookup runs at plan time";
+    new PropChecks(this)
+      .require(!Token.isUnresolved(props.clusterName), "clusterName", `${literal}, got "${props.clusterName}"`)
+      .require(!Token.isUnresolved(props.nodeGroupName), "nodeGroupName", `${literal}, got "${props.nodeGroupName}"`)
+      .throwIfAny();
     const groups = new DataAwsAutoscalingGroups(this, "Groups", {
       filter: [
         { name: "tag:eks:cluster-name", values: [props.clusterName] },

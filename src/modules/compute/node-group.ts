@@ -4,7 +4,17 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { intRange } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 import { ServiceRole } from "../security/service-role";
+import {
+  EC2_INSTANCE_TYPE,
+  MIN_NODE_DISK_SIZE_GIB,
+  MIN_SPOT_INSTANCE_TYPES,
+  NODE_GROUP_MAX_SIZE,
+  NODE_GROUP_SIZE,
+  nodeGroupSizesProblem,
+} from "./limits";
 import { LiveDesiredSize } from "./live-desired-size";
 
 /**
@@ -22,9 +32,6 @@ const NODE_POLICY_ARNS = [
   // Session Manager instead of SSH: no key pairs, no inbound port, sessions audited.
   "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
 ] as const;
-
-/** Root volume size of the EKS AL2023 AMI's snapshot: a smaller volume fails to launch. */
-const MIN_DISK_SIZE_GIB = 20;
 
 export type CapacityType = "ON_DEMAND" | "SPOT";
 
@@ -104,10 +111,10 @@ export class EksNodeGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: EksNodeGroupProps) {
     super(scope, id);
-    const diskSizeGiB = props.diskSizeGiB ?? MIN_DISK_SIZE_GIB;
+    const diskSizeGiB = props.diskSizeGiB ?? MIN_NODE_DISK_SIZE_GIB;
     const taints = props.taints ?? (props.capacityType === "SPOT" ? [SPOT_TAINT] : []);
     const name = props.namer.name(`eks-${props.name}`, "eksNodeGroup");
-    validate(name, props, diskSizeGiB);
+    validate(this, props, diskSizeGiB);
 
     const nodeRole = new ServiceRole(this, "Role", {
       roleName: props.namer.name(`eks-${props.name}-node`, "iamRole"),
@@ -189,32 +196,24 @@ export class EksNodeGroup extends Construct {
   }
 }
 
-function validate(name: string, props: EksNodeGroupProps, diskSizeGiB: number): void {
+function validate(scope: Construct, props: EksNodeGroupProps, diskSizeGiB: number): void {
   const { minSize, maxSize, desiredSize } = props;
-  const sizes = `minSize ${minSize}, desiredSize ${desiredSize}, maxSize ${maxSize}`;
-  if (![minSize, maxSize, desiredSize].every((size) => Number.isInteger(size) && size >= 0)) {
-    throw new Error(`EksNodeGroup ${name}: sizes must be whole numbers of 0 or more, got ${sizes}`);
+  const checks = new PropChecks(scope)
+    .wholeNumber("minSize", minSize, NODE_GROUP_SIZE)
+    .wholeNumber("desiredSize", desiredSize, NODE_GROUP_SIZE)
+    .wholeNumber("maxSize", maxSize, NODE_GROUP_MAX_SIZE)
+    .satisfies("desiredSize", { min: minSize, desired: desiredSize, max: maxSize }, nodeGroupSizesProblem)
+    .notEmpty("instanceTypes", props.instanceTypes, "at least one EC2 instance type")
+    .require(
+      props.capacityType !== "SPOT" || props.instanceTypes.length >= MIN_SPOT_INSTANCE_TYPES,
+      "instanceTypes",
+      () =>
+        `must hold at least ${MIN_SPOT_INSTANCE_TYPES} instance types in a SPOT group, to find capacity, got ${props.instanceTypes.join(", ")}`,
+    )
+    .notEmpty("subnetIds", props.subnetIds, "the private subnets of the AZs to spread over")
+    .wholeNumber("diskSizeGiB", diskSizeGiB, intRange(MIN_NODE_DISK_SIZE_GIB, 16384, "the AMI's snapshot size is 20"));
+  for (const [index, type] of props.instanceTypes.entries()) {
+    checks.matches(`instanceTypes[${index}]`, type, EC2_INSTANCE_TYPE);
   }
-  if (maxSize < 1) {
-    throw new Error(`EksNodeGroup ${name}: maxSize must be 1 or more (EKS rejects 0), got ${sizes}`);
-  }
-  if (!(minSize <= desiredSize && desiredSize <= maxSize)) {
-    throw new Error(`EksNodeGroup ${name}: sizes must satisfy minSize <= desiredSize <= maxSize, got ${sizes}`);
-  }
-  if (props.instanceTypes.length === 0) {
-    throw new Error(`EksNodeGroup ${name}: instanceTypes is empty; give at least one EC2 instance type`);
-  }
-  if (props.capacityType === "SPOT" && props.instanceTypes.length < 2) {
-    throw new Error(
-      `EksNodeGroup ${name}: a SPOT group needs at least 2 instance types to find capacity, got ${props.instanceTypes.join(", ")}`,
-    );
-  }
-  if (props.subnetIds.length === 0) {
-    throw new Error(`EksNodeGroup ${name}: subnetIds is empty; give the private subnets of the AZs to spread over`);
-  }
-  if (!Number.isInteger(diskSizeGiB) || diskSizeGiB < MIN_DISK_SIZE_GIB) {
-    throw new Error(
-      `EksNodeGroup ${name}: diskSizeGiB must be a whole number of ${MIN_DISK_SIZE_GIB} or more (the AMI's snapshot size), got ${diskSizeGiB}`,
-    );
-  }
+  checks.throwIfAny();
 }

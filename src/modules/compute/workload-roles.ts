@@ -1,5 +1,4 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
@@ -19,17 +18,6 @@ export interface WorkloadRolesProps {
   readonly oidcProviderArn: string;
   /** The cluster's OIDC issuer without `https://`. */
   readonly oidcIssuerUrl: string;
-  /** The region's customer key: EBS volumes (Prometheus's among them) are encrypted with it. */
-  readonly kmsKeyArn: string;
-  /**
-   * The database user the app logs in as with IAM authentication (`dbUserConnectArn`). The app
-   * holds no database password: the master secret stays with operators and the bootstrap.
-   */
-  readonly appDatabaseUserArn: string;
-  /** The Redis replication group the app connects to with IAM authentication. */
-  readonly redisReplicationGroupArn: string;
-  /** The ElastiCache user the app authenticates as. */
-  readonly redisUserArn: string;
 }
 
 const ROLE_NAMES = {
@@ -44,7 +32,9 @@ export type IrsaWorkload = keyof typeof ROLE_NAMES;
 
 /**
  * The IAM roles of the cluster's AWS-facing workloads, each assumed through IRSA by one fixed
- * service account ({@link SERVICE_ACCOUNTS}).
+ * service account ({@link SERVICE_ACCOUNTS}). What a role may do with the region's own resources
+ * comes from those resources' grants, given where both meet (the regional stack's compute part):
+ * the app connects to Aurora and Redis, the EBS CSI driver encrypts volumes with the region's key.
  *
  * WHY one role per workload: the nodes' role is out of the pods' reach (IMDS hop limit 1), so
  * each pod gets exactly what it calls, and a compromised app pod cannot scale node groups or
@@ -71,11 +61,6 @@ export class WorkloadRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadRolesProps) {
     super(scope, id);
-    if (!Token.isUnresolved(props.appDatabaseUserArn) && !/^arn:aws[a-z-]*:rds-db:/.test(props.appDatabaseUserArn)) {
-      throw new Error(
-        `WorkloadRoles: appDatabaseUserArn must be an rds-db:connect ARN (arn:aws:rds-db:<region>:<account>:dbuser:<cluster resource id>/<user>), got "${props.appDatabaseUserArn}"`,
-      );
-    }
     const irsa = {
       namer: props.namer,
       oidcProviderArn: props.oidcProviderArn,
@@ -112,7 +97,6 @@ export class WorkloadRoles extends Construct {
       namespace: SERVICE_ACCOUNTS.ebsCsiController.namespace,
       serviceAccount: SERVICE_ACCOUNTS.ebsCsiController.name,
       managedPolicyArns: [EBS_CSI_DRIVER_POLICY_ARN],
-      policyStatements: ebsCsiKeyStatements(props.kmsKeyArn),
     });
 
     this.app = new IrsaRole(this, "App", {
@@ -120,7 +104,8 @@ export class WorkloadRoles extends Construct {
       name: ROLE_NAMES.app,
       namespace: SERVICE_ACCOUNTS.app.namespace,
       serviceAccount: SERVICE_ACCOUNTS.app.name,
-      policyStatements: appStatements(props),
+      // The app holds no database password: Aurora and Redis grant it IAM authentication.
+      policyStatements: [{ sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] }],
     });
   }
 }
@@ -162,39 +147,5 @@ function clusterAutoscalerStatements(props: WorkloadRolesProps): DataAwsIamPolic
         },
       ],
     },
-  ];
-}
-
-/** What the EBS CSI driver needs on the customer key so PersistentVolumes can be encrypted with it. */
-function ebsCsiKeyStatements(kmsKeyArn: string): DataAwsIamPolicyDocumentStatement[] {
-  return [
-    {
-      sid: "GrantKeyToEbsOnly",
-      actions: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
-      resources: [kmsKeyArn],
-      condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
-    },
-    {
-      sid: "UseKeyForVolumes",
-      actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-      resources: [kmsKeyArn],
-    },
-  ];
-}
-
-function appStatements(props: WorkloadRolesProps): DataAwsIamPolicyDocumentStatement[] {
-  return [
-    {
-      // IAM database authentication as the app's own role: a 15-minute token, no password.
-      sid: "ConnectToAuroraAsAppUser",
-      actions: ["rds-db:connect"],
-      resources: [props.appDatabaseUserArn],
-    },
-    {
-      sid: "ConnectToRedisAsAppUser",
-      actions: ["elasticache:Connect"],
-      resources: [props.redisReplicationGroupArn, props.redisUserArn],
-    },
-    { sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] },
   ];
 }

@@ -4,11 +4,22 @@ import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
-import { auroraClusterProblems } from "./aurora-cluster-validation";
+import type { Metric } from "../observability/metric";
+import { type Grantable, sidPart } from "../security/grants";
+import { validateAuroraCluster } from "./aurora-cluster-validation";
 import { EXTENDED_SUPPORT_DISABLED } from "./aurora-global-cluster";
 import { ClusterParameters } from "./cluster-parameters";
+import { ROLE_NAME } from "./limits";
 import { RdsMonitoringRole } from "./monitoring-role";
+
+/**
+ * The instance roles Aurora publishes metrics under (`Role` dimension): a role's series follows
+ * whichever instance holds it, so alarms and graphs survive a failover that swaps them.
+ */
+export type AuroraInstanceRole = "WRITER" | "READER";
+export const AURORA_INSTANCE_ROLES: readonly AuroraInstanceRole[] = ["WRITER", "READER"];
 
 const ENGINE = "aurora-postgresql";
 /** Log types aurora-postgresql exports: the server log, and IAM authentication failures (IAM auth is on). */
@@ -43,7 +54,10 @@ export type AuroraMembership =
 
 export interface AuroraClusterProps {
   readonly namer: Namer;
-  /** Region and account of the cluster: its Enhanced Monitoring role trusts RDS only acting for them. */
+  /**
+   * The cluster's region and account: the ARNs its grants name, and the only ones its Enhanced
+   * Monitoring role lets RDS act for.
+   */
   readonly region: string;
   readonly accountId: string;
   readonly membership: AuroraMembership;
@@ -137,6 +151,8 @@ export class AuroraCluster extends Construct {
   readonly writerEndpoint: string;
   readonly readerEndpoint: string;
   readonly arn: string;
+  private readonly region: string;
+  private readonly accountId: string;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
@@ -146,16 +162,13 @@ export class AuroraCluster extends Construct {
     const preferredMaintenanceWindow = props.preferredMaintenanceWindow ?? "sun:08:00-sun:09:00";
     const piRetentionDays = props.performanceInsightsRetentionDays ?? 7;
     const monitoringIntervalSeconds = props.monitoringIntervalSeconds ?? 60;
-    const problems = auroraClusterProblems(props, {
+    validateAuroraCluster(this, props, {
       backupRetentionDays,
       preferredBackupWindow,
       preferredMaintenanceWindow,
       performanceInsightsRetentionDays: piRetentionDays,
       monitoringIntervalSeconds,
     });
-    if (problems.length > 0) {
-      throw new Error(`AuroraCluster ${props.namer.name("aurora", "rdsCluster")}:\n  ${problems.join("\n  ")}`);
-    }
 
     verifyInstanceClassOffered(this, props);
 
@@ -244,7 +257,61 @@ export class AuroraCluster extends Construct {
     this.writerEndpoint = this.cluster.endpoint;
     this.readerEndpoint = this.cluster.readerEndpoint;
     this.arn = this.cluster.arn;
+    this.region = props.region;
+    this.accountId = props.accountId;
   }
+
+  /**
+   * The ARN `rds-db:connect` is granted on: one database user of this cluster. IAM database
+   * authentication checks a token against the cluster's resource id (`cluster-ABC...`), which AWS
+   * generates at creation in the cluster's own region, not against its name.
+   */
+  dbUserArn(username: string): string {
+    new PropChecks(this).matches("dbUserArn(username)", username, ROLE_NAME).throwIfAny();
+    return `arn:aws:rds-db:${this.region}:${this.accountId}:dbuser:${this.cluster.clusterResourceId}/${username}`;
+  }
+
+  /**
+   * Lets `grantee` log in as `username` with IAM authentication tokens (no password). A region's
+   * workloads are granted their own region's cluster: the one they can reach, and the writer's
+   * after a failover.
+   */
+  grantConnect(grantee: Grantable, username: string): void {
+    grantee.addToPolicy({
+      sid: `ConnectToAuroraAs${sidPart(username)}`,
+      actions: ["rds-db:connect"],
+      resources: [this.dbUserArn(username)],
+    });
+  }
+
+  /** A metric of the cluster (AWS/RDS, by `DBClusterIdentifier`), or of one instance role's series. */
+  metric(metricName: string, options: AuroraMetricOptions): Metric {
+    return auroraMetric(this.clusterIdentifier, metricName, options);
+  }
+
+  /** The metric once per instance role, writer then reader: what alarms take the worst of. */
+  metricByRole(metricName: string, stat: string): Metric[] {
+    return AURORA_INSTANCE_ROLES.map((role) => this.metric(metricName, { stat, role }));
+  }
+}
+
+export interface AuroraMetricOptions {
+  readonly stat: string;
+  /** One instance role's series. @default - the cluster's own series */
+  readonly role?: AuroraInstanceRole;
+}
+
+/** The metric `AuroraCluster.metric` gives, for a cluster known by its identifier. */
+export function auroraMetric(clusterIdentifier: string, metricName: string, options: AuroraMetricOptions): Metric {
+  return {
+    namespace: "AWS/RDS",
+    metricName,
+    dimensions: {
+      DBClusterIdentifier: clusterIdentifier,
+      ...(options.role === undefined ? {} : { Role: options.role }),
+    },
+    stat: options.stat,
+  };
 }
 
 /** Fails the plan unless the region offers the class for this engine version in a global database. */

@@ -1,12 +1,7 @@
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { Construct } from "constructs";
-
-/**
- * The values `rds.global_db_rpo` accepts (Aurora User Guide, "Managing RPOs for Aurora
- * PostgreSQL-based global databases":
- * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html).
- */
-export const GLOBAL_DB_RPO_SECONDS = { min: 20, max: 2_147_483_647 } as const;
+import { PropChecks } from "../../validation/prop-checks";
+import { GLOBAL_DB_RPO_SECONDS } from "./limits";
 
 export interface ClusterParametersProps {
   readonly name: string;
@@ -36,13 +31,8 @@ export class ClusterParameters extends Construct {
   constructor(scope: Construct, id: string, props: ClusterParametersProps) {
     super(scope, id);
     const rpo = props.globalRpoSeconds;
-    if (
-      rpo !== undefined &&
-      !(Number.isInteger(rpo) && rpo >= GLOBAL_DB_RPO_SECONDS.min && rpo <= GLOBAL_DB_RPO_SECONDS.max)
-    ) {
-      throw new Error(
-        `ClusterParameters ${props.name}: globalRpoSeconds must be a whole number from ${GLOBAL_DB_RPO_SECONDS.min} to ${GLOBAL_DB_RPO_SECONDS.max}, the range rds.global_db_rpo accepts, got ${rpo}`,
-      );
+    if (rpo !== undefined) {
+      new PropChecks(this).wholeNumber("globalRpoSeconds", rpo, GLOBAL_DB_RPO_SECONDS).throwIfAny();
     }
     const major = props.engineVersion.split(".")[0];
     const parameter = [{ name: "rds.force_ssl", value: "1", applyMethod: "immediate" }];

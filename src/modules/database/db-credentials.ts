@@ -3,13 +3,9 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import {
-  addEphemeralBlock,
-  ephemeralName,
-  ephemeralReference,
-  generatedPassword,
-  passwordGeneration,
-} from "../security/ephemeral";
+import { GENERATION } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { addEphemeralBlock, ephemeralName, ephemeralReference, generatedPassword } from "../security/ephemeral";
 
 /** Characters RDS refuses in a master password: `/`, `"`, `@` and space. */
 const RDS_EXCLUDED_CHARACTERS = '/"@ ';
@@ -86,12 +82,15 @@ export class DatabaseCredentials extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseCredentialsProps) {
     super(scope, id);
-    const passwordVersion = passwordGeneration("DatabaseCredentials", props.passwordVersion);
-    if (props.host.trim() === "") {
-      throw new Error(
-        `DatabaseCredentials: host must be the generic DB name (e.g. db.titan.internal), got "${props.host}"`,
-      );
-    }
+    const passwordVersion = props.passwordVersion ?? 1;
+    new PropChecks(this)
+      .wholeNumber("passwordVersion", passwordVersion, GENERATION)
+      .require(
+        props.host.trim() !== "",
+        "host",
+        `must be the generic DB name (e.g. db.titan.internal), got "${props.host}"`,
+      )
+      .throwIfAny();
     this.passwordVersion = passwordVersion;
 
     const password = generatedPassword(this, "db_master_password", {

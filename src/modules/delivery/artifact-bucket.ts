@@ -1,6 +1,8 @@
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { intRange } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 import { SecureBucket } from "../storage/secure-bucket";
 
 /** The artifact bucket's name in a region, for the pipeline that reads and writes it. */
@@ -33,11 +35,13 @@ export class PipelineArtifactBucket extends Construct {
   constructor(scope: Construct, id: string, props: PipelineArtifactBucketProps) {
     super(scope, id);
     const expirationDays = props.expirationDays ?? 30;
-    if (!Number.isInteger(expirationDays) || expirationDays < 8) {
-      throw new Error(
-        `PipelineArtifactBucket: expirationDays must be a whole number of 8 or more (the manual approval may wait 7 days), got ${expirationDays}`,
-      );
-    }
+    new PropChecks(this)
+      .wholeNumber(
+        "expirationDays",
+        expirationDays,
+        intRange(8, Number.MAX_SAFE_INTEGER, "the manual approval may wait 7 days"),
+      )
+      .throwIfAny();
     this.bucket = new SecureBucket(this, "Resource", {
       bucketName: pipelineArtifactBucketName(props.namer),
       encryption: { kind: "customer-kms", keyArn: props.kmsKeyArn },

@@ -2,8 +2,10 @@ import { CodebuildProject } from "@cdktf/provider-aws/lib/codebuild-project";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { suppressRule } from "../../policy";
+import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
+import { BUILD_TIMEOUT_MINUTES } from "./limits";
 import { pipelineProjectConfig } from "./pipeline-project";
 
 /** The build project's name, for the pipeline that starts it. */
@@ -69,9 +71,7 @@ export class ImageBuildProject extends Construct {
   constructor(scope: Construct, id: string, props: ImageBuildProjectProps) {
     super(scope, id);
     const timeout = props.buildTimeoutMinutes ?? 30;
-    if (!Number.isInteger(timeout) || timeout < 5 || timeout > 2160) {
-      throw new Error(`ImageBuildProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got ${timeout}`);
-    }
+    new PropChecks(this).wholeNumber("buildTimeoutMinutes", timeout, BUILD_TIMEOUT_MINUTES).throwIfAny();
     const name = imageBuildProjectName(props.namer);
 
     this.logGroup = new EncryptedLogGroup(this, "LogGroup", {

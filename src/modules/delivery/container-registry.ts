@@ -1,9 +1,10 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
+import { ECR_REPOSITORY_NAME, IMAGE_RETENTION_COUNT } from "./limits";
 
 /** ECR's rule for repository names: lowercase path segments of letters, digits and `._-`. */
-const REPOSITORY_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 /** The names of an app's repositories, the same in every region and account. */
 export interface AppRepositoryNames {
@@ -57,14 +58,10 @@ export class ContainerRegistry extends Construct {
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
     super(scope, id);
     const retention = props.imageRetentionCount ?? 30;
-    if (!REPOSITORY_NAME.test(props.appName) || props.appName.length > 200) {
-      throw new Error(
-        `ContainerRegistry: appName "${props.appName}" is not a valid ECR repository name; use lowercase letters and digits separated by single ".", "_" or "-"`,
-      );
-    }
-    if (!Number.isInteger(retention) || retention < 1 || retention > 1000) {
-      throw new Error(`ContainerRegistry: imageRetentionCount must be a whole number from 1 to 1000, got ${retention}`);
-    }
+    new PropChecks(this)
+      .matches("appName", props.appName, ECR_REPOSITORY_NAME)
+      .wholeNumber("imageRetentionCount", retention, IMAGE_RETENTION_COUNT)
+      .throwIfAny();
     const names = appRepositoryNames(props.appName);
 
     this.imageRepository = new AppRepository(this, "Image", {

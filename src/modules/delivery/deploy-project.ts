@@ -3,19 +3,20 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { SERVICE_ACCOUNTS, type ServiceAccountRef } from "../compute/service-accounts";
 import type { AppReleaseValues } from "../k8s/app-release-values";
+import { KUBERNETES_DNS_LABEL } from "../k8s/limits";
 import { EncryptedLogGroup } from "../observability/log-group";
 import { embeddedBuildspec } from "./buildspec";
 import { CodeBuildRole, codeBuildProjectArn } from "./codebuild-role";
+import { BUILD_TIMEOUT_MINUTES } from "./limits";
 import { pipelineProjectConfig } from "./pipeline-project";
 
 /** The deploy project's name in a region, for the pipeline that starts it. */
 export function helmDeployProjectName(namer: Namer): string {
   return namer.name("helm-deploy");
 }
-
-const KUBERNETES_NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export interface HelmDeployProjectProps {
   readonly namer: Namer;
@@ -81,23 +82,17 @@ export class HelmDeployProject extends Construct {
     super(scope, id);
     const serviceAccount = props.serviceAccount ?? SERVICE_ACCOUNTS.app;
     const namespace = serviceAccount.namespace;
-    if (props.releaseValues.serviceAccount.name !== serviceAccount.name) {
-      throw new Error(
-        `HelmDeployProject: releaseValues.serviceAccount.name "${props.releaseValues.serviceAccount.name}" is not "${serviceAccount.name}", the service account the k8s stack creates`,
-      );
-    }
     const timeout = props.buildTimeoutMinutes ?? 45;
-    if (!KUBERNETES_NAMESPACE.test(namespace)) {
-      throw new Error(
-        `HelmDeployProject: namespace "${namespace}" is not a Kubernetes namespace name; use up to 63 lowercase letters, digits and "-"`,
-      );
-    }
-    if (!Number.isInteger(timeout) || timeout < 5 || timeout > 2160) {
-      throw new Error(`HelmDeployProject: buildTimeoutMinutes must be a whole number from 5 to 2160, got ${timeout}`);
-    }
-    if (props.subnetIds.length === 0) {
-      throw new Error("HelmDeployProject: subnetIds is empty; pass the region's private subnets");
-    }
+    new PropChecks(this)
+      .require(
+        props.releaseValues.serviceAccount.name === serviceAccount.name,
+        "releaseValues.serviceAccount.name",
+        `must be "${serviceAccount.name}", the service account the k8s stack creates, got "${props.releaseValues.serviceAccount.name}"`,
+      )
+      .matches("serviceAccount.namespace", namespace, KUBERNETES_DNS_LABEL)
+      .wholeNumber("buildTimeoutMinutes", timeout, BUILD_TIMEOUT_MINUTES)
+      .notEmpty("subnetIds", props.subnetIds, "the region's private subnets")
+      .throwIfAny();
     const name = helmDeployProjectName(props.namer);
     const arn = (resource: string) => `arn:aws:ec2:${props.region}:${props.accountId}:${resource}`;
 

@@ -1,11 +1,8 @@
-import {
-  DataAwsIamPolicyDocument,
-  type DataAwsIamPolicyDocumentStatement,
-} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { keyUseStatement } from "../security/grants";
 import { ServiceRole } from "../security/service-role";
 
 /** A region's artifact store as the pipeline role sees it. */
@@ -35,6 +32,9 @@ export interface PipelineRoleProps {
  * itself) with their keys, and notify approvers. Only CodePipeline acting for this account may
  * assume it.
  */
+/** What the pipeline does with an artifact store's key: read and write artifacts. */
+const ARTIFACT_KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"];
+
 export class PipelineRole extends Construct {
   readonly role: IamRole;
   readonly policy: IamRolePolicy;
@@ -75,7 +75,9 @@ export class PipelineRole extends Construct {
           actions: ["s3:GetBucketLocation", "s3:GetBucketVersioning"],
           resources: buckets,
         },
-        ...props.artifactStores.map((store, index) => useKey(`UseArtifactKey${index + 1}`, store.kmsKeyArn)),
+        ...props.artifactStores.map((store, index) =>
+          keyUseStatement(`UseArtifactKey${index + 1}`, store.kmsKeyArn, ARTIFACT_KEY_ACTIONS),
+        ),
         ...(props.approvalTopicArn
           ? [{ sid: "NotifyApprovers", actions: ["sns:Publish"], resources: [props.approvalTopicArn] }]
           : []),
@@ -88,27 +90,4 @@ export class PipelineRole extends Construct {
     });
     this.arn = serviceRole.arn;
   }
-}
-
-const KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"];
-
-/**
- * Use of one key, named by key ARN or alias ARN. KMS authorizes against the key, never the alias,
- * so an alias ARN becomes "keys of that account and region that carry this alias"
- * (kms:ResourceAliases), which stays as narrow without knowing the key's id.
- */
-export function useKey(sid: string, keyOrAliasArn: string): DataAwsIamPolicyDocumentStatement {
-  const alias = Token.isUnresolved(keyOrAliasArn)
-    ? undefined
-    : /^arn:([^:]+):kms:([^:]+):(\d{12}):(alias\/.+)$/.exec(keyOrAliasArn);
-  if (!alias) {
-    return { sid, actions: KEY_ACTIONS, resources: [keyOrAliasArn] };
-  }
-  const [, partition, region, account, aliasName] = alias;
-  return {
-    sid,
-    actions: KEY_ACTIONS,
-    resources: [`arn:${partition}:kms:${region}:${account}:key/*`],
-    condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [aliasName] }],
-  };
 }

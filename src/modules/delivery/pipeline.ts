@@ -1,12 +1,10 @@
 import { Codepipeline, type CodepipelineStage } from "@cdktf/provider-aws/lib/codepipeline";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { AWS_REGION, KMS_KEY_ARN } from "../../validation/aws-identifiers";
+import { PropChecks } from "../../validation/prop-checks";
 import { codeBuildProjectArn } from "./codebuild-role";
 import { PipelineRole } from "./pipeline-role";
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-const KMS_ARN = /^arn:[^:]+:kms:[^:]+:\d{12}:(key|alias)\/.+$/;
 
 /** How a new execution treats one already running. */
 export type PipelineExecutionMode = "QUEUED" | "SUPERSEDED";
@@ -76,7 +74,7 @@ export class DeliveryPipeline extends Construct {
   constructor(scope: Construct, id: string, props: DeliveryPipelineProps) {
     super(scope, id);
     const executionMode = props.executionMode ?? "SUPERSEDED";
-    validate(props);
+    validate(this, props);
 
     this.role = new PipelineRole(this, "Role", {
       roleName: props.namer.name("delivery-pipeline", "iamRole"),
@@ -239,29 +237,17 @@ function artifactStore(region: string, bucketName: string, kmsKeyArn: string) {
   return { type: "S3", region, location: bucketName, encryptionKey: { type: "KMS", id: kmsKeyArn } };
 }
 
-function validate(props: DeliveryPipelineProps): void {
-  for (const [name, region] of [
-    ["primaryRegion", props.primaryRegion],
-    ["drRegion", props.drRegion],
-  ] as const) {
-    if (!REGION.test(region)) {
-      throw new Error(`DeliveryPipeline: ${name} "${region}" is not an AWS region name such as us-east-2`);
-    }
-  }
-  if (props.primaryRegion === props.drRegion) {
-    throw new Error(
-      `DeliveryPipeline: primaryRegion and drRegion are both "${props.drRegion}"; the DR deploy must run in another region`,
-    );
-  }
-  for (const [name, arn] of [
-    ["primaryKmsKeyArn", props.primaryKmsKeyArn],
-    ["drKmsKeyArn", props.drKmsKeyArn],
-  ] as const) {
-    if (!Token.isUnresolved(arn) && !KMS_ARN.test(arn)) {
-      throw new Error(`DeliveryPipeline: ${name} "${arn}" is not a KMS key ARN or alias ARN`);
-    }
-  }
-  if (props.branch.trim() === "") {
-    throw new Error("DeliveryPipeline: branch is empty; name the branch whose pushes release the app");
-  }
+function validate(scope: Construct, props: DeliveryPipelineProps): void {
+  new PropChecks(scope)
+    .matches("primaryRegion", props.primaryRegion, AWS_REGION)
+    .matches("drRegion", props.drRegion, AWS_REGION)
+    .require(
+      props.primaryRegion !== props.drRegion,
+      "drRegion",
+      `is "${props.drRegion}", the primary region too; the DR deploy must run in another region`,
+    )
+    .matches("primaryKmsKeyArn", props.primaryKmsKeyArn, KMS_KEY_ARN)
+    .matches("drKmsKeyArn", props.drKmsKeyArn, KMS_KEY_ARN)
+    .require(props.branch.trim() !== "", "branch", "is empty; name the branch whose pushes release the app")
+    .throwIfAny();
 }

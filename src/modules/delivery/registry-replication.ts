@@ -1,10 +1,8 @@
 import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { AWS_ACCOUNT_ID, AWS_REGION } from "../../validation/aws-identifiers";
+import { PropChecks } from "../../validation/prop-checks";
 import { appRepositoryNames } from "./container-registry";
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-const ACCOUNT_ID = /^\d{12}$/;
 
 export interface RegistryReplicationProps {
   /** The app whose repositories (image and chart) are copied; see {@link appRepositoryNames}. */
@@ -35,15 +33,11 @@ export class RegistryReplication extends Construct {
 
   constructor(scope: Construct, id: string, props: RegistryReplicationProps) {
     super(scope, id);
-    if (!REGION.test(props.destinationRegion)) {
-      throw new Error(
-        `RegistryReplication: destinationRegion "${props.destinationRegion}" is not an AWS region name such as us-west-1`,
-      );
-    }
-    // Usually a reference to aws_caller_identity, resolved at plan time; check only literals.
-    if (!Token.isUnresolved(props.accountId) && !ACCOUNT_ID.test(props.accountId)) {
-      throw new Error(`RegistryReplication: accountId must be 12 digits, got "${props.accountId}"`);
-    }
+    // The account is usually a reference to aws_caller_identity: checks skip what is known at plan only.
+    new PropChecks(this)
+      .matches("destinationRegion", props.destinationRegion, AWS_REGION)
+      .matches("accountId", props.accountId, AWS_ACCOUNT_ID)
+      .throwIfAny();
     const names = appRepositoryNames(props.appName);
 
     this.configuration = new EcrReplicationConfiguration(this, "Resource", {

@@ -1,9 +1,15 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
+import { intRange, textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_TTL_SECONDS = 2147483647;
+const ZONE_NAME = textPattern(
+  /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+  "a lowercase domain such as titan.internal",
+);
 
 export interface InternalZoneProps {
   /** Private domain, the same in every region, e.g. `titan.internal`. */
@@ -45,28 +51,19 @@ export class InternalZone extends Construct {
     const ttlSeconds = props.ttlSeconds ?? 30;
     const zoneName = props.zoneName.replace(/\.$/, "");
     const labels = Object.keys(props.cnames);
-    if (!/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(zoneName)) {
-      throw new Error(
-        `InternalZone: zoneName must be a lowercase domain such as titan.internal, got "${props.zoneName}"`,
-      );
+    const checks = new PropChecks(this)
+      .matches("zoneName", zoneName, ZONE_NAME)
+      .wholeNumber("ttlSeconds", ttlSeconds, intRange(0, MAX_TTL_SECONDS, "30 keeps failover fast"));
+    for (const label of labels) {
+      checks
+        .require(
+          DNS_LABEL.test(label),
+          "cnames",
+          `labels must be DNS labels (lowercase letters, digits, inner hyphens, 1-63 characters), got "${label}"`,
+        )
+        .nonBlank(`cnames.${label}`, props.cnames[label], "the target host");
     }
-    const badLabels = labels.filter((label) => !DNS_LABEL.test(label));
-    if (badLabels.length > 0) {
-      throw new Error(
-        `InternalZone ${zoneName}: cnames labels must be DNS labels (lowercase letters, digits, inner hyphens, 1-63 characters), got ${badLabels.map((label) => `"${label}"`).join(", ")}`,
-      );
-    }
-    const emptyTargets = labels.filter((label) => props.cnames[label].trim() === "");
-    if (emptyTargets.length > 0) {
-      throw new Error(
-        `InternalZone ${zoneName}: cnames targets must be host names, got an empty target for ${emptyTargets.join(", ")}`,
-      );
-    }
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
-      throw new Error(
-        `InternalZone ${zoneName}: ttlSeconds must be a whole number of seconds (30 keeps failover fast), got ${ttlSeconds}`,
-      );
-    }
+    checks.throwIfAny();
     this.zoneName = zoneName;
 
     this.zone = new Route53Zone(this, "Resource", {

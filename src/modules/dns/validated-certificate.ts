@@ -4,13 +4,13 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { forgetResource } from "./forget-resource";
+import { commonNameProblem, DOMAIN_NAME } from "./limits";
 
 /** ACM's limit on the certificate's first name (its subject common name). */
-const MAX_COMMON_NAME_LENGTH = 64;
 /** ACM's default quota of names on one certificate, the domain name included. */
 const MAX_NAMES = 10;
-const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export interface DnsValidatedCertificateProps {
   readonly namer: Namer;
@@ -63,7 +63,7 @@ export class DnsValidatedCertificate extends Construct {
     const subjectAlternativeNames = props.subjectAlternativeNames ?? [];
     const ownedElsewhere = props.validationRecordsOwnedElsewhere ?? [];
     const names = [props.domainName, ...subjectAlternativeNames];
-    validate(props, names, ownedElsewhere);
+    validate(this, props, names, ownedElsewhere);
 
     this.certificate = new AcmCertificate(this, "Resource", {
       domainName: props.domainName,
@@ -103,35 +103,35 @@ export class DnsValidatedCertificate extends Construct {
   }
 }
 
-function validate(props: DnsValidatedCertificateProps, names: readonly string[], ownedElsewhere: readonly string[]) {
-  const fail = (message: string) => {
-    throw new Error(`DnsValidatedCertificate ${props.domainName}: ${message}`);
-  };
-  for (const name of names) {
-    if (!DOMAIN_NAME.test(name)) {
-      fail(
-        `"${name}" is not a fully qualified lowercase domain name; give names like origin.api.example.com (no wildcard, no trailing dot)`,
-      );
-    }
-  }
-  if (props.domainName.length > MAX_COMMON_NAME_LENGTH) {
-    fail(
-      `domainName "${props.domainName}" is ${props.domainName.length} characters; ACM accepts at most ${MAX_COMMON_NAME_LENGTH} for the first name, so use a shorter name and put long ones in subjectAlternativeNames`,
+function validate(
+  scope: Construct,
+  props: DnsValidatedCertificateProps,
+  names: readonly string[],
+  ownedElsewhere: readonly string[],
+): void {
+  const checks = new PropChecks(scope)
+    .matches("domainName", props.domainName, DOMAIN_NAME)
+    .satisfies("domainName", props.domainName, commonNameProblem);
+  (props.subjectAlternativeNames ?? []).forEach((name, index) => {
+    checks.matches(`subjectAlternativeNames[${index}]`, name, DOMAIN_NAME);
+  });
+  checks
+    .require(
+      new Set(names).size === names.length,
+      "subjectAlternativeNames",
+      `repeat a name or the domainName, got ${JSON.stringify(names)}; list each name once`,
+    )
+    .require(
+      names.length <= MAX_NAMES,
+      "subjectAlternativeNames",
+      `make ${names.length} names with the domainName, over ACM's default quota of ${MAX_NAMES} per certificate`,
     );
-  }
-  if (new Set(names).size !== names.length) {
-    fail(`subjectAlternativeNames repeat a name or the domainName, got ${JSON.stringify(names)}; list each name once`);
-  }
-  if (names.length > MAX_NAMES) {
-    fail(
-      `${names.length} names exceed ACM's default quota of ${MAX_NAMES} per certificate; drop some subjectAlternativeNames`,
-    );
-  }
   for (const name of ownedElsewhere) {
-    if (!names.includes(name)) {
-      fail(
-        `validationRecordsOwnedElsewhere names "${name}", which the certificate does not cover; list only names among ${JSON.stringify(names)}`,
-      );
-    }
+    checks.require(
+      names.includes(name),
+      "validationRecordsOwnedElsewhere",
+      `names "${name}", which the certificate does not cover; list only names among ${JSON.stringify(names)}`,
+    );
   }
+  checks.throwIfAny();
 }

@@ -4,7 +4,17 @@ import {
 } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { ALB_IDLE_TIMEOUT_SECONDS, type CLOUDFRONT_PRICE_CLASSES, MAX_CACHED_PATHS } from "./limits";
+import { PropChecks } from "../../validation/prop-checks";
+import {
+  CACHED_PATH,
+  type CLOUDFRONT_PRICE_CLASSES,
+  cachedPathProblem,
+  MAX_CACHED_PATHS,
+  ORIGIN_CONNECTION_ATTEMPTS,
+  ORIGIN_CONNECTION_TIMEOUT_SECONDS,
+  ORIGIN_KEEPALIVE_SECONDS,
+  ORIGIN_RESPONSE_TIMEOUT_SECONDS,
+} from "./limits";
 import { MANAGED_CACHE_POLICY, MANAGED_ORIGIN_REQUEST_POLICY } from "./managed-policies";
 
 /** Every method: the API's writes go through the default behaviour. */
@@ -72,7 +82,7 @@ export class EdgeDistribution extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeDistributionProps) {
     super(scope, id);
-    validate(props);
+    validate(this, props);
     const customHeader = [{ name: props.originVerifyHeaderName, value: props.originVerifyValue }];
     const origin = (
       originId: string,
@@ -183,36 +193,42 @@ export class EdgeDistribution extends Construct {
   }
 }
 
-function validate(props: EdgeDistributionProps): void {
-  const fail = (message: string) => {
-    throw new Error(`EdgeDistribution ${props.apiHostname}: ${message}`);
-  };
-  const seconds = (prop: keyof EdgeDistributionProps, min: number, max: number) => {
-    const value = props[prop] as number;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      fail(`${prop} must be a whole number of seconds from ${min} to ${max}, got ${value}`);
-    }
-  };
-  seconds("originKeepAliveSeconds", 1, ALB_IDLE_TIMEOUT_SECONDS - 1);
-  seconds("originResponseTimeoutSeconds", 1, 60);
-  seconds("originConnectionTimeoutSeconds", 1, 10);
-  seconds("failoverConnectionTimeoutSeconds", 1, 10);
-  seconds("failoverResponseTimeoutSeconds", 1, 60);
-  if (![1, 2, 3].includes(props.originConnectionAttempts)) {
-    fail(`originConnectionAttempts must be 1, 2 or 3, got ${props.originConnectionAttempts}`);
-  }
-  if (props.cachedPaths.length > MAX_CACHED_PATHS) {
-    fail(`cachedPaths holds ${props.cachedPaths.length} patterns; a distribution takes at most ${MAX_CACHED_PATHS}`);
-  }
-  for (const pattern of props.cachedPaths) {
-    if (!pattern.startsWith("/") || /^\/\*+$/.test(pattern)) {
-      fail(
-        `cachedPaths holds "${pattern}": give read-only prefixes such as /static/*, never a pattern matching every path (writes would be refused)`,
-      );
-    }
-  }
+function validate(scope: Construct, props: EdgeDistributionProps): void {
+  const checks = new PropChecks(scope)
+    .wholeNumber("originKeepAliveSeconds", props.originKeepAliveSeconds, ORIGIN_KEEPALIVE_SECONDS)
+    .wholeNumber("originResponseTimeoutSeconds", props.originResponseTimeoutSeconds, ORIGIN_RESPONSE_TIMEOUT_SECONDS)
+    .wholeNumber(
+      "originConnectionTimeoutSeconds",
+      props.originConnectionTimeoutSeconds,
+      ORIGIN_CONNECTION_TIMEOUT_SECONDS,
+    )
+    .wholeNumber("originConnectionAttempts", props.originConnectionAttempts, ORIGIN_CONNECTION_ATTEMPTS)
+    .wholeNumber(
+      "failoverConnectionTimeoutSeconds",
+      props.failoverConnectionTimeoutSeconds,
+      ORIGIN_CONNECTION_TIMEOUT_SECONDS,
+    )
+    .wholeNumber(
+      "failoverResponseTimeoutSeconds",
+      props.failoverResponseTimeoutSeconds,
+      ORIGIN_RESPONSE_TIMEOUT_SECONDS,
+    )
+    .require(
+      props.cachedPaths.length <= MAX_CACHED_PATHS,
+      "cachedPaths",
+      `holds ${props.cachedPaths.length} patterns; a distribution takes at most ${MAX_CACHED_PATHS}`,
+    );
+  props.cachedPaths.forEach((pattern, index) => {
+    checks
+      .matches(`cachedPaths[${index}]`, pattern, CACHED_PATH)
+      .satisfies(`cachedPaths[${index}]`, pattern, cachedPathProblem);
+  });
   const names = [props.failoverOriginName, props.primaryOriginName, props.drOriginName];
-  if (new Set(names).size !== names.length) {
-    fail(`the failover, primary and DR origin names must differ, got ${JSON.stringify(names)}`);
-  }
+  checks
+    .require(
+      new Set(names).size === names.length,
+      "drOriginName",
+      `must differ from the failover and primary origin names, got ${JSON.stringify(names)}`,
+    )
+    .throwIfAny();
 }

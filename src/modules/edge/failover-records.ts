@@ -1,5 +1,6 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
 
 /** One side of the failover pair. */
 export interface FailoverTarget {
@@ -47,11 +48,13 @@ export class OriginFailoverRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginFailoverRecordsProps) {
     super(scope, id);
-    if (props.primary.originName === props.secondary.originName) {
-      throw new Error(
-        `OriginFailoverRecords ${props.name}: primary and secondary both alias "${props.primary.originName}"; give each region's own origin name`,
-      );
-    }
+    new PropChecks(this)
+      .require(
+        props.primary.originName !== props.secondary.originName,
+        "secondary.originName",
+        `is "${props.primary.originName}", primary's too; give each region's own origin name`,
+      )
+      .throwIfAny();
     const record = (
       recordId: string,
       role: "PRIMARY" | "SECONDARY",

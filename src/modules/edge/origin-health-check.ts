@@ -1,7 +1,9 @@
 import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import type { AlarmMetric } from "../observability/alarms";
+import { URL_PATH } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import type { Metric } from "../observability/metric";
 import {
   HEALTH_CHECK_FAILURE_THRESHOLD,
   HEALTH_CHECK_INTERVALS_SECONDS,
@@ -42,7 +44,7 @@ export class OriginHealthCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginHealthCheckProps) {
     super(scope, id);
-    validate(props);
+    validate(this, props);
     const name = props.namer.name(props.component);
     this.healthCheck = new Route53HealthCheck(this, "Resource", {
       type: "HTTPS",
@@ -60,7 +62,7 @@ export class OriginHealthCheck extends Construct {
   }
 
   /** `HealthCheckStatus`: 1 healthy, 0 unhealthy, published in us-east-1 only. */
-  statusMetric(): AlarmMetric {
+  statusMetric(): Metric {
     return {
       namespace: "AWS/Route53",
       metricName: "HealthCheckStatus",
@@ -70,34 +72,28 @@ export class OriginHealthCheck extends Construct {
   }
 }
 
-function validate(props: OriginHealthCheckProps): void {
-  const fail = (message: string) => {
-    throw new Error(`OriginHealthCheck ${props.fqdn}: ${message}`);
-  };
-  if (!(HEALTH_CHECK_INTERVALS_SECONDS as readonly number[]).includes(props.requestIntervalSeconds)) {
-    fail(`requestIntervalSeconds must be 10 or 30, the intervals Route 53 offers, got ${props.requestIntervalSeconds}`);
-  }
-  const { min, max } = HEALTH_CHECK_FAILURE_THRESHOLD;
-  if (!Number.isInteger(props.failureThreshold) || props.failureThreshold < min || props.failureThreshold > max) {
-    fail(`failureThreshold must be a whole number from ${min} to ${max}, got ${props.failureThreshold}`);
-  }
-  const unknown = props.regions.filter(
-    (region) => !(ROUTE53_HEALTH_CHECKER_REGIONS as readonly string[]).includes(region),
-  );
-  if (unknown.length > 0) {
-    fail(
-      `regions holds ${JSON.stringify(unknown)}, where Route 53 has no health checkers; choose from ${ROUTE53_HEALTH_CHECKER_REGIONS.join(", ")}`,
-    );
-  }
-  if (new Set(props.regions).size < MIN_HEALTH_CHECKER_REGIONS) {
-    fail(
-      `regions must name at least ${MIN_HEALTH_CHECKER_REGIONS} different checker regions, as Route 53 requires, got ${JSON.stringify(props.regions)}`,
-    );
-  }
-  if (new Set(props.regions).size !== props.regions.length) {
-    fail(`regions repeats a region, got ${JSON.stringify(props.regions)}; list each once`);
-  }
-  if (!/^\/[A-Za-z0-9/_.-]*$/.test(props.resourcePath)) {
-    fail(`resourcePath must be a URL path such as /health, got "${props.resourcePath}"`);
-  }
+function validate(scope: Construct, props: OriginHealthCheckProps): void {
+  const distinct = new Set(props.regions).size;
+  new PropChecks(scope)
+    .oneOf("requestIntervalSeconds", props.requestIntervalSeconds, HEALTH_CHECK_INTERVALS_SECONDS)
+    .wholeNumber("failureThreshold", props.failureThreshold, HEALTH_CHECK_FAILURE_THRESHOLD)
+    .require(
+      props.regions.every((region) => (ROUTE53_HEALTH_CHECKER_REGIONS as readonly string[]).includes(region)),
+      "regions",
+      () =>
+        `holds a region where Route 53 has no health checkers, got ${JSON.stringify(props.regions)}; choose from ${ROUTE53_HEALTH_CHECKER_REGIONS.join(", ")}`,
+    )
+    .require(
+      distinct >= MIN_HEALTH_CHECKER_REGIONS,
+      "regions",
+      () =>
+        `must name at least ${MIN_HEALTH_CHECKER_REGIONS} different checker regions, as Route 53 requires, got ${JSON.stringify(props.regions)}`,
+    )
+    .require(
+      distinct === props.regions.length,
+      "regions",
+      () => `repeats a region, got ${JSON.stringify(props.regions)}; list each once`,
+    )
+    .matches("resourcePath", props.resourcePath, URL_PATH)
+    .throwIfAny();
 }

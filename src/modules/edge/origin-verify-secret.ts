@@ -3,6 +3,8 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { GENERATION } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 import { addEphemeralBlock, ephemeralName, ephemeralReference, generatedPassword } from "../security/ephemeral";
 
 /**
@@ -57,16 +59,14 @@ export class OriginVerifySecret extends Construct {
   constructor(scope: Construct, id: string, props: OriginVerifySecretProps) {
     super(scope, id);
     const { generation } = props;
-    if (!Number.isInteger(generation) || generation < 1) {
-      throw new Error(
-        `OriginVerifySecret: generation must be a whole number of 1 or more, got ${generation}; bump it by one to rotate`,
-      );
-    }
-    if (new Set(props.replicaRegions).size !== props.replicaRegions.length) {
-      throw new Error(
-        `OriginVerifySecret: replicaRegions repeats a region, got ${JSON.stringify(props.replicaRegions)}; list each once`,
-      );
-    }
+    new PropChecks(this)
+      .wholeNumber("generation", generation, GENERATION)
+      .require(
+        new Set(props.replicaRegions).size === props.replicaRegions.length,
+        "replicaRegions",
+        () => `repeats a region, got ${JSON.stringify(props.replicaRegions)}; list each once`,
+      )
+      .throwIfAny();
 
     this.secret = new SecretsmanagerSecret(this, "Resource", {
       name: OriginVerifySecret.secretName(props.namer),

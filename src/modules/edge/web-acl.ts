@@ -2,8 +2,9 @@ import { Wafv2WebAcl, type Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
-import { WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "./limits";
+import { WAF_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "./limits";
 
 /** WAF requires log groups receiving its logs to be named with this prefix. */
 export const WAF_LOG_GROUP_PREFIX = "aws-waf-logs-";
@@ -50,7 +51,10 @@ export class EdgeWebAcl extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeWebAclProps) {
     super(scope, id);
-    validate(props);
+    new PropChecks(this)
+      .wholeNumber("rateLimitRequests", props.rateLimitRequests, WAF_RATE_LIMIT)
+      .oneOf("rateLimitWindowSeconds", props.rateLimitWindowSeconds, WAF_RATE_WINDOWS_SECONDS)
+      .throwIfAny();
     const name = props.namer.name("edge", "wafAcl");
     const metric = (suffix: string) => ({
       cloudwatchMetricsEnabled: true,
@@ -104,20 +108,5 @@ export class EdgeWebAcl extends Construct {
       logDestinationConfigs: [this.logGroup.arn],
       redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
     });
-  }
-}
-
-function validate(props: EdgeWebAclProps): void {
-  const fail = (message: string) => {
-    throw new Error(`EdgeWebAcl: ${message}`);
-  };
-  const limit = props.rateLimitRequests;
-  if (!Number.isInteger(limit) || limit < WAF_MIN_RATE_LIMIT || limit > WAF_MAX_RATE_LIMIT) {
-    fail(`rateLimitRequests must be a whole number from ${WAF_MIN_RATE_LIMIT} to ${WAF_MAX_RATE_LIMIT}, got ${limit}`);
-  }
-  if (!(WAF_RATE_WINDOWS_SECONDS as readonly number[]).includes(props.rateLimitWindowSeconds)) {
-    fail(
-      `rateLimitWindowSeconds must be one of ${WAF_RATE_WINDOWS_SECONDS.join(", ")}, got ${props.rateLimitWindowSeconds}`,
-    );
   }
 }

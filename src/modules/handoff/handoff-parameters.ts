@@ -1,6 +1,10 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Construct } from "constructs";
+import { textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+
+const SSM_PARAMETER_PATH = textPattern(/^(\/[A-Za-z0-9_.-]+)+$/, "an SSM parameter path such as /titan/handoff/name");
 
 export interface HandoffParametersProps {
   /** Parameter name (an SSM path) -> value. Values are identifiers and endpoints, never secrets. */
@@ -24,11 +28,13 @@ export class HandoffParameters extends Construct {
 
   constructor(scope: Construct, id: string, props: HandoffParametersProps) {
     super(scope, id);
+    const checks = new PropChecks(this);
+    for (const name of Object.keys(props.parameters)) {
+      checks.matches("parameters", name, SSM_PARAMETER_PATH);
+    }
+    checks.throwIfAny();
     const parameters: Record<string, SsmParameter> = {};
     for (const [name, value] of Object.entries(props.parameters)) {
-      if (!/^(\/[A-Za-z0-9_.-]+)+$/.test(name)) {
-        throw new Error(`HandoffParameters: "${name}" is not an SSM parameter path such as /titan/handoff/name`);
-      }
       parameters[name] = new SsmParameter(this, name, {
         provider: props.provider,
         name,

@@ -1,6 +1,8 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
+import type { RegionRole, RegionState } from "../../config";
 import type { ClusterPlatformConfig } from "../../config/sections/cluster-platform";
+import { PropChecks } from "../../validation/prop-checks";
 import { serializeValues } from "./charts/chart";
 import {
   buildClusterAutoscalerValues,
@@ -19,6 +21,7 @@ import {
 } from "./charts/load-balancer-controller";
 import { buildTraceCollectorValues, TRACE_COLLECTOR_CHART, traceCollectorValues } from "./charts/trace-collector";
 import { EncryptedStorageClass } from "./encrypted-storage-class";
+import { autoscalerImageTagProblem } from "./limits";
 import { ENCRYPTED_STORAGE_CLASS, GRAFANA_ADMIN_SECRET, PLATFORM_NAMESPACES } from "./platform-names";
 import { PlatformRelease } from "./platform-release";
 import { SecretFromSecretsManager } from "./secret-from-secrets-manager";
@@ -29,9 +32,12 @@ export interface ClusterPlatformProps {
   readonly vpcId: string;
   /** Kubernetes minor version of the cluster (the autoscaler's image follows it). */
   readonly kubernetesVersion: string;
-  /** This region role's settings, resolved from `kubernetes.platform`. */
+  /** `kubernetes.platform`: replicas per region state, volume sizes per region role. */
   readonly settings: ClusterPlatformConfig;
-  readonly role: "primary" | "dr";
+  /** Picks the volume sizes: a volume keeps its size when the live region changes. */
+  readonly role: RegionRole;
+  /** Picks the replicas: the live region runs the active counts (`dr.activeRole`). */
+  readonly state: RegionState;
   /** IRSA roles made by the regional stack, by workload. */
   readonly roleArns: {
     readonly loadBalancerController: string;
@@ -58,7 +64,68 @@ export class ClusterPlatform extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
     super(scope, id);
-    const { settings, role } = props;
+    const { settings, role, state } = props;
+    const checks = new PropChecks(this);
+    const autoscalerTag = settings.clusterAutoscaler.imageTag;
+    if (autoscalerTag !== undefined) {
+      checks.satisfies("settings.clusterAutoscaler.imageTag", autoscalerTag, (tag) =>
+        autoscalerImageTagProblem(props.kubernetesVersion, tag),
+      );
+    }
+    const values = {
+      loadBalancerController: serializeValues(
+        checks,
+        "settings.loadBalancerController",
+        LOAD_BALANCER_CONTROLLER_CHART,
+        loadBalancerControllerValues,
+        buildLoadBalancerControllerValues({
+          clusterName: props.clusterName,
+          region: props.region,
+          vpcId: props.vpcId,
+          replicas: settings.loadBalancerController.replicas[state],
+          roleArn: props.roleArns.loadBalancerController,
+        }),
+      ),
+      clusterAutoscaler: serializeValues(
+        checks,
+        "settings.clusterAutoscaler",
+        CLUSTER_AUTOSCALER_CHART,
+        clusterAutoscalerValues,
+        buildClusterAutoscalerValues({
+          clusterName: props.clusterName,
+          region: props.region,
+          kubernetesVersion: props.kubernetesVersion,
+          imageTag: autoscalerTag,
+          replicas: settings.clusterAutoscaler.replicas[state],
+          roleArn: props.roleArns.clusterAutoscaler,
+        }),
+      ),
+      traceCollector: serializeValues(
+        checks,
+        "settings.tracing",
+        TRACE_COLLECTOR_CHART,
+        traceCollectorValues,
+        buildTraceCollectorValues({
+          region: props.region,
+          replicas: settings.tracing.replicas[state],
+          roleArn: props.roleArns.traceCollector,
+        }),
+      ),
+      monitoring: serializeValues(
+        checks,
+        "settings.prometheus",
+        KUBE_PROMETHEUS_STACK_CHART,
+        kubePrometheusStackValues,
+        buildKubePrometheusStackValues({
+          prometheusReplicas: settings.prometheus.replicas[state],
+          retentionDays: settings.prometheus.retentionDays,
+          storageGib: settings.prometheus.storageGib[role],
+          grafanaReplicas: settings.grafana.replicas[state],
+        }),
+      ),
+    };
+    checks.throwIfAny();
+
     const labels = { "app.kubernetes.io/managed-by": "titan" };
     const namespace = (nsId: string, name: string) => new NamespaceV1(this, nsId, { metadata: { name, labels } });
     const monitoring = namespace("MonitoringNamespace", PLATFORM_NAMESPACES.monitoring);
@@ -68,17 +135,7 @@ export class ClusterPlatform extends Construct {
       chart: LOAD_BALANCER_CONTROLLER_CHART,
       releaseName: "aws-load-balancer-controller",
       namespace: "kube-system",
-      values: serializeValues(
-        LOAD_BALANCER_CONTROLLER_CHART,
-        loadBalancerControllerValues,
-        buildLoadBalancerControllerValues({
-          clusterName: props.clusterName,
-          region: props.region,
-          vpcId: props.vpcId,
-          replicas: settings.loadBalancerController.replicas[role],
-          roleArn: props.roleArns.loadBalancerController,
-        }),
-      ),
+      values: values.loadBalancerController,
     });
     // Later releases create Services and pods: the controller's webhooks must answer first.
     const afterController = [loadBalancerController.release];
@@ -87,18 +144,7 @@ export class ClusterPlatform extends Construct {
       chart: CLUSTER_AUTOSCALER_CHART,
       releaseName: "cluster-autoscaler",
       namespace: "kube-system",
-      values: serializeValues(
-        CLUSTER_AUTOSCALER_CHART,
-        clusterAutoscalerValues,
-        buildClusterAutoscalerValues({
-          clusterName: props.clusterName,
-          region: props.region,
-          kubernetesVersion: props.kubernetesVersion,
-          imageTag: settings.clusterAutoscaler.imageTag,
-          replicas: settings.clusterAutoscaler.replicas[role],
-          roleArn: props.roleArns.clusterAutoscaler,
-        }),
-      ),
+      values: values.clusterAutoscaler,
       dependsOn: afterController,
     });
 
@@ -106,15 +152,7 @@ export class ClusterPlatform extends Construct {
       chart: TRACE_COLLECTOR_CHART,
       releaseName: "otel-collector",
       namespace: tracing.metadata.name,
-      values: serializeValues(
-        TRACE_COLLECTOR_CHART,
-        traceCollectorValues,
-        buildTraceCollectorValues({
-          region: props.region,
-          replicas: settings.tracing.replicas[role],
-          roleArn: props.roleArns.traceCollector,
-        }),
-      ),
+      values: values.traceCollector,
       dependsOn: [...afterController, tracing],
     });
 
@@ -133,16 +171,7 @@ export class ClusterPlatform extends Construct {
       chart: KUBE_PROMETHEUS_STACK_CHART,
       releaseName: "kube-prometheus-stack",
       namespace: monitoring.metadata.name,
-      values: serializeValues(
-        KUBE_PROMETHEUS_STACK_CHART,
-        kubePrometheusStackValues,
-        buildKubePrometheusStackValues({
-          prometheusReplicas: settings.prometheus.replicas[role],
-          retentionDays: settings.prometheus.retentionDays,
-          storageGib: settings.prometheus.storageGib[role],
-          grafanaReplicas: settings.grafana.replicas[role],
-        }),
-      ),
+      values: values.monitoring,
       // CRDs, the operator and a volume to bind: the slowest of the releases.
       timeoutSeconds: 900,
       dependsOn: [...afterController, storageClass.storageClass, grafanaAdmin.secret],

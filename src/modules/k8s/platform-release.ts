@@ -1,7 +1,9 @@
 import { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
 import type { PinnedChart } from "./charts/chart";
+import { CHART_VERSION, RELEASE_TIMEOUT_SECONDS } from "./limits";
 
 /** Minutes a release may take to become ready before Helm rolls it back. */
 const DEFAULT_TIMEOUT_SECONDS = 600;
@@ -31,14 +33,10 @@ export class PlatformRelease extends Construct {
   constructor(scope: Construct, id: string, props: PlatformReleaseProps) {
     super(scope, id);
     const timeout = props.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-    if (!/^\d+\.\d+\.\d+$/.test(props.chart.version)) {
-      throw new Error(
-        `PlatformRelease ${props.releaseName}: chart version "${props.chart.version}" must be an exact version such as 1.2.3, never a range`,
-      );
-    }
-    if (!Number.isInteger(timeout) || timeout < 60 || timeout > 3600) {
-      throw new Error(`PlatformRelease ${props.releaseName}: timeoutSeconds must be 60 to 3600, got ${timeout}`);
-    }
+    new PropChecks(this)
+      .matches("chart.version", props.chart.version, CHART_VERSION)
+      .wholeNumber("timeoutSeconds", timeout, RELEASE_TIMEOUT_SECONDS)
+      .throwIfAny();
     this.release = new Release(this, "Resource", {
       name: props.releaseName,
       namespace: props.namespace,

@@ -1,5 +1,7 @@
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Construct } from "constructs";
+import { GENERATION } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 import { ephemeralName, ephemeralSecretField } from "../security/ephemeral";
 
 export interface SecretFromSecretsManagerProps {
@@ -28,14 +30,10 @@ export class SecretFromSecretsManager extends Construct {
 
   constructor(scope: Construct, id: string, props: SecretFromSecretsManagerProps) {
     super(scope, id);
-    if (Object.keys(props.keys).length === 0) {
-      throw new Error(
-        `SecretFromSecretsManager ${props.name}: keys is empty; map at least one secret key to a JSON field`,
-      );
-    }
-    if (!Number.isInteger(props.revision) || props.revision < 1) {
-      throw new Error(`SecretFromSecretsManager ${props.name}: revision must be a whole number of 1 or more`);
-    }
+    new PropChecks(this)
+      .notEmpty("keys", Object.keys(props.keys), "at least one secret key mapped to a JSON field")
+      .wholeNumber("revision", props.revision, GENERATION)
+      .throwIfAny();
     const field = ephemeralSecretField(this, ephemeralName(this, "k8s_secret_source"), { secretId: props.secretId });
     this.secret = new SecretV1(this, "Resource", {
       metadata: { namespace: props.namespace, name: props.name, labels: { "app.kubernetes.io/managed-by": "titan" } },

@@ -3,6 +3,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 
 /**
  * Interface endpoints by construct id. The ids are fixed so adding a service never renames
@@ -48,12 +49,10 @@ export class VpcEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
     super(scope, id);
-    if (props.subnetIds.length === 0) {
-      throw new Error("VpcEndpoints: subnetIds is empty; pass the private subnets, one per AZ");
-    }
-    if (props.routeTableIds.length === 0) {
-      throw new Error("VpcEndpoints: routeTableIds is empty; pass the private and data route tables for S3");
-    }
+    new PropChecks(this)
+      .notEmpty("subnetIds", props.subnetIds, "the private subnets, one per AZ")
+      .notEmpty("routeTableIds", props.routeTableIds, "the private and data route tables, for S3")
+      .throwIfAny();
     const { namer } = props;
 
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {

@@ -13,8 +13,9 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
 import { VpcFlowLogs } from "./flow-logs";
-import { planSubnets, type ZoneSubnetPlan } from "./subnet-plan";
+import { planSubnets, subnetPlanProblems, type ZoneSubnetPlan } from "./subnet-plan";
 
 export type NatGatewayPlacement = "perAz" | "single";
 
@@ -95,14 +96,15 @@ export class Network extends Construct {
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
     const natPlacement = props.natGateways ?? "perAz";
-    if (natPlacement !== "perAz" && natPlacement !== "single") {
-      throw new Error(`Network: natGateways must be "perAz" or "single", got "${natPlacement}"`);
-    }
-    if (props.availabilityZoneIds.length < 2) {
-      throw new Error(
-        `Network: availabilityZoneIds has ${props.availabilityZoneIds.length} zone(s) [${props.availabilityZoneIds.join(", ")}]; Aurora and ElastiCache subnet groups and Multi-AZ failover need at least 2`,
-      );
-    }
+    new PropChecks(this)
+      .oneOf("natGateways", natPlacement, ["perAz", "single"])
+      .require(
+        props.availabilityZoneIds.length >= 2,
+        "availabilityZoneIds",
+        `has ${props.availabilityZoneIds.length} zone(s) [${props.availabilityZoneIds.join(", ")}]; Aurora and ElastiCache subnet groups and Multi-AZ failover need at least 2`,
+      )
+      .add(subnetPlanProblems(props.vpcCidr, props.availabilityZoneIds))
+      .throwIfAny();
     this.plan = planSubnets(props.vpcCidr, props.availabilityZoneIds);
     const verifyZonesOffered = props.verifyZonesOffered ?? true;
     const { namer } = props;

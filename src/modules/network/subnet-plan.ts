@@ -1,5 +1,6 @@
-import { cidrSubnet, formatCidr, isCidr, parseCidr } from "../../config/network";
+import { cidrSubnet, formatCidr, isCidr, parseCidr, VPC_PREFIX_LENGTH } from "../../config/network";
 import { azNumber, SUBNET_SLOT_COUNT } from "../../config/regions";
+import type { PropProblem } from "../../validation/prop-checks";
 
 /** The three subnet CIDRs of one Availability Zone. */
 export interface ZoneSubnetPlan {
@@ -13,10 +14,44 @@ export interface ZoneSubnetPlan {
   readonly data: string;
 }
 
-/** The smallest subnet AWS allows is a /28, which the public and data tiers reach at a /24 VPC. */
-const LARGEST_PREFIX = 24;
-/** AWS allows no VPC larger than a /16. */
-const SMALLEST_PREFIX = 16;
+/**
+ * Why {@link planSubnets} cannot plan `vpcCidr` over `availabilityZoneIds`: each problem names the
+ * prop (`vpcCidr`, `availabilityZoneIds[1]`) as the `Network` construct takes it.
+ */
+export function subnetPlanProblems(vpcCidr: string, availabilityZoneIds: readonly string[]): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const vpc = parseCidr(vpcCidr);
+  if (!isCidr(vpc)) {
+    problems.push({ prop: "vpcCidr", message: vpc.error });
+  } else if (vpc.prefixLength < VPC_PREFIX_LENGTH.min || vpc.prefixLength > VPC_PREFIX_LENGTH.max) {
+    problems.push({
+      prop: "vpcCidr",
+      message: `"${vpcCidr}" is a /${vpc.prefixLength}; use /${VPC_PREFIX_LENGTH.min} to /${VPC_PREFIX_LENGTH.max} so every tier gets at least a /28 per AZ`,
+    });
+  }
+  if (availabilityZoneIds.length === 0) {
+    problems.push({ prop: "availabilityZoneIds", message: "must list at least one AZ ID, e.g. use2-az1, got none" });
+  }
+  const slotsTaken = new Map<number, string>();
+  availabilityZoneIds.forEach((zoneId, index) => {
+    const prop = `availabilityZoneIds[${index}]`;
+    const number = azNumber(zoneId);
+    const holder = slotsTaken.get(number);
+    if (!(number >= 1 && number <= SUBNET_SLOT_COUNT)) {
+      problems.push({
+        prop,
+        message: `"${zoneId}" is not an AZ ID numbered 1 to ${SUBNET_SLOT_COUNT} (e.g. use2-az1); subnets are planned in one slot per AZ number`,
+      });
+    } else if (holder !== undefined) {
+      problems.push({
+        prop,
+        message: `"${zoneId}" and "${holder}" share AZ number ${number}; list each zone of one region once`,
+      });
+    }
+    slotsTaken.set(number, zoneId);
+  });
+  return problems;
+}
 
 /**
  * Plans the public, private and data subnets of each Availability Zone, in the order given.
@@ -24,44 +59,24 @@ const SMALLEST_PREFIX = 16;
  * The private (app) tier takes the first half of the VPC in four slots, because EKS gives every
  * pod a VPC address; public and data take a quarter each, in four slots. A zone's slot is its AZ
  * number (`az1` is slot 0), not its position in the list, so removing or adding an AZ never moves
- * another AZ's subnets (a moved CIDR would replace the subnet and everything in it).
+ * another AZ's subnets (a moved CIDR would replace the subnet and everything in it). Callers check
+ * the input with {@link subnetPlanProblems} first.
  *
  * For 10.0.0.0/16, zone `use2-az2`: private 10.0.32.0/19, public 10.0.144.0/20, data 10.0.208.0/20.
  */
 export function planSubnets(vpcCidr: string, availabilityZoneIds: readonly string[]): readonly ZoneSubnetPlan[] {
+  const problems = subnetPlanProblems(vpcCidr, availabilityZoneIds);
   const vpc = parseCidr(vpcCidr);
-  if (!isCidr(vpc)) {
-    throw new Error(`planSubnets: vpcCidr ${vpc.error}`);
-  }
-  if (vpc.prefixLength < SMALLEST_PREFIX || vpc.prefixLength > LARGEST_PREFIX) {
+  if (problems.length > 0 || !isCidr(vpc)) {
     throw new Error(
-      `planSubnets: vpcCidr "${vpcCidr}" is a /${vpc.prefixLength}; use /${SMALLEST_PREFIX} to /${LARGEST_PREFIX} so every tier gets at least a /28 per AZ`,
+      `planSubnets was given what subnetPlanProblems refuses: ${problems.map((p) => `${p.prop}: ${p.message}`).join("; ")}`,
     );
   }
-  if (availabilityZoneIds.length === 0) {
-    throw new Error("planSubnets: availabilityZoneIds is empty; list at least one AZ ID, e.g. use2-az1");
-  }
-
   const privateHalf = cidrSubnet(vpc, 1, 0);
   const publicQuarter = cidrSubnet(vpc, 2, 2);
   const dataQuarter = cidrSubnet(vpc, 2, 3);
-  const slotsTaken = new Map<number, string>();
-
   return availabilityZoneIds.map((zoneId) => {
-    const number = azNumber(zoneId);
-    if (!(number >= 1 && number <= SUBNET_SLOT_COUNT)) {
-      throw new Error(
-        `planSubnets: "${zoneId}" is not an AZ ID numbered 1 to ${SUBNET_SLOT_COUNT} (e.g. use2-az1); subnets are planned in one slot per AZ number`,
-      );
-    }
-    const holder = slotsTaken.get(number);
-    if (holder !== undefined) {
-      throw new Error(
-        `planSubnets: "${zoneId}" and "${holder}" share AZ number ${number} in [${availabilityZoneIds.join(", ")}]; list each zone of one region once`,
-      );
-    }
-    slotsTaken.set(number, zoneId);
-    const slot = number - 1;
+    const slot = azNumber(zoneId) - 1;
     return {
       zoneId,
       public: formatCidr(cidrSubnet(publicQuarter, 2, slot)),

@@ -4,6 +4,8 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { EMAIL_ADDRESS } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 
 export interface AlarmTopicProps {
   readonly namer: Namer;
@@ -23,8 +25,6 @@ export interface AlarmTopicProps {
    */
   readonly emailAddresses?: readonly string[];
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The SNS topic every alarm of one region notifies, encrypted with the region's customer key.
@@ -47,7 +47,7 @@ export class AlarmTopic extends Construct {
     super(scope, id);
     const emailAddresses = props.emailAddresses ?? [];
     const name = AlarmTopic.topicName(props.namer);
-    validateEmails(name, emailAddresses);
+    validateEmails(this, emailAddresses);
 
     this.topic = new SnsTopic(this, "Resource", { name, kmsMasterKeyId: props.kmsKeyArn });
     this.topicArn = this.topic.arn;
@@ -77,18 +77,16 @@ export class AlarmTopic extends Construct {
   }
 }
 
-function validateEmails(topicName: string, emailAddresses: readonly string[]): void {
-  for (const address of emailAddresses) {
-    if (!EMAIL.test(address)) {
-      throw new Error(
-        `AlarmTopic ${topicName}: emailAddresses holds ${JSON.stringify(address)}, which is not an email address; use name@domain`,
+function validateEmails(scope: Construct, emailAddresses: readonly string[]): void {
+  const checks = new PropChecks(scope);
+  emailAddresses.forEach((address, index) => {
+    checks
+      .matches(`emailAddresses[${index}]`, address, EMAIL_ADDRESS)
+      .require(
+        emailAddresses.indexOf(address) === index,
+        `emailAddresses[${index}]`,
+        `lists ${JSON.stringify(address)} again; list each address once`,
       );
-    }
-  }
-  const repeated = emailAddresses.filter((address, n) => emailAddresses.indexOf(address) !== n);
-  if (repeated.length > 0) {
-    throw new Error(
-      `AlarmTopic ${topicName}: emailAddresses lists ${JSON.stringify(repeated[0])} more than once; list each address once`,
-    );
-  }
+  });
+  checks.throwIfAny();
 }

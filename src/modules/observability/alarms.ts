@@ -3,8 +3,8 @@ import {
   type CloudwatchMetricAlarmConfig,
   type CloudwatchMetricAlarmMetricQuery,
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { Token } from "cdktf";
 import type { Construct } from "constructs";
+import { type Metric, metricQuery } from "./metric";
 
 /**
  * What CloudWatch makes of a period without data. Every alarm picks one and says why in its
@@ -38,14 +38,6 @@ export function notifyingAlarm(
 /** CloudWatch accepts at most 10 metrics in one metric-math alarm (PutMetricAlarm). */
 export const MAX_METRICS_PER_ALARM = 10;
 
-/** One metric to fetch for a metric-math alarm. */
-export interface AlarmMetric {
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly dimensions: Readonly<Record<string, string>>;
-  readonly stat: string;
-}
-
 /**
  * Metric queries for an alarm on the worst of several metrics: `MAX(METRICS())` (or `MIN`) of
  * one time series per node or role, so one alarm covers every member and keeps covering them when
@@ -53,50 +45,12 @@ export interface AlarmMetric {
  */
 export function worstOfMetrics(
   combine: "MAX" | "MIN",
-  metrics: readonly AlarmMetric[],
+  metrics: readonly Metric[],
   periodSeconds: number,
   label: string,
 ): CloudwatchMetricAlarmMetricQuery[] {
   return [
     { id: "worst", expression: `${combine}(METRICS())`, label, returnData: true },
-    ...metrics.map((metric, n) => ({
-      id: `m${n + 1}`,
-      returnData: false,
-      metric: {
-        namespace: metric.namespace,
-        metricName: metric.metricName,
-        dimensions: { ...metric.dimensions },
-        stat: metric.stat,
-        period: periodSeconds,
-      },
-    })),
+    ...metrics.map((metric, n) => metricQuery(`m${n + 1}`, metric, periodSeconds)),
   ];
-}
-
-/** Raises a prop problem in the shape every titan construct uses: who, what, value, what to do. */
-export class AlarmPropError extends Error {
-  constructor(owner: string, prop: string, value: unknown, rule: string) {
-    super(`${owner}: ${prop} ${rule}, got ${JSON.stringify(value)}`);
-  }
-}
-
-/** Checks `0 < value < 100`, skipping values only known at apply time. */
-export function checkPercent(owner: string, prop: string, value: number): void {
-  if (!Token.isUnresolved(value) && !(value > 0 && value < 100)) {
-    throw new AlarmPropError(owner, prop, value, "must be a percentage above 0 and below 100");
-  }
-}
-
-/** Checks `value > 0` and finite, skipping values only known at apply time. */
-export function checkPositive(owner: string, prop: string, value: number, unit: string): void {
-  if (!Token.isUnresolved(value) && !(Number.isFinite(value) && value > 0)) {
-    throw new AlarmPropError(owner, prop, value, `must be a number of ${unit} above 0`);
-  }
-}
-
-/** Checks that an identifier used as a metric dimension is a non-empty string. */
-export function checkIdentifier(owner: string, prop: string, value: string): void {
-  if (!Token.isUnresolved(value) && value.trim() === "") {
-    throw new AlarmPropError(owner, prop, value, "must name the resource (CloudWatch dimension value)");
-  }
 }

@@ -1,28 +1,22 @@
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import {
-  AlarmPropError,
-  checkIdentifier,
-  checkPercent,
-  checkPositive,
-  MAX_METRICS_PER_ALARM,
-  notifyingAlarm,
-  worstOfMetrics,
-} from "./alarms";
+import { PropChecks } from "../../validation/prop-checks";
+import type { RedisReplicationGroup } from "../cache/redis";
+import { MAX_METRICS_PER_ALARM, notifyingAlarm, worstOfMetrics } from "./alarms";
+
+/** What the alarms read of a replication group: its id and its per-node metrics. */
+export type CacheMetricSource = Pick<
+  RedisReplicationGroup,
+  "replicationGroupId" | "memberClusterIds" | "metricPerNode"
+>;
 
 export interface CacheAlarmsProps {
   readonly namer: Namer;
   /** From `AlarmTopic.topicArn`: where every alarm and recovery is sent. */
   readonly topicArn: string;
-  /** The Redis replication group's id, named in the alarm descriptions. */
-  readonly replicationGroupId: string;
-  /**
-   * The replication group's node cache clusters (`<replicationGroupId>-001`, `-002`, ...), known
-   * at synth time: ElastiCache publishes node metrics by `CacheClusterId` only.
-   */
-  readonly memberClusterIds: readonly string[];
+  /** The region's replication group (`RedisReplicationGroup`): its nodes' metrics. */
+  readonly cache: CacheMetricSource;
   /** Redis engine-thread CPU of the busiest node, sustained 15 minutes. @default 80 */
   readonly engineCpuThresholdPercent?: number;
   /** Share of `maxmemory` used by data on the fullest node, sustained 15 minutes. @default 80 */
@@ -33,8 +27,6 @@ export interface CacheAlarmsProps {
    */
   readonly replicationLagThresholdSeconds?: number;
 }
-
-const NAMESPACE = "AWS/ElastiCache";
 
 /**
  * Saturation and replication alarms for one region's Redis replication group.
@@ -56,21 +48,21 @@ export class CacheAlarms extends Construct {
     const cpuPercent = props.engineCpuThresholdPercent ?? 80;
     const memoryPercent = props.memoryThresholdPercent ?? 80;
     const lagSeconds = props.replicationLagThresholdSeconds ?? 10;
-    const owner = `CacheAlarms ${props.namer.name("redis")}`;
-    checkIdentifier(owner, "replicationGroupId", props.replicationGroupId);
-    checkMembers(owner, props.memberClusterIds);
-    checkPercent(owner, "engineCpuThresholdPercent", cpuPercent);
-    checkPercent(owner, "memoryThresholdPercent", memoryPercent);
-    checkPositive(owner, "replicationLagThresholdSeconds", lagSeconds, "seconds");
+    const members = props.cache.memberClusterIds;
+    new PropChecks(this)
+      .require(
+        members.length >= 1 && members.length <= MAX_METRICS_PER_ALARM,
+        "cache.memberClusterIds",
+        `must hold 1 to ${MAX_METRICS_PER_ALARM} nodes (CloudWatch's metric limit per alarm), got ${members.length}`,
+      )
+      .percentage("engineCpuThresholdPercent", cpuPercent)
+      .percentage("memoryThresholdPercent", memoryPercent)
+      .positive("replicationLagThresholdSeconds", lagSeconds, "seconds")
+      .throwIfAny();
 
-    const { namer, topicArn, replicationGroupId } = props;
-    const perNode = (metricName: string) =>
-      props.memberClusterIds.map((cacheClusterId) => ({
-        namespace: NAMESPACE,
-        metricName,
-        dimensions: { CacheClusterId: cacheClusterId },
-        stat: "Average",
-      }));
+    const { namer, topicArn } = props;
+    const { replicationGroupId } = props.cache;
+    const perNode = (metricName: string) => props.cache.metricPerNode(metricName, "Average");
     // A gap is not saturation: an unreachable cache pages through the ALB alarms instead, and
     // "missing" shows the gap as INSUFFICIENT_DATA rather than a reassuring OK.
     const saturation = { evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: "missing" } as const;
@@ -114,26 +106,5 @@ export class CacheAlarms extends Construct {
     });
 
     this.alarmArns = [this.engineCpu.arn, this.memory.arn, this.replicationLag.arn];
-  }
-}
-
-function checkMembers(owner: string, memberClusterIds: readonly string[]): void {
-  const prop = "memberClusterIds";
-  if (Token.isUnresolved(memberClusterIds)) {
-    throw new AlarmPropError(owner, prop, "<unknown until apply>", "must be literal ids such as <group>-001");
-  }
-  if (memberClusterIds.length < 1 || memberClusterIds.length > MAX_METRICS_PER_ALARM) {
-    throw new AlarmPropError(
-      owner,
-      prop,
-      memberClusterIds,
-      `must list 1 to ${MAX_METRICS_PER_ALARM} node cache clusters (CloudWatch's metric limit per alarm)`,
-    );
-  }
-  if (new Set(memberClusterIds).size !== memberClusterIds.length) {
-    throw new AlarmPropError(owner, prop, memberClusterIds, "must not repeat an id");
-  }
-  for (const member of memberClusterIds) {
-    checkIdentifier(owner, prop, member);
   }
 }

@@ -1,24 +1,27 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { PropChecks } from "../../validation/prop-checks";
+import type { CacheMetricSource } from "./cache-alarms";
+import type { DatabaseMetricSource } from "./database-alarms";
+import type { LoadBalancerMetricSource } from "./load-balancer-alarms";
+import type { Metric } from "./metric";
 
 export interface RegionDashboardProps {
   readonly namer: Namer;
   /** Region the metrics live in: every metric widget must name it. */
   readonly region: string;
-  /** The ALB's `arn_suffix` (`app/<name>/<id>`). */
-  readonly loadBalancerArnSuffix: string;
-  /** The `arn_suffix` of the target group serving the app. */
-  readonly targetGroupArnSuffix: string;
-  /** The regional Aurora cluster's identifier. */
-  readonly auroraClusterIdentifier: string;
+  /** The region's ALB: its metrics and those of the targets serving the app. */
+  readonly loadBalancer: LoadBalancerMetricSource;
+  /** The region's Aurora cluster. */
+  readonly database: DatabaseMetricSource;
   /**
    * Graph `AuroraGlobalDBReplicationLag`, which only a secondary cluster publishes.
    * @default false - no replication-lag widget (right for the primary region)
    */
   readonly includeGlobalReplicationLag?: boolean;
-  /** The Redis replication group's node cache clusters (`<group>-001`, ...), one line each. */
-  readonly cacheMemberClusterIds: readonly string[];
+  /** The region's Redis replication group: one line per node. */
+  readonly cache: CacheMetricSource;
   /** Alarms to show as a status strip at the top (the `alarmArns` of the alarm constructs). @default - no strip */
   readonly alarmArns?: readonly string[];
 }
@@ -80,11 +83,9 @@ export class RegionDashboard extends Construct {
   constructor(scope: Construct, id: string, props: RegionDashboardProps) {
     super(scope, id);
     const name = props.namer.name("overview");
-    if (props.cacheMemberClusterIds.length === 0) {
-      throw new Error(
-        `RegionDashboard ${name}: cacheMemberClusterIds must list the Redis node cache clusters (e.g. "<group>-001"), got none`,
-      );
-    }
+    new PropChecks(this)
+      .notEmpty("cache.memberClusterIds", props.cache.memberClusterIds, "the Redis nodes")
+      .throwIfAny();
 
     const graphs = [...loadBalancerGraphs(props), ...databaseGraphs(props), ...cacheGraphs(props)];
     const alarms = props.alarmArns ?? [];
@@ -139,15 +140,19 @@ function graph(
   };
 }
 
+/** A dashboard row for `metric`: namespace, name, dimension pairs, then how to draw it. */
+function row(metric: Metric, options: MetricRowOptions): MetricRow {
+  const drawn = Object.keys(options).length > 0 ? [options] : [];
+  return [metric.namespace, metric.metricName, ...Object.entries(metric.dimensions).flat(), ...drawn];
+}
+
 function loadBalancerGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
-  const alb = ["AWS/ApplicationELB"] as const;
-  const lb = ["LoadBalancer", props.loadBalancerArnSuffix] as const;
-  const targetGroup = [...lb, "TargetGroup", props.targetGroupArnSuffix] as const;
+  const alb = props.loadBalancer;
   return [
     graph(props, "ALB requests and 5xx", "Sum", [
-      [...alb, "RequestCount", ...lb, { label: "Requests" }],
-      [...alb, "HTTPCode_Target_5XX_Count", ...lb, { label: "5xx from the app" }],
-      [...alb, "HTTPCode_ELB_5XX_Count", ...lb, { label: "5xx from the ALB" }],
+      row(alb.metric("RequestCount", "Sum"), { label: "Requests" }),
+      row(alb.metric("HTTPCode_Target_5XX_Count", "Sum"), { label: "5xx from the app" }),
+      row(alb.metric("HTTPCode_ELB_5XX_Count", "Sum"), { label: "5xx from the ALB" }),
     ]),
     graph(
       props,
@@ -155,8 +160,8 @@ function loadBalancerGraphs(props: RegionDashboardProps): MetricWidgetProperties
       "Sum",
       [
         [{ id: "rate", label: "Target 5xx rate (%)", expression: "100 * FILL(errors, 0) / requests" }],
-        [...alb, "HTTPCode_Target_5XX_Count", ...lb, { id: "errors", visible: false }],
-        [...alb, "RequestCount", ...lb, { id: "requests", visible: false }],
+        row(alb.metric("HTTPCode_Target_5XX_Count", "Sum"), { id: "errors", visible: false }),
+        row(alb.metric("RequestCount", "Sum"), { id: "requests", visible: false }),
       ],
       "%",
     ),
@@ -164,41 +169,35 @@ function loadBalancerGraphs(props: RegionDashboardProps): MetricWidgetProperties
       props,
       "ALB target response time",
       "p95",
-      [
-        [...alb, "TargetResponseTime", ...lb, { stat: "p50", label: "p50" }],
-        [...alb, "TargetResponseTime", ...lb, { stat: "p95", label: "p95" }],
-        [...alb, "TargetResponseTime", ...lb, { stat: "p99", label: "p99" }],
-      ],
+      ["p50", "p95", "p99"].map((stat) => row(alb.metric("TargetResponseTime", stat), { stat, label: stat })),
       "seconds",
     ),
     graph(props, "ALB targets", "Maximum", [
-      [...alb, "HealthyHostCount", ...targetGroup, { label: "Healthy" }],
-      [...alb, "UnHealthyHostCount", ...targetGroup, { label: "Unhealthy" }],
+      row(alb.targetMetric("HealthyHostCount", "Maximum"), { label: "Healthy" }),
+      row(alb.targetMetric("UnHealthyHostCount", "Maximum"), { label: "Unhealthy" }),
     ]),
   ];
 }
 
 function databaseGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
-  const cluster = ["DBClusterIdentifier", props.auroraClusterIdentifier] as const;
-  const byRole = (metricName: string): MetricRow[] =>
-    ["WRITER", "READER"].map((role) => [
-      "AWS/RDS",
-      metricName,
-      ...cluster,
-      "Role",
-      role,
-      { label: role.toLowerCase() },
-    ]);
+  const byRole = (metricName: string, stat: string): MetricRow[] =>
+    props.database
+      .metricByRole(metricName, stat)
+      .map((metric) => row(metric, { label: String(metric.dimensions.Role).toLowerCase() }));
   return [
-    graph(props, "Aurora CPU by role", "Average", byRole("CPUUtilization"), "%"),
-    graph(props, "Aurora freeable memory by role", "Minimum", byRole("FreeableMemory"), "bytes"),
+    graph(props, "Aurora CPU by role", "Average", byRole("CPUUtilization", "Average"), "%"),
+    graph(props, "Aurora freeable memory by role", "Minimum", byRole("FreeableMemory", "Minimum"), "bytes"),
     ...(props.includeGlobalReplicationLag
       ? [
           graph(
             props,
             "Aurora global replication lag",
             "Average",
-            [["AWS/RDS", "AuroraGlobalDBReplicationLag", ...cluster, { label: "Lag behind the primary region" }]],
+            [
+              row(props.database.metric("AuroraGlobalDBReplicationLag", { stat: "Average" }), {
+                label: "Lag behind the primary region",
+              }),
+            ],
             "ms",
           ),
         ]
@@ -208,7 +207,7 @@ function databaseGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
 
 function cacheGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
   const perNode = (metricName: string): MetricRow[] =>
-    props.cacheMemberClusterIds.map((member) => ["AWS/ElastiCache", metricName, "CacheClusterId", member]);
+    props.cache.metricPerNode(metricName, "Average").map((metric) => row(metric, {}));
   return [
     graph(props, "Redis engine CPU by node", "Average", perNode("EngineCPUUtilization"), "%"),
     graph(props, "Redis memory used by data, by node", "Average", perNode("DatabaseMemoryUsagePercentage"), "%"),

@@ -1,14 +1,20 @@
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { checkIdentifier, checkPercent, checkPositive, notifyingAlarm, worstOfMetrics } from "./alarms";
+import { PropChecks } from "../../validation/prop-checks";
+import type { AuroraCluster } from "../database/aurora-cluster";
+import { notifyingAlarm, worstOfMetrics } from "./alarms";
+import { alarmMetric } from "./metric";
+
+/** What the alarms read of a regional cluster: its identifier and its metrics. */
+export type DatabaseMetricSource = Pick<AuroraCluster, "clusterIdentifier" | "metric" | "metricByRole">;
 
 export interface DatabaseAlarmsProps {
   readonly namer: Namer;
   /** From `AlarmTopic.topicArn`: where every alarm and recovery is sent. */
   readonly topicArn: string;
-  /** The regional Aurora cluster's identifier (`AuroraCluster.clusterIdentifier`). */
-  readonly clusterIdentifier: string;
+  /** The region's Aurora cluster (`AuroraCluster`): its metrics. */
+  readonly database: DatabaseMetricSource;
   /**
    * Alarm on `AuroraGlobalDBReplicationLag`. Only a secondary cluster of a global database
    * publishes it (in its own region), so set it in the DR stack only.
@@ -29,8 +35,6 @@ export interface DatabaseAlarmsProps {
   readonly globalReplicationLagThresholdMilliseconds?: number;
 }
 
-const NAMESPACE = "AWS/RDS";
-const ROLES = ["WRITER", "READER"] as const;
 const BYTES_PER_MEBIBYTE = 1024 * 1024;
 
 /**
@@ -55,20 +59,14 @@ export class DatabaseAlarms extends Construct {
     const cpuPercent = props.cpuThresholdPercent ?? 80;
     const memoryMebibytes = props.freeableMemoryThresholdMebibytes ?? 1024;
     const lagMilliseconds = props.globalReplicationLagThresholdMilliseconds ?? 1000;
-    const owner = `DatabaseAlarms ${props.namer.name("aurora")}`;
-    checkIdentifier(owner, "clusterIdentifier", props.clusterIdentifier);
-    checkPercent(owner, "cpuThresholdPercent", cpuPercent);
-    checkPositive(owner, "freeableMemoryThresholdMebibytes", memoryMebibytes, "mebibytes");
-    checkPositive(owner, "globalReplicationLagThresholdMilliseconds", lagMilliseconds, "milliseconds");
+    new PropChecks(this)
+      .percentage("cpuThresholdPercent", cpuPercent)
+      .positive("freeableMemoryThresholdMebibytes", memoryMebibytes, "mebibytes")
+      .positive("globalReplicationLagThresholdMilliseconds", lagMilliseconds, "milliseconds")
+      .throwIfAny();
 
-    const { namer, topicArn, clusterIdentifier } = props;
-    const byRole = (metricName: string, stat: string) =>
-      ROLES.map((role) => ({
-        namespace: NAMESPACE,
-        metricName,
-        dimensions: { DBClusterIdentifier: clusterIdentifier, Role: role },
-        stat,
-      }));
+    const { namer, topicArn, database } = props;
+    const { clusterIdentifier } = database;
     // A gap is not saturation: an unreachable database pages through the ALB alarms instead, and
     // "missing" shows the gap as INSUFFICIENT_DATA rather than a reassuring OK.
     const saturation = { evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: "missing" } as const;
@@ -82,7 +80,12 @@ export class DatabaseAlarms extends Construct {
       comparisonOperator: "GreaterThanThreshold",
       threshold: cpuPercent,
       ...saturation,
-      metricQuery: worstOfMetrics("MAX", byRole("CPUUtilization", "Average"), 300, "Busiest role CPU (%)"),
+      metricQuery: worstOfMetrics(
+        "MAX",
+        database.metricByRole("CPUUtilization", "Average"),
+        300,
+        "Busiest role CPU (%)",
+      ),
     });
 
     this.freeableMemory = notifyingAlarm(this, "FreeableMemory", topicArn, {
@@ -94,7 +97,12 @@ export class DatabaseAlarms extends Construct {
       comparisonOperator: "LessThanThreshold",
       threshold: memoryMebibytes * BYTES_PER_MEBIBYTE,
       ...saturation,
-      metricQuery: worstOfMetrics("MIN", byRole("FreeableMemory", "Minimum"), 300, "Lowest freeable memory (bytes)"),
+      metricQuery: worstOfMetrics(
+        "MIN",
+        database.metricByRole("FreeableMemory", "Minimum"),
+        300,
+        "Lowest freeable memory (bytes)",
+      ),
     });
 
     if (props.includeGlobalReplicationLag ?? false) {
@@ -104,11 +112,7 @@ export class DatabaseAlarms extends Construct {
           `Aurora ${clusterIdentifier} (secondary): replication from the primary region lagged more than ${lagMilliseconds} ms for 5 minutes; an unplanned failover now would lose that much. ` +
           "Check first: write volume and long transactions on the primary, then AuroraGlobalDBProgressLag and the RDS events of both clusters. " +
           "No data counts as breaching: silence means this cluster no longer replicates (detached, failed over, or still joining).",
-        namespace: NAMESPACE,
-        metricName: "AuroraGlobalDBReplicationLag",
-        dimensions: { DBClusterIdentifier: clusterIdentifier },
-        statistic: "Average",
-        period: 60,
+        ...alarmMetric(database.metric("AuroraGlobalDBReplicationLag", { stat: "Average" }), 60),
         comparisonOperator: "GreaterThanThreshold",
         threshold: lagMilliseconds,
         evaluationPeriods: 5,

@@ -3,7 +3,9 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { generatedPassword, passwordGeneration } from "../security/ephemeral";
+import { GENERATION } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { generatedPassword } from "../security/ephemeral";
 
 const PASSWORD_LENGTH = 32;
 
@@ -44,7 +46,8 @@ export class GrafanaAdminCredentials extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaAdminCredentialsProps) {
     super(scope, id);
-    const passwordVersion = passwordGeneration("GrafanaAdminCredentials", props.passwordVersion);
+    const passwordVersion = props.passwordVersion ?? 1;
+    new PropChecks(this).wholeNumber("passwordVersion", passwordVersion, GENERATION).throwIfAny();
     this.passwordVersion = passwordVersion;
     // Letters and digits only: the password passes through a Kubernetes secret and Grafana's ini.
     const password = generatedPassword(this, "grafana_admin_password", {

@@ -1,14 +1,15 @@
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { type AlarmMetric, notifyingAlarm } from "./alarms";
+import { notifyingAlarm } from "./alarms";
+import { alarmMetric, type Metric } from "./metric";
 
 export interface HealthCheckAlarmProps {
   readonly namer: Namer;
   /** Name component of the alarm, e.g. `primary-origin-unhealthy`. */
   readonly component: string;
   /** From `OriginHealthCheck.statusMetric()`. */
-  readonly metric: AlarmMetric;
+  readonly metric: Metric;
   /** What the origin is, for the alarm's description, e.g. `primary's origin (us-east-2)`. */
   readonly originDescription: string;
   /** What happens to traffic when it fires, e.g. "Route 53 is answering with DR's origin". */
@@ -31,11 +32,7 @@ export function healthCheckAlarm(scope: Construct, id: string, props: HealthChec
       `Route 53 health checkers report ${props.originDescription} unhealthy. ${props.consequence}. ` +
       "Check first: the region's ALB alarms (no healthy host, ALB 5xx), then the app's health path. " +
       "No data counts as unhealthy: a health check that stops reporting proves nothing.",
-    namespace: props.metric.namespace,
-    metricName: props.metric.metricName,
-    dimensions: { ...props.metric.dimensions },
-    statistic: props.metric.stat,
-    period: 60,
+    ...alarmMetric(props.metric, 60),
     evaluationPeriods: 1,
     datapointsToAlarm: 1,
     comparisonOperator: "LessThanThreshold",

@@ -1,16 +1,20 @@
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { checkIdentifier, checkPercent, checkPositive, notifyingAlarm } from "./alarms";
+import { PropChecks } from "../../validation/prop-checks";
+import type { ApplicationLoadBalancer } from "../web/load-balancer";
+import { notifyingAlarm } from "./alarms";
+import { alarmMetric, metricQuery } from "./metric";
+
+/** What the alarms read of the load balancer: its metrics and its active targets'. */
+export type LoadBalancerMetricSource = Pick<ApplicationLoadBalancer, "metric" | "targetMetric">;
 
 export interface LoadBalancerAlarmsProps {
   readonly namer: Namer;
   /** From `AlarmTopic.topicArn`: where every alarm and recovery is sent. */
   readonly topicArn: string;
-  /** The ALB's `arn_suffix` (`app/<name>/<id>`): CloudWatch's `LoadBalancer` dimension. */
-  readonly loadBalancerArnSuffix: string;
-  /** The `arn_suffix` (`targetgroup/<name>/<id>`) of the target group serving the app. */
-  readonly targetGroupArnSuffix: string;
+  /** The region's ALB (`ApplicationLoadBalancer`): its metrics and those of the targets serving the app. */
+  readonly loadBalancer: LoadBalancerMetricSource;
   /** Share of requests answered 5xx by the app, over 5 minutes, that fires the alarm. @default 5 */
   readonly errorRateThresholdPercent?: number;
   /** p95 of the app's response time, sustained, that fires the alarm. @default 1: a second at p95 */
@@ -21,8 +25,6 @@ export interface LoadBalancerAlarmsProps {
    */
   readonly loadBalancer5xxThresholdCount?: number;
 }
-
-const NAMESPACE = "AWS/ApplicationELB";
 
 /**
  * The app's user-facing alarms at the regional ALB: the app's error rate, tail latency, unhealthy
@@ -55,16 +57,13 @@ export class LoadBalancerAlarms extends Construct {
     const errorRatePercent = props.errorRateThresholdPercent ?? 5;
     const responseTimeSeconds = props.p95ResponseTimeThresholdSeconds ?? 1;
     const loadBalancer5xxCount = props.loadBalancer5xxThresholdCount ?? 10;
-    const owner = `LoadBalancerAlarms ${props.namer.name("alb")}`;
-    checkIdentifier(owner, "loadBalancerArnSuffix", props.loadBalancerArnSuffix);
-    checkIdentifier(owner, "targetGroupArnSuffix", props.targetGroupArnSuffix);
-    checkPercent(owner, "errorRateThresholdPercent", errorRatePercent);
-    checkPositive(owner, "p95ResponseTimeThresholdSeconds", responseTimeSeconds, "seconds");
-    checkPositive(owner, "loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses");
+    new PropChecks(this)
+      .percentage("errorRateThresholdPercent", errorRatePercent)
+      .positive("p95ResponseTimeThresholdSeconds", responseTimeSeconds, "seconds")
+      .positive("loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses")
+      .throwIfAny();
 
-    const { namer, topicArn } = props;
-    const loadBalancer = { LoadBalancer: props.loadBalancerArnSuffix };
-    const targetGroup = { ...loadBalancer, TargetGroup: props.targetGroupArnSuffix };
+    const { namer, topicArn, loadBalancer } = props;
 
     this.errorRate = notifyingAlarm(this, "ErrorRate", topicArn, {
       alarmName: namer.name("alb-target-5xx-rate"),
@@ -85,28 +84,8 @@ export class LoadBalancerAlarms extends Construct {
           expression: "IF(FILL(requests, 0) > 0, 100 * FILL(errors, 0) / FILL(requests, 0), 0)",
           returnData: true,
         },
-        {
-          id: "errors",
-          returnData: false,
-          metric: {
-            namespace: NAMESPACE,
-            metricName: "HTTPCode_Target_5XX_Count",
-            dimensions: loadBalancer,
-            stat: "Sum",
-            period: 300,
-          },
-        },
-        {
-          id: "requests",
-          returnData: false,
-          metric: {
-            namespace: NAMESPACE,
-            metricName: "RequestCount",
-            dimensions: loadBalancer,
-            stat: "Sum",
-            period: 300,
-          },
-        },
+        metricQuery("errors", loadBalancer.metric("HTTPCode_Target_5XX_Count", "Sum"), 300),
+        metricQuery("requests", loadBalancer.metric("RequestCount", "Sum"), 300),
       ],
     });
 
@@ -116,11 +95,7 @@ export class LoadBalancerAlarms extends Construct {
         `The app's p95 response time was above ${responseTimeSeconds} s in 2 of the last 3 five-minute periods. ` +
         "Check first: Aurora CPU and connections, Redis engine CPU, then app CPU and pod or instance count. " +
         "No data means no traffic, so it counts as OK.",
-      namespace: NAMESPACE,
-      metricName: "TargetResponseTime",
-      dimensions: loadBalancer,
-      extendedStatistic: "p95",
-      period: 300,
+      ...alarmMetric(loadBalancer.metric("TargetResponseTime", "p95"), 300),
       comparisonOperator: "GreaterThanThreshold",
       threshold: responseTimeSeconds,
       evaluationPeriods: 3,
@@ -134,11 +109,7 @@ export class LoadBalancerAlarms extends Construct {
         "At least one app target failed the ALB health check for 3 minutes in a row. " +
         "Check first: the target group's health check reasons, then the app's logs and its database and cache connectivity. " +
         "No data counts as breaching: the ALB reports this every minute while the target group serves it, so silence means the target group lost its targets or its listener.",
-      namespace: NAMESPACE,
-      metricName: "UnHealthyHostCount",
-      dimensions: targetGroup,
-      statistic: "Maximum",
-      period: 60,
+      ...alarmMetric(loadBalancer.targetMetric("UnHealthyHostCount", "Maximum"), 60),
       comparisonOperator: "GreaterThanThreshold",
       threshold: 0,
       evaluationPeriods: 3,
@@ -153,11 +124,7 @@ export class LoadBalancerAlarms extends Construct {
         "Check first: that targets are registered at all (the app's TargetGroupBinding and its events), then the pods' readiness, " +
         "then the security groups between the ALB and the pods on the app port. " +
         "No data counts as breaching: silence means the target group lost its targets or its listener.",
-      namespace: NAMESPACE,
-      metricName: "HealthyHostCount",
-      dimensions: targetGroup,
-      statistic: "Minimum",
-      period: 60,
+      ...alarmMetric(loadBalancer.targetMetric("HealthyHostCount", "Minimum"), 60),
       comparisonOperator: "LessThanThreshold",
       threshold: 1,
       evaluationPeriods: 3,
@@ -172,11 +139,7 @@ export class LoadBalancerAlarms extends Construct {
         "Check first: the no-healthy-hosts and unhealthy-hosts alarms (503: no target to send to), " +
         "then the app's timeouts and keep-alive against the ALB's (502/504), then the ALB's access logs for the exact codes. " +
         "No data means no such errors, so it counts as OK.",
-      namespace: NAMESPACE,
-      metricName: "HTTPCode_ELB_5XX_Count",
-      dimensions: loadBalancer,
-      statistic: "Sum",
-      period: 300,
+      ...alarmMetric(loadBalancer.metric("HTTPCode_ELB_5XX_Count", "Sum"), 300),
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       threshold: loadBalancer5xxCount,
       evaluationPeriods: 1,

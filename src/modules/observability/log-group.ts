@@ -1,6 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Construct } from "constructs";
-import { isLogRetentionDays, LOG_RETENTION_DAYS } from "./log-retention";
+import { PropChecks } from "../../validation/prop-checks";
+import { LOG_RETENTION_DAYS } from "./log-retention";
 
 export interface EncryptedLogGroupProps {
   readonly logGroupName: string;
@@ -21,11 +22,7 @@ export class EncryptedLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedLogGroupProps) {
     super(scope, id);
-    if (!isLogRetentionDays(props.retentionDays)) {
-      throw new Error(
-        `log group ${props.logGroupName}: retentionDays ${props.retentionDays} is not accepted by CloudWatch Logs; use one of ${LOG_RETENTION_DAYS.join(", ")}`,
-      );
-    }
+    new PropChecks(this).oneOf("retentionDays", props.retentionDays, LOG_RETENTION_DAYS).throwIfAny();
     this.logGroup = new CloudwatchLogGroup(this, "Resource", {
       name: props.logGroupName,
       kmsKeyId: props.kmsKeyArn,

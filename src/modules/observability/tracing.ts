@@ -3,6 +3,8 @@ import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { intRange } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 
 export interface TracingProps {
   readonly namer: Namer;
@@ -40,7 +42,7 @@ export class Tracing extends Construct {
     const fixedRate = props.samplingFixedRate ?? 0.05;
     const reservoir = props.samplingReservoirPerSecond ?? 1;
     const priority = props.samplingPriority ?? 1000;
-    validate(props, fixedRate, reservoir, priority);
+    validate(this, props, fixedRate, reservoir, priority);
 
     this.group = new XrayGroup(this, "Resource", {
       groupName: props.namer.name("app", "xrayGroup"),
@@ -67,24 +69,22 @@ export class Tracing extends Construct {
   }
 }
 
-function validate(props: TracingProps, fixedRate: number, reservoir: number, priority: number): void {
-  const problem = (message: string) => new Error(`Tracing ${props.namer.name("app", "xrayGroup")}: ${message}`);
+function validate(scope: Construct, props: TracingProps, fixedRate: number, reservoir: number, priority: number): void {
   const { serviceName } = props;
-  if (
-    !Token.isUnresolved(serviceName) &&
-    (serviceName === "" || serviceName.length > SERVICE_NAME_MAX_LENGTH || /["\\]/.test(serviceName))
-  ) {
-    throw problem(
-      `serviceName must be 1 to ${SERVICE_NAME_MAX_LENGTH} characters without quotes or backslashes (it goes into a filter expression), got ${JSON.stringify(serviceName)}`,
-    );
-  }
-  if (!Token.isUnresolved(fixedRate) && !(fixedRate >= 0 && fixedRate <= 1)) {
-    throw problem(`samplingFixedRate must be a share from 0 to 1 (0.05 is 5%), got ${fixedRate}`);
-  }
-  if (!Token.isUnresolved(reservoir) && !(Number.isInteger(reservoir) && reservoir >= 0)) {
-    throw problem(`samplingReservoirPerSecond must be a whole number of requests, 0 or more, got ${reservoir}`);
-  }
-  if (!Token.isUnresolved(priority) && !(Number.isInteger(priority) && priority >= 1 && priority <= 9999)) {
-    throw problem(`samplingPriority must be a whole number from 1 to 9999, got ${priority}`);
-  }
+  new PropChecks(scope)
+    .require(
+      Token.isUnresolved(serviceName) ||
+        (serviceName !== "" && serviceName.length <= SERVICE_NAME_MAX_LENGTH && !/["\\]/.test(serviceName)),
+      "serviceName",
+      () =>
+        `must be 1 to ${SERVICE_NAME_MAX_LENGTH} characters without quotes or backslashes (it goes into a filter expression), got ${JSON.stringify(serviceName)}`,
+    )
+    .require(
+      Token.isUnresolved(fixedRate) || (fixedRate >= 0 && fixedRate <= 1),
+      "samplingFixedRate",
+      `must be a share from 0 to 1 (0.05 is 5%), got ${fixedRate}`,
+    )
+    .wholeNumber("samplingReservoirPerSecond", reservoir, intRange(0, Number.MAX_SAFE_INTEGER))
+    .wholeNumber("samplingPriority", priority, intRange(1, 9999, "X-Ray's limits"))
+    .throwIfAny();
 }

@@ -79,17 +79,3 @@ export function generatedPassword(
   });
   return ephemeralReference(`${address}.random_password`);
 }
-
-/**
- * A password generation (`secret_string_wo_version`) checked: a whole number of 1 or more.
- * @default 1
- */
-export function passwordGeneration(label: string, version: number | undefined): number {
-  const resolved = version ?? 1;
-  if (!Number.isInteger(resolved) || resolved < 1) {
-    throw new Error(
-      `${label}: passwordVersion must be a whole number of 1 or more, got ${resolved}; bump it by one to rotate`,
-    );
-  }
-  return resolved;
-}

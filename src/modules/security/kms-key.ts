@@ -14,6 +14,7 @@ import { suppressRule } from "../../policy";
  */
 const ROOT_STATEMENT_REASON =
   'in a key policy Resource "*" means this key only; the root statement is the AWS default key policy that delegates to IAM, without which the key becomes unmanageable';
+import { type Grantable, KEY_ENCRYPT_DECRYPT_ACTIONS, keyUseStatement } from "./grants";
 
 export interface RegionalKeyProps {
   /** Alias without the `alias/` prefix, e.g. `titan-primary-data`. */
@@ -96,5 +97,23 @@ export class RegionalKey extends Construct {
 
   get arn(): string {
     return this.key.arn;
+  }
+
+  /** Lets `grantee` encrypt and decrypt data with the key (through IAM: the key policy delegates). */
+  grantEncryptDecrypt(grantee: Grantable): void {
+    grantee.addToPolicy(keyUseStatement("EncryptDecryptWithRegionKey", this.arn, KEY_ENCRYPT_DECRYPT_ACTIONS));
+  }
+
+  /**
+   * Lets `grantee` hand the key to an AWS service through a grant, and only to one
+   * (`kms:GrantIsForAWSResource`): what the EBS CSI driver needs so EC2 can attach encrypted volumes.
+   */
+  grantToAwsResources(grantee: Grantable): void {
+    grantee.addToPolicy({
+      sid: "GrantRegionKeyToAwsResources",
+      actions: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+      resources: [this.arn],
+      condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+    });
   }
 }

@@ -3,6 +3,8 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { TCP_PORT } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 
 export interface TierSecurityGroupsProps {
   readonly namer: Namer;
@@ -67,11 +69,11 @@ export class TierSecurityGroups extends Construct {
     super(scope, id);
     const databasePort = props.databasePort ?? 5432;
     const cachePort = props.cachePort ?? 6379;
-    for (const [name, port] of Object.entries({ appPort: props.appPort, databasePort, cachePort })) {
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new Error(`TierSecurityGroups: ${name} must be a TCP port from 1 to 65535, got ${port}`);
-      }
-    }
+    new PropChecks(this)
+      .wholeNumber("appPort", props.appPort, TCP_PORT)
+      .wholeNumber("databasePort", databasePort, TCP_PORT)
+      .wholeNumber("cachePort", cachePort, TCP_PORT)
+      .throwIfAny();
     const { namer } = props;
 
     const tier = (tierId: string, component: string, description: string) =>

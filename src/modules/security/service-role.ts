@@ -3,9 +3,18 @@ import {
   type DataAwsIamPolicyDocumentStatementCondition,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { AWS_ACCOUNT_ID } from "../../validation/aws-identifiers";
+import { textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { attachManagedPolicies, checkManagedPolicyArns } from "./managed-policies";
+
+const SERVICE_PRINCIPAL = textPattern(
+  /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/,
+  'an AWS service principal such as "ec2.amazonaws.com"',
+);
 
 export interface ServiceRoleProps {
   /** Account-wide IAM name: must differ per region role (the Namer's scope does that). */
@@ -42,8 +51,7 @@ export interface ServiceRoleProps {
  * WHY one construct: the trust policy is where the confused-deputy guard lives (`aws:SourceAccount`
  * and `aws:SourceArn`, so a service acting for another account or resource cannot assume the
  * role), and one place to write it means one place to review it and to add it where it is missing.
- * WHY attachments are keyed by the policy's name (as in `IrsaRole`): adding or removing one never
- * re-addresses the others, and a changed ARN replaces its attachment in IAM anyway.
+ * Managed policies are attached by {@link attachManagedPolicies}, keyed by the policy's name.
  */
 export class ServiceRole extends Construct {
   readonly role: IamRole;
@@ -55,7 +63,12 @@ export class ServiceRole extends Construct {
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
     const managedPolicyArns = props.managedPolicyArns ?? [];
-    const policyIds = validate(props, managedPolicyArns);
+    const checks = new PropChecks(this).matches("servicePrincipal", props.servicePrincipal, SERVICE_PRINCIPAL);
+    if (props.sourceAccount !== undefined) {
+      checks.matches("sourceAccount", props.sourceAccount, AWS_ACCOUNT_ID);
+    }
+    checkManagedPolicyArns(checks, managedPolicyArns);
+    checks.throwIfAny();
 
     const conditions: DataAwsIamPolicyDocumentStatementCondition[] = [
       ...(props.sourceAccount !== undefined
@@ -80,11 +93,7 @@ export class ServiceRole extends Construct {
       description: props.description,
       assumeRolePolicy: trust.json,
     });
-    const policies = new Construct(this, "ManagedPolicies");
-    this.policyAttachments = managedPolicyArns.map(
-      (policyArn, index) =>
-        new IamRolePolicyAttachment(policies, policyIds[index], { role: this.role.name, policyArn }),
-    );
+    this.policyAttachments = attachManagedPolicies(this, this.role.name, managedPolicyArns);
     this.arn = this.role.arn;
     this.name = this.role.name;
   }
@@ -93,36 +102,4 @@ export class ServiceRole extends Construct {
 /** ArnLike for a pattern, ArnEquals for one exact resource. */
 function arnTest(arn: string): "ArnLike" | "ArnEquals" {
   return !Token.isUnresolved(arn) && arn.includes("*") ? "ArnLike" : "ArnEquals";
-}
-
-/** Checks the props; returns the attachments' construct ids (the policies' names). */
-function validate(props: ServiceRoleProps, managedPolicyArns: readonly string[]): string[] {
-  const fail = (message: string): never => {
-    throw new Error(`ServiceRole ${props.roleName}: ${message}`);
-  };
-  const principal = props.servicePrincipal;
-  if (!Token.isUnresolved(principal) && !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/.test(principal)) {
-    fail(`servicePrincipal must be an AWS service principal such as "ec2.amazonaws.com", got "${principal}"`);
-  }
-  const account = props.sourceAccount;
-  if (account !== undefined && !Token.isUnresolved(account) && !/^\d{12}$/.test(account)) {
-    fail(`sourceAccount must be 12 digits, got "${account}"`);
-  }
-  const ids: string[] = [];
-  for (const policyArn of managedPolicyArns) {
-    const match = Token.isUnresolved(policyArn)
-      ? null
-      : /^arn:aws:iam::(aws|\d{12}):policy\/(.+\/)?([\w+=,.@-]+)$/.exec(policyArn);
-    if (!match) {
-      return fail(
-        `managedPolicyArns must hold literal policy ARNs (arn:aws:iam::aws:policy/<name>), whose names become construct ids, got "${policyArn}"`,
-      );
-    }
-    const policyId = match[3];
-    if (ids.includes(policyId)) {
-      fail(`managedPolicyArns names the policy ${policyId} twice; attach each policy once`);
-    }
-    ids.push(policyId);
-  }
-  return ids;
 }

@@ -8,6 +8,9 @@ import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bu
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { keyUseStatement } from "../security/grants";
 import { ServiceRole } from "../security/service-role";
 
 export interface BucketReplicationProps {
@@ -58,20 +61,17 @@ export class BucketReplication extends Construct {
     super(scope, id);
     const roleName = props.namer.name(props.roleComponent ?? "log-replication", "iamRole");
     const { sourceRegion, destinationRegion, destinationBucketArn } = props;
-    if (!Token.isUnresolved(sourceRegion) && sourceRegion === destinationRegion) {
-      throw new Error(
-        `BucketReplication ${roleName}: destinationRegion must differ from sourceRegion (${sourceRegion}): this replicates across regions`,
-      );
-    }
-    if (!Token.isUnresolved(destinationBucketArn) && !destinationBucketArn.startsWith("arn:aws:s3:::")) {
-      throw new Error(
-        `BucketReplication ${roleName}: destinationBucketArn must be a bucket ARN (arn:aws:s3:::<name>), got "${destinationBucketArn}"`,
-      );
-    }
+    new PropChecks(this)
+      .require(
+        Token.isUnresolved(sourceRegion) || sourceRegion !== destinationRegion,
+        "destinationRegion",
+        `must differ from sourceRegion (${sourceRegion}): this replicates across regions`,
+      )
+      .matches("destinationBucketArn", destinationBucketArn, S3_BUCKET_ARN)
+      .throwIfAny();
 
     this.role = new ServiceRole(this, "Role", { roleName, servicePrincipal: "s3.amazonaws.com" }).role;
 
-    const destinationKey = destinationKeyGrant(props.destinationKmsKeyArn);
     const policy = new DataAwsIamPolicyDocument(this, "Policy", {
       statement: [
         {
@@ -95,12 +95,12 @@ export class BucketReplication extends Construct {
           resources: [props.sourceKmsKeyArn],
           condition: throughS3For(sourceRegion, props.sourceBucketArn),
         },
-        {
-          sid: "EncryptReplicas",
-          actions: ["kms:Encrypt", "kms:GenerateDataKey"],
-          resources: destinationKey.resources,
-          condition: [...throughS3For(destinationRegion, destinationBucketArn), ...destinationKey.aliasCondition],
-        },
+        keyUseStatement(
+          "EncryptReplicas",
+          props.destinationKmsKeyArn,
+          ["kms:Encrypt", "kms:GenerateDataKey"],
+          throughS3For(destinationRegion, destinationBucketArn),
+        ),
       ],
     });
     new IamRolePolicy(this, "RolePolicy", { role: this.role.id, name: "replication", policy: policy.json });
@@ -139,23 +139,4 @@ function throughS3For(region: string, bucketArn: string): DataAwsIamPolicyDocume
   ];
 }
 
-const ALIAS_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(alias\/.+)$/;
-
-/**
- * The destination key as IAM can match it. IAM matches key operations against key ARNs only, so
- * a key named by its alias is granted as "any key of that account and region that has the alias".
- */
-function destinationKeyGrant(keyArn: string): {
-  resources: string[];
-  aliasCondition: DataAwsIamPolicyDocumentStatementCondition[];
-} {
-  const alias = Token.isUnresolved(keyArn) ? null : ALIAS_ARN.exec(keyArn);
-  if (!alias) {
-    return { resources: [keyArn], aliasCondition: [] };
-  }
-  const [, region, account, aliasName] = alias;
-  return {
-    resources: [`arn:aws:kms:${region}:${account}:key/*`],
-    aliasCondition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [aliasName] }],
-  };
-}
+const S3_BUCKET_ARN = textPattern(/^arn:aws[a-z-]*:s3:::[a-z0-9.-]+$/, "a bucket ARN (arn:aws:s3:::<name>)");

@@ -5,7 +5,15 @@ import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import type { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { LIFECYCLE_DAYS, lifecycleOrderProblem } from "./limits";
 import { SecureBucket } from "./secure-bucket";
+
+const LOG_PREFIX = textPattern(
+  /^[a-z0-9][a-z0-9-]*(\/[a-z0-9-]+)*$/,
+  'lowercase path segments without a leading or trailing "/"',
+);
 
 export interface LogArchiveBucketProps {
   readonly namer: Namer;
@@ -48,16 +56,11 @@ export class LogArchiveBucket extends Construct {
     super(scope, id);
     const bucketName = LogArchiveBucket.bucketName(props.namer);
     const { glacierAfterDays, expireAfterDays } = props;
-    if (!Number.isInteger(glacierAfterDays) || glacierAfterDays < 0) {
-      throw new Error(
-        `LogArchiveBucket ${bucketName}: glacierAfterDays must be a whole number of days, got ${glacierAfterDays}`,
-      );
-    }
-    if (!Number.isInteger(expireAfterDays) || expireAfterDays <= glacierAfterDays) {
-      throw new Error(
-        `LogArchiveBucket ${bucketName}: expireAfterDays must be greater than glacierAfterDays (${glacierAfterDays}), as S3 requires, got ${expireAfterDays}`,
-      );
-    }
+    new PropChecks(this)
+      .wholeNumber("glacierAfterDays", glacierAfterDays, LIFECYCLE_DAYS)
+      .wholeNumber("expireAfterDays", expireAfterDays, LIFECYCLE_DAYS)
+      .satisfies("expireAfterDays", { glacierAfterDays, expireAfterDays }, lifecycleOrderProblem)
+      .throwIfAny();
 
     const secure = new SecureBucket(this, "Resource", {
       bucketName,
@@ -103,14 +106,10 @@ export class AlbAccessLogBucket extends Construct {
     const logPrefix = props.logPrefix ?? "alb";
     const expireAfterDays = props.expireAfterDays ?? 90;
     const bucketName = props.namer.bucket("alb-logs");
-    if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9-]+)*$/.test(logPrefix)) {
-      throw new Error(
-        `AlbAccessLogBucket ${bucketName}: logPrefix must be lowercase path segments without leading or trailing "/", got "${logPrefix}"`,
-      );
-    }
-    if (!Number.isInteger(expireAfterDays) || expireAfterDays < 1) {
-      throw new Error(`AlbAccessLogBucket ${bucketName}: expireAfterDays must be 1 or more, got ${expireAfterDays}`);
-    }
+    new PropChecks(this)
+      .matches("logPrefix", logPrefix, LOG_PREFIX)
+      .wholeNumber("expireAfterDays", expireAfterDays, LIFECYCLE_DAYS)
+      .throwIfAny();
 
     const elb = new DataAwsElbServiceAccount(this, "ElbAccount");
     const secure = new SecureBucket(this, "Resource", {
@@ -162,9 +161,7 @@ export class CloudFrontLogBucket extends Construct {
     super(scope, id);
     const expireAfterDays = props.expireAfterDays ?? 90;
     const bucketName = props.namer.bucket("cloudfront-logs");
-    if (!Number.isInteger(expireAfterDays) || expireAfterDays < 1) {
-      throw new Error(`CloudFrontLogBucket ${bucketName}: expireAfterDays must be 1 or more, got ${expireAfterDays}`);
-    }
+    new PropChecks(this).wholeNumber("expireAfterDays", expireAfterDays, LIFECYCLE_DAYS).throwIfAny();
     const secure = new SecureBucket(this, "Resource", {
       bucketName,
       encryption: { kind: "s3-managed" },

@@ -13,6 +13,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { PropChecks } from "../../validation/prop-checks";
+import { LIFECYCLE_DAYS } from "./limits";
 
 /** How objects are encrypted at rest. */
 export type BucketEncryption =
@@ -77,16 +79,14 @@ export class SecureBucket extends Construct {
     super(scope, id);
     const encryption = props.encryption ?? { kind: "aws-managed-kms" };
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 90;
-    if (props.enableAclsBecause !== undefined && props.enableAclsBecause.trim().length < 10) {
-      throw new Error(
-        `SecureBucket ${props.bucketName}: enableAclsBecause must say why the bucket needs ACLs, got ${JSON.stringify(props.enableAclsBecause)}`,
-      );
-    }
-    if (noncurrentDays < 1) {
-      throw new Error(
-        `SecureBucket ${props.bucketName}: noncurrentVersionExpirationDays must be 1 or more, got ${noncurrentDays}`,
-      );
-    }
+    new PropChecks(this)
+      .require(
+        props.enableAclsBecause === undefined || props.enableAclsBecause.trim().length >= 10,
+        "enableAclsBecause",
+        () => `must say why the bucket needs ACLs, got ${JSON.stringify(props.enableAclsBecause)}`,
+      )
+      .wholeNumber("noncurrentVersionExpirationDays", noncurrentDays, LIFECYCLE_DAYS)
+      .throwIfAny();
 
     this.bucket = new S3Bucket(this, "Resource", {
       bucket: props.bucketName,

@@ -5,7 +5,10 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
-import { ALB_HEADER_NAME_MAX_LENGTH, ALB_IDLE_TIMEOUT_SECONDS } from "../edge/limits";
+import { intRange, TCP_PORT, textPattern, URL_PATH } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
+import { ALB_IDLE_TIMEOUT_SECONDS, HEADER_NAME } from "../edge/limits";
+import type { Metric } from "../observability/metric";
 
 /** Where the app runs: pods on EKS (seed 003) or the EC2 web tier (seed 000). */
 export type WebRuntime = "eks" | "ec2";
@@ -129,7 +132,7 @@ export class ApplicationLoadBalancer extends Construct {
     const deletionProtection = props.deletionProtection ?? true;
     const desyncMitigationMode = props.desyncMitigationMode ?? "strictest";
     const idleTimeoutSeconds = props.idleTimeoutSeconds ?? ALB_IDLE_TIMEOUT_SECONDS;
-    validate(props, idleTimeoutSeconds);
+    validate(this, props, idleTimeoutSeconds);
     const { namer } = props;
 
     const name = namer.name("alb", "loadBalancer");
@@ -218,40 +221,73 @@ export class ApplicationLoadBalancer extends Construct {
     this.arnSuffix = this.loadBalancer.arnSuffix;
     this.httpsListenerArn = this.httpsListener.arn;
   }
-}
 
-function validate(props: ApplicationLoadBalancerProps, idleTimeoutSeconds: number): void {
-  const fail = (message: string) => {
-    throw new Error(`ApplicationLoadBalancer: ${message}`);
-  };
-  if (props.securityGroupIds.length < 1 || props.securityGroupIds.length > 5) {
-    fail(`securityGroupIds must list 1 to 5 security groups, as ALB allows, got ${props.securityGroupIds.length}`);
+  /** A metric of the load balancer (AWS/ApplicationELB, by `LoadBalancer`). */
+  metric(metricName: string, stat: string): Metric {
+    return loadBalancerMetric({ loadBalancer: this.arnSuffix }, metricName, stat);
   }
-  if (!/^[A-Za-z0-9-]+$/.test(props.originVerify.name) || props.originVerify.name.length > ALB_HEADER_NAME_MAX_LENGTH) {
-    fail(
-      `originVerify.name must be an HTTP header name of letters, digits and hyphens, at most ${ALB_HEADER_NAME_MAX_LENGTH} characters, got "${props.originVerify.name}"`,
+
+  /**
+   * A metric of the targets the listener forwards to (the active runtime's target group), such as
+   * `HealthyHostCount`, which ALB publishes per load balancer and target group.
+   */
+  targetMetric(metricName: string, stat: string): Metric {
+    return loadBalancerMetric(
+      { loadBalancer: this.arnSuffix, targetGroup: this.activeTargetGroup.arnSuffix },
+      metricName,
+      stat,
     );
   }
-  if (props.publicSubnetIds.length < 2) {
-    fail(`publicSubnetIds must list subnets in at least two AZs, as ALB requires, got ${props.publicSubnetIds.length}`);
-  }
-  if (!props.healthCheckPath.startsWith("/")) {
-    fail(`healthCheckPath must start with "/", e.g. "/health", got "${props.healthCheckPath}"`);
-  } else if (!/^\/[A-Za-z0-9/_.-]*$/.test(props.healthCheckPath)) {
-    // The listener rule matches it as a path pattern, where * and ? are wildcards.
-    fail(`healthCheckPath must be a plain path such as "/health" (no wildcards), got "${props.healthCheckPath}"`);
-  }
-  if (!Number.isInteger(props.appPort) || props.appPort < 1 || props.appPort > 65535) {
-    fail(`appPort must be a TCP port from 1 to 65535, got ${props.appPort}`);
-  }
-  if (!Number.isInteger(idleTimeoutSeconds) || idleTimeoutSeconds < 1 || idleTimeoutSeconds > 4000) {
-    fail(`idleTimeoutSeconds must be a whole number from 1 to 4000, got ${idleTimeoutSeconds}`);
-  }
-  // ELB rejects a prefix containing AWSLogs, and a leading or trailing slash doubles it in the key.
-  if (!/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/.test(props.accessLogPrefix)) {
-    fail(`accessLogPrefix must be path segments without leading or trailing "/", got "${props.accessLogPrefix}"`);
-  }
-  if (props.accessLogPrefix.includes("AWSLogs")) {
-    fail(`accessLogPrefix must not contain "AWSLogs", which ELB adds itself, got "${props.accessLogPrefix}"`);
-  }
 }
+
+/**
+ * The metrics `ApplicationLoadBalancer.metric` and `targetMetric` give, for a load balancer (and
+ * target group) known by their `arn_suffix`.
+ */
+export function loadBalancerMetric(
+  arnSuffixes: { readonly loadBalancer: string; readonly targetGroup?: string },
+  metricName: string,
+  stat: string,
+): Metric {
+  return {
+    namespace: "AWS/ApplicationELB",
+    metricName,
+    dimensions: {
+      LoadBalancer: arnSuffixes.loadBalancer,
+      ...(arnSuffixes.targetGroup === undefined ? {} : { TargetGroup: arnSuffixes.targetGroup }),
+    },
+    stat,
+  };
+}
+
+function validate(scope: Construct, props: ApplicationLoadBalancerProps, idleTimeoutSeconds: number): void {
+  new PropChecks(scope)
+    .require(
+      props.securityGroupIds.length >= 1 && props.securityGroupIds.length <= 5,
+      "securityGroupIds",
+      `must list 1 to 5 security groups, as ALB allows, got ${props.securityGroupIds.length}`,
+    )
+    .matches("originVerify.name", props.originVerify.name, HEADER_NAME)
+    .require(
+      props.publicSubnetIds.length >= 2,
+      "publicSubnetIds",
+      `must list subnets in at least two AZs, as ALB requires, got ${props.publicSubnetIds.length}`,
+    )
+    // The listener rule matches it as a path pattern, where * and ? are wildcards.
+    .matches("healthCheckPath", props.healthCheckPath, URL_PATH)
+    .wholeNumber("appPort", props.appPort, TCP_PORT)
+    .wholeNumber("idleTimeoutSeconds", idleTimeoutSeconds, intRange(1, 4000, "ALB's limits"))
+    // ELB rejects a prefix containing AWSLogs, and a leading or trailing slash doubles it in the key.
+    .matches("accessLogPrefix", props.accessLogPrefix, ACCESS_LOG_PREFIX)
+    .require(
+      !props.accessLogPrefix.includes("AWSLogs"),
+      "accessLogPrefix",
+      `must not contain "AWSLogs", which ELB adds itself, got "${props.accessLogPrefix}"`,
+    )
+    .throwIfAny();
+}
+
+const ACCESS_LOG_PREFIX = textPattern(
+  /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/,
+  'path segments without a leading or trailing "/"',
+);

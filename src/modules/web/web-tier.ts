@@ -1,14 +1,16 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { intRange, TCP_PORT } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
+import { type Grantable, InlinePolicy, type PolicyStatement } from "../security/grants";
 import { ServiceRole } from "../security/service-role";
+import { AMI_ID, WEB_INSTANCES, WEB_ROOT_VOLUME_GIB } from "./limits";
 import { webUserData } from "./user-data";
 
 const SSM_MANAGED_INSTANCE_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
@@ -17,8 +19,6 @@ const CLOUDWATCH_AGENT_SERVER = "arn:aws:iam::aws:policy/CloudWatchAgentServerPo
 export interface Ec2WebTierProps {
   readonly namer: Namer;
   readonly region: string;
-  /** Account of the Redis ARNs and of the keys the database secret may be decrypted with. */
-  readonly accountId: string;
   /** The region's web AMI (Ubuntu with the app and its systemd unit installed). */
   readonly amiId: string;
   readonly instanceType: string;
@@ -40,10 +40,11 @@ export interface Ec2WebTierProps {
   readonly dbPort?: number;
   /** Database the app uses. */
   readonly dbName: string;
-  /** The app's own PostgreSQL role; it logs in with IAM tokens the instance role signs. */
+  /**
+   * The app's own PostgreSQL role; it logs in with IAM tokens the instance role signs, once the
+   * cluster grants it (`AuroraCluster.grantConnect(webTier, dbUser)`).
+   */
   readonly dbUser: string;
-  /** `rds-db:connect` ARN of `dbUser` on this region's cluster (`dbUserConnectArn`). */
-  readonly dbConnectArn: string;
   readonly cacheHost: string;
   /** @default 6379 */
   readonly cachePort?: number;
@@ -74,11 +75,12 @@ export interface Ec2WebTierProps {
  * desired count so an operator can scale out by hand during an incident and a refresh can launch
  * replacements before terminating.
  */
-export class Ec2WebTier extends Construct {
+export class Ec2WebTier extends Construct implements Grantable {
   readonly role: IamRole;
   readonly instanceProfile: IamInstanceProfile;
   readonly launchTemplate: LaunchTemplate;
   readonly autoScalingGroup: AutoscalingGroup;
+  private readonly runtimePolicy: InlinePolicy;
 
   constructor(scope: Construct, id: string, props: Ec2WebTierProps) {
     super(scope, id);
@@ -88,8 +90,8 @@ export class Ec2WebTier extends Construct {
     const rootDeviceName = props.rootDeviceName ?? "/dev/sda1";
     const rootVolumeSizeGib = props.rootVolumeSizeGib ?? 20;
     const gracePeriodSeconds = props.healthCheckGracePeriodSeconds ?? 300;
-    validate(props, { appPort: props.appPort, dbPort, cachePort, rootVolumeSizeGib, gracePeriodSeconds });
-    const { namer, region, accountId } = props;
+    validate(this, props, { appPort: props.appPort, dbPort, cachePort, rootVolumeSizeGib, gracePeriodSeconds });
+    const { namer, region } = props;
     const name = namer.name("web");
 
     this.role = new ServiceRole(this, "Role", {
@@ -98,21 +100,15 @@ export class Ec2WebTier extends Construct {
       servicePrincipal: "ec2.amazonaws.com",
       managedPolicyArns: [SSM_MANAGED_INSTANCE_CORE, CLOUDWATCH_AGENT_SERVER],
     }).role;
-    const runtimeAccess = new DataAwsIamPolicyDocument(this, "RuntimePolicyDocument", {
-      statement: [
-        { sid: "ConnectToAuroraAsAppUser", actions: ["rds-db:connect"], resources: [props.dbConnectArn] },
-        {
-          sid: "ConnectToRedisWithIam",
-          actions: ["elasticache:Connect"],
-          resources: [
-            `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${props.cacheReplicationGroupId}`,
-            `arn:aws:elasticache:${region}:${accountId}:user:${props.cacheUserId}`,
-          ],
-        },
-        { sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] },
-      ],
+    // What the app on the instances calls; the database and the cache add theirs (grantConnect).
+    this.runtimePolicy = new InlinePolicy({
+      scope: this,
+      documentId: "RuntimePolicyDocument",
+      policyId: "RuntimePolicy",
+      policyName: "app-runtime",
+      roleId: this.role.id,
     });
-    new IamRolePolicy(this, "RuntimePolicy", { name: "app-runtime", role: this.role.id, policy: runtimeAccess.json });
+    this.runtimePolicy.addToPolicy({ sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] });
     this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
       name: namer.name("web-instance", "iamRole"),
       role: this.role.name,
@@ -196,6 +192,11 @@ export class Ec2WebTier extends Construct {
       tag: [{ key: "Name", value: name, propagateAtLaunch: true }],
     });
   }
+
+  /** Adds a statement to the instances' runtime policy: what resources' grants call. */
+  addToPolicy(statement: PolicyStatement): void {
+    this.runtimePolicy.addToPolicy(statement);
+  }
 }
 
 interface ResolvedNumbers {
@@ -206,34 +207,15 @@ interface ResolvedNumbers {
   readonly gracePeriodSeconds: number;
 }
 
-function validate(props: Ec2WebTierProps, numbers: ResolvedNumbers): void {
-  const fail = (message: string) => {
-    throw new Error(`Ec2WebTier: ${message}`);
-  };
-  if (!Number.isInteger(props.desiredCapacity) || props.desiredCapacity < 1) {
-    fail(`desiredCapacity must be a whole number of 1 or more, got ${props.desiredCapacity}; the seed runs 3`);
-  }
-  if (props.privateSubnetIds.length === 0) {
-    fail("privateSubnetIds is empty; give the region's private subnets, one per AZ");
-  }
-  if (!Token.isUnresolved(props.amiId) && !/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/.test(props.amiId)) {
-    fail(`amiId must look like ami-0123456789abcdef0, got "${props.amiId}"`);
-  }
-  for (const [prop, port] of Object.entries({
-    appPort: numbers.appPort,
-    dbPort: numbers.dbPort,
-    cachePort: numbers.cachePort,
-  })) {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      fail(`${prop} must be a TCP port from 1 to 65535, got ${port}`);
-    }
-  }
-  if (!Number.isInteger(numbers.rootVolumeSizeGib) || numbers.rootVolumeSizeGib < 8) {
-    fail(
-      `rootVolumeSizeGib must be a whole number of 8 or more (the AMI's snapshot size), got ${numbers.rootVolumeSizeGib}`,
-    );
-  }
-  if (!Number.isInteger(numbers.gracePeriodSeconds) || numbers.gracePeriodSeconds < 0) {
-    fail(`healthCheckGracePeriodSeconds must be a whole number of 0 or more, got ${numbers.gracePeriodSeconds}`);
-  }
+function validate(scope: Construct, props: Ec2WebTierProps, numbers: ResolvedNumbers): void {
+  new PropChecks(scope)
+    .wholeNumber("desiredCapacity", props.desiredCapacity, WEB_INSTANCES)
+    .notEmpty("privateSubnetIds", props.privateSubnetIds, "the region's private subnets, one per AZ")
+    .matches("amiId", props.amiId, AMI_ID)
+    .wholeNumber("appPort", numbers.appPort, TCP_PORT)
+    .wholeNumber("dbPort", numbers.dbPort, TCP_PORT)
+    .wholeNumber("cachePort", numbers.cachePort, TCP_PORT)
+    .wholeNumber("rootVolumeSizeGib", numbers.rootVolumeSizeGib, WEB_ROOT_VOLUME_GIB)
+    .wholeNumber("healthCheckGracePeriodSeconds", numbers.gracePeriodSeconds, intRange(0, 7200))
+    .throwIfAny();
 }

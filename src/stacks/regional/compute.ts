@@ -7,6 +7,7 @@ import { EksNodeGroup } from "../../modules/compute/node-group";
 import { WorkloadRoles } from "../../modules/compute/workload-roles";
 import type { Network } from "../../modules/network/network";
 import type { TierSecurityGroups } from "../../modules/security/security-groups";
+import { buildFromConfig } from "../from-config";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
 
@@ -21,8 +22,6 @@ export interface ComputeInputs {
   readonly groups: TierSecurityGroups;
   readonly dataTier: DataTier;
   readonly clusterName: string;
-  /** `rds-db:connect` ARN of the app's database user on this region's cluster. */
-  readonly appDatabaseUserArn: string;
   readonly deployRoleArn: string;
   readonly deploySecurityGroupId: string;
 }
@@ -35,20 +34,33 @@ export interface ComputeInputs {
 export function buildCompute(scope: Construct, ctx: RegionContext, inputs: ComputeInputs): RegionalCompute {
   const { config, role, namer } = ctx;
   const k8s = config.kubernetes;
-  const cluster = new EksCluster(scope, "Eks", {
-    namer,
-    region: ctx.region.region,
-    accountId: ctx.accountId,
-    clusterName: inputs.clusterName,
-    kubernetesVersion: k8s.version,
-    upgradeSupportType: k8s.supportType,
-    privateSubnetIds: inputs.network.privateSubnetIds,
-    kmsKeyArn: ctx.key.arn,
-    logRetentionDays: config.observability.logRetentionDays,
-    publicAccessCidrs: k8s.publicAccessCidrs,
-    adminRoleArns: k8s.adminRoleArns,
-    deployRoleArns: { "helm-deploy": inputs.deployRoleArn },
-  });
+  const state = regionState(config, role);
+  const cluster = buildFromConfig(
+    EksCluster,
+    scope,
+    "Eks",
+    {
+      namer,
+      region: ctx.region.region,
+      accountId: ctx.accountId,
+      clusterName: inputs.clusterName,
+      kubernetesVersion: k8s.version,
+      upgradeSupportType: k8s.supportType,
+      privateSubnetIds: inputs.network.privateSubnetIds,
+      kmsKeyArn: ctx.key.arn,
+      logRetentionDays: config.observability.logRetentionDays,
+      publicAccessCidrs: k8s.publicAccessCidrs,
+      adminRoleArns: k8s.adminRoleArns,
+      deployRoleArns: { "helm-deploy": inputs.deployRoleArn },
+    },
+    {
+      kubernetesVersion: "kubernetes.version",
+      upgradeSupportType: "kubernetes.supportType",
+      logRetentionDays: "observability.logRetentionDays",
+      publicAccessCidrs: "kubernetes.publicAccessCidrs",
+      adminRoleArns: "kubernetes.adminRoleArns",
+    },
+  );
   new VpcSecurityGroupIngressRule(scope, "EksApiFromDeploy", {
     securityGroupId: cluster.clusterSecurityGroupId,
     referencedSecurityGroupId: inputs.deploySecurityGroupId,
@@ -65,11 +77,13 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
     clusterName: cluster.clusterName,
     oidcProviderArn: cluster.oidcProviderArn,
     oidcIssuerUrl: cluster.oidcIssuerUrl,
-    kmsKeyArn: ctx.key.arn,
-    appDatabaseUserArn: inputs.appDatabaseUserArn,
-    redisReplicationGroupArn: inputs.dataTier.redis.arn,
-    redisUserArn: inputs.dataTier.redisAccess.appUserArn,
   });
+  // The app signs IAM tokens for its own database user and cache user; no password anywhere.
+  inputs.dataTier.aurora.grantConnect(roles.app, config.database.appUsername);
+  inputs.dataTier.redis.grantConnect(roles.app, inputs.dataTier.redisAccess.appUserArn);
+  // Persistent volumes (Prometheus's) are encrypted with the region's key.
+  ctx.key.grantEncryptDecrypt(roles.ebsCsiDriver);
+  ctx.key.grantToAwsResources(roles.ebsCsiDriver);
 
   const nodeDefaults = {
     namer,
@@ -82,29 +96,46 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
     kubernetesVersion: cluster.cluster.version,
   };
   // The live region runs at its active size, the other at its warm-standby size (dr.activeRole).
-  const size = k8s.nodes[regionState(config, role)];
+  const size = k8s.nodes[state];
   const nodeGroups = [
-    new EksNodeGroup(scope, "GeneralNodes", {
-      ...nodeDefaults,
-      name: "general",
-      instanceTypes: [k8s.nodeInstanceType],
-      capacityType: "ON_DEMAND",
-      minSize: size.min,
-      maxSize: size.max,
-      desiredSize: size.desired,
-    }),
+    buildFromConfig(
+      EksNodeGroup,
+      scope,
+      "GeneralNodes",
+      {
+        ...nodeDefaults,
+        name: "general",
+        instanceTypes: [k8s.nodeInstanceType],
+        capacityType: "ON_DEMAND",
+        minSize: size.min,
+        maxSize: size.max,
+        desiredSize: size.desired,
+      },
+      {
+        instanceTypes: "kubernetes.nodeInstanceType",
+        minSize: `kubernetes.nodes.${state}.min`,
+        maxSize: `kubernetes.nodes.${state}.max`,
+        desiredSize: `kubernetes.nodes.${state}.desired`,
+      },
+    ),
   ];
   if (k8s.spot.enabled) {
     nodeGroups.push(
-      new EksNodeGroup(scope, "SpotNodes", {
-        ...nodeDefaults,
-        name: "spot",
-        instanceTypes: k8s.spot.instanceTypes,
-        capacityType: "SPOT",
-        minSize: 0,
-        maxSize: k8s.spot.max,
-        desiredSize: 0,
-      }),
+      buildFromConfig(
+        EksNodeGroup,
+        scope,
+        "SpotNodes",
+        {
+          ...nodeDefaults,
+          name: "spot",
+          instanceTypes: k8s.spot.instanceTypes,
+          capacityType: "SPOT",
+          minSize: 0,
+          maxSize: k8s.spot.max,
+          desiredSize: 0,
+        },
+        { instanceTypes: "kubernetes.spot.instanceTypes", maxSize: "kubernetes.spot.max" },
+      ),
     );
   }
   new EksAddons(scope, "EksAddons", {

@@ -9,6 +9,7 @@ import { DatabaseCredentials } from "../../modules/database/db-credentials";
 import { InternalZone } from "../../modules/dns/internal-zone";
 import type { Network } from "../../modules/network/network";
 import type { TierSecurityGroups } from "../../modules/security/security-groups";
+import { buildFromConfig } from "../from-config";
 import { type HandoffKey, handoffParameterName } from "../handoff";
 import type { RegionContext } from "./context";
 
@@ -76,81 +77,131 @@ export function buildDataTier(
   let globalCluster: AuroraGlobalCluster | undefined;
   let credentials: DatabaseCredentials | undefined;
   if (role === "primary") {
-    globalCluster = new AuroraGlobalCluster(scope, "AuroraGlobal", {
-      identifier: db.globalClusterIdentifier,
-      engineVersion: db.engineVersion,
-      databaseName: db.databaseName,
-      deletionProtection: db.deletionProtection,
-    });
-    credentials = new DatabaseCredentials(scope, "DatabaseCredentials", {
-      namer,
-      kmsKeyArn: ctx.key.arn,
-      // The DR key does not exist yet when primary is applied first: the replica uses
-      // aws/secretsmanager in the DR region (see README, "Secrets").
-      replicaRegion: config.regions.dr.region,
-      username: db.masterUsername,
-      databaseName: db.databaseName,
-      host: dbHost,
-    });
+    globalCluster = buildFromConfig(
+      AuroraGlobalCluster,
+      scope,
+      "AuroraGlobal",
+      {
+        identifier: db.globalClusterIdentifier,
+        engineVersion: db.engineVersion,
+        databaseName: db.databaseName,
+        deletionProtection: db.deletionProtection,
+      },
+      {
+        identifier: "database.globalClusterIdentifier",
+        engineVersion: "database.engineVersion",
+        databaseName: "database.databaseName",
+      },
+    );
+    credentials = buildFromConfig(
+      DatabaseCredentials,
+      scope,
+      "DatabaseCredentials",
+      {
+        namer,
+        kmsKeyArn: ctx.key.arn,
+        // The DR key does not exist yet when primary is applied first: the replica uses
+        // aws/secretsmanager in the DR region (see README, "Secrets").
+        replicaRegion: config.regions.dr.region,
+        username: db.masterUsername,
+        databaseName: db.databaseName,
+        host: dbHost,
+        passwordVersion: db.masterPasswordVersion,
+      },
+      { passwordVersion: "database.masterPasswordVersion", username: "database.masterUsername" },
+    );
   }
 
-  const aurora = new AuroraCluster(scope, "Aurora", {
-    namer,
-    region: ctx.region.region,
-    accountId: ctx.accountId,
-    membership:
-      credentials === undefined
-        ? { kind: "secondary" }
-        : {
-            kind: "primary",
-            masterUsername: db.masterUsername,
-            masterPasswordWo: credentials.passwordExpression,
-            masterPasswordWoVersion: credentials.passwordVersion,
-            databaseName: db.databaseName,
-          },
-    globalClusterIdentifier: globalCluster?.identifier ?? db.globalClusterIdentifier,
-    engineVersion: db.engineVersion,
-    instanceClass: db.instanceClass,
-    instanceCount: db.instances[role],
-    availabilityZones: network.dataZoneNames,
-    dbSubnetGroupName: network.dbSubnetGroupName,
-    securityGroupIds: [groups.databaseId],
-    kmsKeyArn: ctx.key.arn,
-    backupRetentionDays: db.backupRetentionDays,
-    deletionProtection: db.deletionProtection,
-    skipFinalSnapshot: db.skipFinalSnapshot,
-    // Both clusters carry the bound, so it holds whichever region holds the writer.
-    globalRpoSeconds: db.globalRpoSeconds ?? undefined,
-    logRetentionDays: config.observability.logRetentionDays,
-  });
+  const aurora = buildFromConfig(
+    AuroraCluster,
+    scope,
+    "Aurora",
+    {
+      namer,
+      region: ctx.region.region,
+      accountId: ctx.accountId,
+      membership:
+        credentials === undefined
+          ? { kind: "secondary" }
+          : {
+              kind: "primary",
+              masterUsername: db.masterUsername,
+              masterPasswordWo: credentials.passwordExpression,
+              masterPasswordWoVersion: credentials.passwordVersion,
+              databaseName: db.databaseName,
+            },
+      globalClusterIdentifier: globalCluster?.identifier ?? db.globalClusterIdentifier,
+      engineVersion: db.engineVersion,
+      instanceClass: db.instanceClass,
+      instanceCount: db.instances[role],
+      availabilityZones: network.dataZoneNames,
+      dbSubnetGroupName: network.dbSubnetGroupName,
+      securityGroupIds: [groups.databaseId],
+      kmsKeyArn: ctx.key.arn,
+      backupRetentionDays: db.backupRetentionDays,
+      deletionProtection: db.deletionProtection,
+      skipFinalSnapshot: db.skipFinalSnapshot,
+      // Both clusters carry the bound, so it holds whichever region holds the writer.
+      globalRpoSeconds: db.globalRpoSeconds ?? undefined,
+      logRetentionDays: config.observability.logRetentionDays,
+    },
+    {
+      engineVersion: "database.engineVersion",
+      instanceClass: "database.instanceClass",
+      instanceCount: `database.instances.${role}`,
+      backupRetentionDays: "database.backupRetentionDays",
+      membership: "database.masterPasswordVersion",
+      globalRpoSeconds: "database.globalRpoSeconds",
+      logRetentionDays: "observability.logRetentionDays",
+    },
+  );
 
   const redisAccess = new RedisAccessControl(scope, "RedisAccess", { namer });
-  const redis = new RedisReplicationGroup(scope, "Redis", {
-    namer,
-    membership: redisMembership(scope, ctx),
-    engineVersion: config.cache.engineVersion,
-    nodeType: config.cache.nodeType,
-    nodeCount: config.cache.nodes[role],
-    automaticFailover: config.cache.automaticFailover,
-    availabilityZones: network.dataZoneNames,
-    subnetGroupName: network.cacheSubnetGroupName,
-    securityGroupIds: [groups.cacheId],
-    kmsKeyArn: ctx.key.arn,
-    logKmsKeyArn: ctx.key.arn,
-    userGroupId: redisAccess.userGroupId,
-    snapshotRetentionDays: config.cache.snapshotRetentionDays,
-    logRetentionDays: config.observability.logRetentionDays,
-  });
+  const redis = buildFromConfig(
+    RedisReplicationGroup,
+    scope,
+    "Redis",
+    {
+      namer,
+      membership: redisMembership(scope, ctx),
+      engineVersion: config.cache.engineVersion,
+      nodeType: config.cache.nodeType,
+      nodeCount: config.cache.nodes[role],
+      automaticFailover: config.cache.automaticFailover,
+      availabilityZones: network.dataZoneNames,
+      subnetGroupName: network.cacheSubnetGroupName,
+      securityGroupIds: [groups.cacheId],
+      kmsKeyArn: ctx.key.arn,
+      logKmsKeyArn: ctx.key.arn,
+      userGroupId: redisAccess.userGroupId,
+      snapshotRetentionDays: config.cache.snapshotRetentionDays,
+      logRetentionDays: config.observability.logRetentionDays,
+    },
+    {
+      engineVersion: "cache.engineVersion",
+      nodeType: "cache.nodeType",
+      nodeCount: `cache.nodes.${role}`,
+      automaticFailover: "cache.automaticFailover",
+      snapshotRetentionDays: "cache.snapshotRetentionDays",
+      logRetentionDays: "observability.logRetentionDays",
+    },
+  );
 
-  const zone = new InternalZone(scope, "InternalZone", {
-    zoneName: config.domain.internalZoneName,
-    vpcId: network.vpcId,
-    region: ctx.region.region,
-    cnames: databaseTargets(regionState(config, role), {
-      writer: aurora.writerEndpoint,
-      reader: aurora.readerEndpoint,
-    }),
-  });
+  const zone = buildFromConfig(
+    InternalZone,
+    scope,
+    "InternalZone",
+    {
+      zoneName: config.domain.internalZoneName,
+      vpcId: network.vpcId,
+      region: ctx.region.region,
+      cnames: databaseTargets(regionState(config, role), {
+        writer: aurora.writerEndpoint,
+        reader: aurora.readerEndpoint,
+      }),
+    },
+    { zoneName: "domain.internalZoneName" },
+  );
 
   return { aurora, globalCluster, credentials, redis, redisAccess, zone };
 }

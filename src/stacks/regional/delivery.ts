@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import { regionState } from "../../config";
 import { SERVICE_ACCOUNTS } from "../../modules/compute/service-accounts";
 import { PipelineArtifactBucket } from "../../modules/delivery/artifact-bucket";
 import { ImageBuildProject } from "../../modules/delivery/build-project";
@@ -66,7 +67,7 @@ export function buildDelivery(
   const releaseValues = appReleaseValues({
     region: ctx.region.region,
     scaling: config.app.scaling,
-    replicas: config.app.scaling.replicas[ctx.role],
+    replicas: config.app.scaling.replicas[regionState(config, ctx.role)],
     imageRepositoryUrl: registry.imageRepositoryUrl,
     serviceAccountName: SERVICE_ACCOUNTS.app.name,
     containerPort: config.app.port,

@@ -7,6 +7,7 @@ import { RegionDashboard } from "../../modules/observability/dashboard";
 import { DatabaseAlarms } from "../../modules/observability/database-alarms";
 import { LoadBalancerAlarms } from "../../modules/observability/load-balancer-alarms";
 import { Tracing } from "../../modules/observability/tracing";
+import { buildFromConfig } from "../from-config";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
 import type { RegionalWeb } from "./web";
@@ -33,39 +34,35 @@ export function buildObservability(
   web: RegionalWeb,
 ): AlarmTopic {
   const { config, namer } = ctx;
-  const watchesReplication = config.database.global && regionState(config, ctx.role) === "standby";
-  const topic = new AlarmTopic(scope, "AlarmTopic", {
-    namer,
-    kmsKeyArn: ctx.key.arn,
-    accountId: ctx.accountId,
-    emailAddresses: config.observability.alarmEmails,
-  });
-  const targets = {
-    loadBalancerArnSuffix: web.alb.arnSuffix,
-    targetGroupArnSuffix: web.alb.activeTargetGroup.arnSuffix,
-  };
+  const watchesReplication = regionState(config, ctx.role) === "standby";
+  const topic = buildFromConfig(
+    AlarmTopic,
+    scope,
+    "AlarmTopic",
+    { namer, kmsKeyArn: ctx.key.arn, accountId: ctx.accountId, emailAddresses: config.observability.alarmEmails },
+    { emailAddresses: "observability.alarmEmails" },
+  );
+  // Each alarm asks its resource for the metric: namespaces and dimensions live with the resources.
+  const sources = { loadBalancer: web.alb, database: dataTier.aurora, cache: dataTier.redis };
   const alarmArns = [
-    ...new LoadBalancerAlarms(scope, "LoadBalancerAlarms", { namer, topicArn: topic.topicArn, ...targets }).alarmArns,
+    ...new LoadBalancerAlarms(scope, "LoadBalancerAlarms", {
+      namer,
+      topicArn: topic.topicArn,
+      loadBalancer: sources.loadBalancer,
+    }).alarmArns,
     ...new DatabaseAlarms(scope, "DatabaseAlarms", {
       namer,
       topicArn: topic.topicArn,
-      clusterIdentifier: dataTier.aurora.clusterIdentifier,
+      database: sources.database,
       includeGlobalReplicationLag: watchesReplication,
     }).alarmArns,
-    ...new CacheAlarms(scope, "CacheAlarms", {
-      namer,
-      topicArn: topic.topicArn,
-      replicationGroupId: dataTier.redis.replicationGroupId,
-      memberClusterIds: dataTier.redis.memberClusterIds,
-    }).alarmArns,
+    ...new CacheAlarms(scope, "CacheAlarms", { namer, topicArn: topic.topicArn, cache: sources.cache }).alarmArns,
   ];
   new RegionDashboard(scope, "Dashboard", {
     namer,
     region: ctx.region.region,
-    ...targets,
-    auroraClusterIdentifier: dataTier.aurora.clusterIdentifier,
+    ...sources,
     includeGlobalReplicationLag: watchesReplication,
-    cacheMemberClusterIds: dataTier.redis.memberClusterIds,
     alarmArns,
   });
   new Tracing(scope, "Tracing", { namer, serviceName: config.app.name });

@@ -2,7 +2,6 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import type { Construct } from "constructs";
 import type { RegionRole } from "../../config";
 import { EksCluster } from "../../modules/compute/eks-cluster";
-import { dbUserConnectArn } from "../../modules/database/db-connect";
 import { OriginPrefixLists } from "../../modules/edge/origin-prefix-lists";
 import { VpcEndpoints } from "../../modules/network/endpoints";
 import { VpcFlowLogArchive } from "../../modules/network/flow-log-archive";
@@ -107,12 +106,6 @@ export class RegionalStack extends TitanStack {
     });
 
     const clusterName = EksCluster.clusterNameFor(this.namer);
-    const appDatabaseUserArn = dbUserConnectArn(
-      region.region,
-      accountId,
-      this.dataTier.aurora.cluster.clusterResourceId,
-      config.database.appUsername,
-    );
     const appLogs = buildAppLogs(this, ctx);
     const dbHost = databaseHostname(config.domain.internalZoneName);
     this.web = buildWeb(this, ctx, {
@@ -123,7 +116,6 @@ export class RegionalStack extends TitanStack {
       dbHost,
       dbName: config.database.databaseName,
       dbUser: config.database.appUsername,
-      dbConnectArn: appDatabaseUserArn,
       appLogGroupName: appLogs.logGroupName,
     });
     this.delivery = buildDelivery(this, ctx, this.network, clusterName, {
@@ -138,7 +130,6 @@ export class RegionalStack extends TitanStack {
       groups: this.securityGroups,
       dataTier: this.dataTier,
       clusterName,
-      appDatabaseUserArn,
       deployRoleArn: this.delivery.deploy.roleArn,
       deploySecurityGroupId: this.delivery.deploy.securityGroupId,
     });

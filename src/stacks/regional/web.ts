@@ -11,6 +11,7 @@ import type { TierSecurityGroups } from "../../modules/security/security-groups"
 import type { AlbAccessLogBucket } from "../../modules/storage/log-buckets";
 import { ApplicationLoadBalancer } from "../../modules/web/load-balancer";
 import { Ec2WebTier } from "../../modules/web/web-tier";
+import { buildFromConfig } from "../from-config";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data-tier";
 
@@ -32,7 +33,6 @@ export interface WebInputs {
   readonly dbHost: string;
   readonly dbName: string;
   readonly dbUser: string;
-  readonly dbConnectArn: string;
   readonly appLogGroupName: string;
 }
 
@@ -51,46 +51,73 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
   const { apiHostname, hostedZoneId } = config.domain;
   const origin = originHostname(apiHostname);
   const ownName = regionalOriginHostname(role, apiHostname);
-  const certificate = new DnsValidatedCertificate(scope, "OriginCertificate", {
-    namer,
-    component: "origin",
-    hostedZoneId,
-    domainName: origin,
-    // The region-specific name lets Route 53 health-check each region's ALB over HTTPS, and
-    // CloudFront's origin group reach each region by name.
-    subjectAlternativeNames: [ownName],
-    validationRecordsOwnedElsewhere: role === "primary" ? [] : [origin],
-  });
+  const certificate = buildFromConfig(
+    DnsValidatedCertificate,
+    scope,
+    "OriginCertificate",
+    {
+      namer,
+      component: "origin",
+      hostedZoneId,
+      domainName: origin,
+      // The region-specific name lets Route 53 health-check each region's ALB over HTTPS, and
+      // CloudFront's origin group reach each region by name.
+      subjectAlternativeNames: [ownName],
+      validationRecordsOwnedElsewhere: role === "primary" ? [] : [origin],
+    },
+    {
+      domainName: "domain.apiHostname",
+      subjectAlternativeNames: "domain.apiHostname",
+      hostedZoneId: "domain.hostedZoneId",
+    },
+  );
   const originVerifySecret =
     role === "primary"
-      ? new OriginVerifySecret(scope, "OriginVerifySecret", {
-          namer,
-          kmsKeyArn: ctx.key.arn,
-          replicaRegions: [...new Set([config.regions.dr.region, EDGE_REGION])].filter(
-            (region) => region !== ctx.region.region,
-          ),
-          generation: config.edge.originVerify.generation,
-        })
+      ? buildFromConfig(
+          OriginVerifySecret,
+          scope,
+          "OriginVerifySecret",
+          {
+            namer,
+            kmsKeyArn: ctx.key.arn,
+            replicaRegions: [...new Set([config.regions.dr.region, EDGE_REGION])].filter(
+              (region) => region !== ctx.region.region,
+            ),
+            generation: config.edge.originVerify.generation,
+          },
+          { generation: "edge.originVerify.generation" },
+        )
       : undefined;
   const originVerify = new OriginVerifyValue(scope, "OriginVerify", {
     secretName: OriginVerifySecret.secretName(namer.forScope("primary")),
     versionId: originVerifySecret?.version.versionId,
   });
-  const alb = new ApplicationLoadBalancer(scope, "Alb", {
-    namer,
-    vpcId: inputs.network.vpcId,
-    publicSubnetIds: inputs.network.publicSubnetIds,
-    securityGroupIds: inputs.groups.albIds,
-    certificateArn: certificate.certificateArn,
-    accessLogBucketName: inputs.albLogs.bucket.bucket,
-    accessLogPrefix: inputs.albLogs.logPrefix,
-    appPort: config.app.port,
-    healthCheckPath: config.app.healthCheckPath,
-    originVerify: { name: config.edge.originVerify.headerName, acceptedValues: originVerify.acceptedValues },
-    runtime: config.web.runtime,
-    internetGatewayDependency: inputs.network.internetGateway,
-    accessLogPolicyDependency: inputs.albLogs.policy,
-  });
+  const alb = buildFromConfig(
+    ApplicationLoadBalancer,
+    scope,
+    "Alb",
+    {
+      namer,
+      vpcId: inputs.network.vpcId,
+      publicSubnetIds: inputs.network.publicSubnetIds,
+      securityGroupIds: inputs.groups.albIds,
+      certificateArn: certificate.certificateArn,
+      accessLogBucketName: inputs.albLogs.bucket.bucket,
+      accessLogPrefix: inputs.albLogs.logPrefix,
+      appPort: config.app.port,
+      healthCheckPath: config.app.healthCheckPath,
+      originVerify: { name: config.edge.originVerify.headerName, acceptedValues: originVerify.acceptedValues },
+      runtime: config.web.runtime,
+      internetGatewayDependency: inputs.network.internetGateway,
+      accessLogPolicyDependency: inputs.albLogs.policy,
+    },
+    {
+      appPort: "app.port",
+      healthCheckPath: "app.healthCheckPath",
+      originVerify: "edge.originVerify.headerName",
+      runtime: "web.runtime",
+    },
+  );
   const originRecord = new RegionalOriginRecord(scope, "OriginRecord", {
     hostedZoneId,
     name: ownName,
@@ -100,30 +127,43 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
   if (config.web.runtime !== "ec2" || alb.instanceTargetGroup === undefined) {
     return { certificate, alb, originRecord, originVerifySecret };
   }
-  const webTier = new Ec2WebTier(scope, "WebTier", {
-    namer,
-    region: ctx.region.region,
-    accountId: ctx.accountId,
-    amiId: ctx.region.webAmiId,
-    instanceType: config.web.instanceType,
-    // The live region runs the active count, the other its warm standby (dr.activeRole).
-    desiredCapacity: config.web.instances[regionState(config, role)],
-    privateSubnetIds: inputs.network.privateSubnetIds,
-    securityGroupId: inputs.groups.appId,
-    targetGroupArn: alb.instanceTargetGroup.arn,
-    kmsKeyArn: ctx.key.arn,
-    appPort: config.app.port,
-    appName: config.app.name,
-    dbHost: inputs.dbHost,
-    dbName: inputs.dbName,
-    dbUser: inputs.dbUser,
-    dbConnectArn: inputs.dbConnectArn,
-    // The Redis endpoint itself, not a private-zone alias: TLS verifies the host name against
-    // ElastiCache's certificate.
-    cacheHost: inputs.dataTier.redis.primaryEndpoint,
-    cacheUserId: inputs.dataTier.redisAccess.appUserId,
-    cacheReplicationGroupId: inputs.dataTier.redis.replicationGroupId,
-    logGroupName: inputs.appLogGroupName,
-  });
+  const state = regionState(config, role);
+  const webTier = buildFromConfig(
+    Ec2WebTier,
+    scope,
+    "WebTier",
+    {
+      namer,
+      region: ctx.region.region,
+      amiId: ctx.region.webAmiId,
+      instanceType: config.web.instanceType,
+      // The live region runs the active count, the other its warm standby (dr.activeRole).
+      desiredCapacity: config.web.instances[state],
+      privateSubnetIds: inputs.network.privateSubnetIds,
+      securityGroupId: inputs.groups.appId,
+      targetGroupArn: alb.instanceTargetGroup.arn,
+      kmsKeyArn: ctx.key.arn,
+      appPort: config.app.port,
+      appName: config.app.name,
+      dbHost: inputs.dbHost,
+      dbName: inputs.dbName,
+      dbUser: inputs.dbUser,
+      // The Redis endpoint itself, not a private-zone alias: TLS verifies the host name against
+      // ElastiCache's certificate.
+      cacheHost: inputs.dataTier.redis.primaryEndpoint,
+      cacheUserId: inputs.dataTier.redisAccess.appUserId,
+      cacheReplicationGroupId: inputs.dataTier.redis.replicationGroupId,
+      logGroupName: inputs.appLogGroupName,
+    },
+    {
+      amiId: `regions.${role}.webAmiId`,
+      instanceType: "web.instanceType",
+      desiredCapacity: `web.instances.${state}`,
+      appPort: "app.port",
+      appName: "app.name",
+    },
+  );
+  inputs.dataTier.aurora.grantConnect(webTier, inputs.dbUser);
+  inputs.dataTier.redis.grantConnect(webTier, inputs.dataTier.redisAccess.appUserArn);
   return { certificate, alb, originRecord, originVerifySecret, webTier };
 }

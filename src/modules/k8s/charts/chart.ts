@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PropChecks } from "../../../validation/prop-checks";
 
 /** A pinned chart from a Helm repository: what a `helm_release` installs. */
 export interface PinnedChart {
@@ -16,16 +17,23 @@ export interface Resources {
 
 /**
  * Checks `values` against the chart's schema and returns them as the YAML (JSON is YAML) that
- * `helm_release.values` takes. A value that does not fit the chart's shape stops synth here, with
- * the chart and the path named, instead of failing an apply or being ignored by the chart.
+ * `helm_release.values` takes. A value that does not fit the chart's shape is recorded in `checks`
+ * under `prop`, with the chart and the path named, so synth stops there instead of an apply
+ * failing or the chart ignoring it.
  */
-export function serializeValues<T>(chart: PinnedChart, schema: z.ZodType<T>, values: T): string {
+export function serializeValues<T>(
+  checks: PropChecks,
+  prop: string,
+  chart: PinnedChart,
+  schema: z.ZodType<T>,
+  values: T,
+): string {
   const result = schema.safeParse(values);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new Error(`values for chart ${chart.chart} ${chart.version}:\n  ${problems.join("\n  ")}`);
+  for (const issue of result.error?.issues ?? []) {
+    const path = issue.path.join(".") || "(root)";
+    checks.require(false, prop, `values for chart ${chart.chart} ${chart.version} at ${path}: ${issue.message}`);
   }
-  return escapeLiteralTemplates(JSON.stringify(result.data));
+  return escapeLiteralTemplates(JSON.stringify(result.success ? result.data : values));
 }
 
 /**

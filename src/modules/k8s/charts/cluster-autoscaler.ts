@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SERVICE_ACCOUNTS } from "../../compute/service-accounts";
+import { CLUSTER_AUTOSCALER_IMAGE_TAG, defaultAutoscalerImageTag } from "../limits";
 import type { PinnedChart } from "./chart";
 import { irsaAnnotation, replicas, resources } from "./common";
 
@@ -13,7 +14,7 @@ export const clusterAutoscalerValues = z.strictObject({
   cloudProvider: z.literal("aws"),
   awsRegion: z.string().min(1),
   autoDiscovery: z.strictObject({ clusterName: z.string().min(1) }),
-  image: z.strictObject({ tag: z.string().regex(/^v1\.\d{2}\.\d+$/) }),
+  image: z.strictObject({ tag: z.string().regex(CLUSTER_AUTOSCALER_IMAGE_TAG.regex) }),
   replicaCount: replicas,
   rbac: z.strictObject({
     serviceAccount: z.strictObject({
@@ -37,24 +38,10 @@ export interface ClusterAutoscalerInput {
   readonly region: string;
   /** The cluster's Kubernetes minor version, e.g. "1.32". */
   readonly kubernetesVersion: string;
-  /** @default - `v<kubernetesVersion>.0` */
+  /** Checked against the version by the platform (autoscalerImageTagProblem). @default - `v<kubernetesVersion>.0` */
   readonly imageTag?: string;
   readonly replicas: number;
   readonly roleArn: string;
-}
-
-/**
- * The autoscaler's image tag: its minor must be the cluster's, because the autoscaler simulates
- * the scheduler of its own Kubernetes version.
- */
-export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
-  const tag = imageTag ?? `v${kubernetesVersion}.0`;
-  if (!tag.startsWith(`v${kubernetesVersion}.`)) {
-    throw new Error(
-      `kubernetes.platform.clusterAutoscaler.imageTag "${tag}" does not match kubernetes.version ${kubernetesVersion}; use v${kubernetesVersion}.<patch>`,
-    );
-  }
-  return tag;
 }
 
 /**
@@ -67,7 +54,7 @@ export function buildClusterAutoscalerValues(input: ClusterAutoscalerInput): Clu
     cloudProvider: "aws",
     awsRegion: input.region,
     autoDiscovery: { clusterName: input.clusterName },
-    image: { tag: clusterAutoscalerImageTag(input.kubernetesVersion, input.imageTag) },
+    image: { tag: input.imageTag ?? defaultAutoscalerImageTag(input.kubernetesVersion) },
     replicaCount: input.replicas,
     rbac: {
       serviceAccount: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLATFORM_REPLICAS } from "../limits";
 
 /** Schema pieces the platform charts' values share. */
 
@@ -18,7 +19,7 @@ export const irsaAnnotation = z.strictObject({
   }),
 });
 
-export const replicas = z.int().min(1).max(10);
+export const replicas = z.int().min(PLATFORM_REPLICAS.min).max(PLATFORM_REPLICAS.max);
 
 /** Pods of the platform spread over zones, so an AZ loss never takes every replica. */
 export const zoneSpread = (labels: Record<string, string>) => [
