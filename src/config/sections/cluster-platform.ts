@@ -11,9 +11,7 @@ import { matching, perRole, perState, wholeNumber } from "./common";
  */
 
 const replicas = (what: string, max = PLATFORM_REPLICAS.max) =>
-  perState(wholeNumber(intRange(PLATFORM_REPLICAS.min, max), "pods")).describe(
-    `${what} replicas in the active and in the standby region`,
-  );
+  perState(wholeNumber(intRange(PLATFORM_REPLICAS.min, max), "pods"), `${what} replicas`);
 
 export const clusterPlatformSchema = z
   .strictObject({
@@ -34,8 +32,9 @@ export const clusterPlatformSchema = z
     prometheus: z.strictObject({
       replicas: replicas("Prometheus server", 3),
       retentionDays: wholeNumber(intRange(1, 90), "days").describe("Days Prometheus keeps samples on its volume"),
-      storageGib: perRole(wholeNumber(intRange(10, 1000), "GiB")).describe(
-        "Size of each region's Prometheus volume (gp3, encrypted with the region's key); a volume keeps its size when the live region changes",
+      storageGib: perRole(
+        wholeNumber(intRange(10, 1000), "GiB"),
+        "Prometheus volume size (gp3, encrypted with the region's key; a volume keeps its size when the live region changes)",
       ),
     }),
     grafana: z.strictObject({
@@ -76,9 +75,7 @@ const replicaBounds = z
 
 export const appScalingSchema = z
   .strictObject({
-    replicas: perState(replicaBounds).describe(
-      "HPA bounds in the active region and in the standby one (a warm standby that scales out)",
-    ),
+    replicas: perState(replicaBounds, "The app's HPA bounds (a warm standby scales out from its own)"),
     targetCpuPercent: wholeNumber(intRange(10, 95), "percent").describe(
       "Average CPU utilization, as a share of the request, the HPA aims for",
     ),

@@ -50,13 +50,28 @@ export function refineWith<T>(problemOf: (value: T) => string | undefined) {
   };
 }
 
-export const perRole = <T extends z.ZodType>(value: T) => z.strictObject({ primary: value, dr: value });
+/** One value per region role, fixed to its region; `what` describes both. */
+export function perRole<T extends z.ZodType>(value: T, what: string) {
+  return z
+    .strictObject({
+      primary: value.describe(`${what}, in the primary region`),
+      dr: value.describe(`${what}, in the DR region`),
+    })
+    .describe(`${what}, per region`);
+}
 
 /**
- * A size for the region that is live (`dr.activeRole`) and one for the other, warm-standby region:
- * failing over flips which region gets which.
+ * A value for the region that is live (`dr.activeRole`) and one for the other, warm-standby
+ * region: failing over flips which region gets which. `what` describes both.
  */
-export const perState = <T extends z.ZodType>(value: T) => z.strictObject({ active: value, standby: value });
+export function perState<T extends z.ZodType>(value: T, what: string) {
+  return z
+    .strictObject({
+      active: value.describe(`${what}, in the live region (dr.activeRole)`),
+      standby: value.describe(`${what}, in the warm-standby region`),
+    })
+    .describe(`${what}, in the live region and in the warm-standby one (they swap when dr.activeRole flips)`);
+}
 
 export const cidrBlock = z.string().superRefine((text, ctx) => {
   const cidr = parseCidr(text);

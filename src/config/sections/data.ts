@@ -38,8 +38,9 @@ export const databaseSchema = z
     instanceClass: matching(DB_INSTANCE_CLASS)
       .superRefine(refineWith(globalInstanceClassProblem))
       .describe("Instance class of every Aurora instance; memory-optimized (global databases reject burstable db.t*)"),
-    instances: perRole(wholeNumber(AURORA_INSTANCES, "instances")).describe(
-      "Aurora instances per regional cluster (writer + readers)",
+    instances: perRole(
+      wholeNumber(AURORA_INSTANCES, "instances"),
+      "Aurora instances of the regional cluster (writer + readers)",
     ),
     globalClusterIdentifier: matching(GLOBAL_CLUSTER_IDENTIFIER).describe(
       "Identifier the DR cluster joins (knowable at synth time, so no remote state)",
@@ -124,7 +125,7 @@ export const cacheSchema = z
     nodeType: matching(CACHE_NODE_TYPE).describe(
       "Node type of every cache node; r5/m5 families or newer, large or above, with cache.globalDatastore",
     ),
-    nodes: perRole(wholeNumber(CACHE_NODES, "nodes")).describe("Cache nodes (primary + replicas) per region"),
+    nodes: perRole(wholeNumber(CACHE_NODES, "nodes"), "Cache nodes (primary + replicas)"),
     automaticFailover: z.boolean().describe("Multi-AZ with automatic failover; needs 2+ nodes"),
     globalDatastore: z.boolean().describe("Replicate the cache to the DR region (Global Datastore)"),
     snapshotRetentionDays: wholeNumber(CACHE_SNAPSHOT_RETENTION_DAYS, "days").describe(

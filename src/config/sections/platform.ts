@@ -49,8 +49,9 @@ export const webSchema = z.strictObject({
     .enum(["eks", "ec2"])
     .describe('"eks" (seed 003: pods behind the ALB) or "ec2" (seed 000: t3.micro instances from the region\'s AMI)'),
   instanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the web tier (web.runtime = ec2)"),
-  instances: perState(wholeNumber(WEB_INSTANCES, "instances")).describe(
-    "EC2 web instances in the active region and in the standby one (web.runtime = ec2); the group may grow to twice this",
+  instances: perState(
+    wholeNumber(WEB_INSTANCES, "instances"),
+    "EC2 web instances (web.runtime = ec2; the group may grow to twice this)",
   ),
 });
 
@@ -91,9 +92,7 @@ export const kubernetesSchema = z.strictObject({
         "downgrade EKS refuses",
     ),
   nodeInstanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the on-demand node group"),
-  nodes: perState(nodeGroupSize).describe(
-    "On-demand managed node group size in the active region and in the warm-standby one (see dr.activeRole)",
-  ),
+  nodes: perState(nodeGroupSize, "On-demand managed node group size"),
   spot: z.strictObject({
     enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),
     instanceTypes: z
