@@ -43,7 +43,10 @@ function withDefaults(node: JsonSchema, defaults: unknown): JsonSchema {
  */
 export function renderConfigJsonSchema(): string {
   const schema = forEditors(annotatedSchema());
-  const properties = { $schema: { type: "string", description: "The JSON Schema this file follows" }, ...(schema.properties as object) };
+  const properties = {
+    $schema: { type: "string", description: "The JSON Schema this file follows" },
+    ...(schema.properties as object),
+  };
   return `${JSON.stringify({ ...schema, title: "titan config override", properties }, null, 2)}\n`;
 }
 
@@ -57,7 +60,9 @@ function forEditors(node: unknown): JsonSchema {
   const { required: _required, unit, description, ...rest } = node;
   const entries = Object.entries(rest).map(([key, value]) => [key, key === "default" ? value : forEditors(value)]);
   const described =
-    description === undefined ? {} : { description: unit === undefined ? description : `${description} (unit: ${unit})` };
+    description === undefined
+      ? {}
+      : { description: unit === undefined ? description : `${description} (unit: ${unit})` };
   return { ...Object.fromEntries(entries), ...described };
 }
 
@@ -99,7 +104,7 @@ function accepts(node: JsonSchema): string | undefined {
     return node.enum.map((value) => JSON.stringify(value)).join(", ");
   }
   const options = (node.anyOf as JsonSchema[] | undefined)?.map((option) => option.const);
-  if (options !== undefined && options.every((value) => value !== undefined)) {
+  if (options?.every((value) => value !== undefined)) {
     return options.map((value) => JSON.stringify(value)).join(", ");
   }
   const { minimum, maximum } = node as { minimum?: number; maximum?: number };
@@ -117,7 +122,9 @@ export function renderConfigTable(): string {
     const accepted = setting.accepts === undefined ? "" : ` Accepts ${setting.accepts}.`;
     return `| \`${setting.path}\` | ${cell(value)} | ${setting.unit ?? ""} | ${cell(`${setting.description}.${accepted}`)} |`;
   });
-  return [TABLE_START, "| setting | default | unit | what it sets |", "|---|---|---|---|", ...rows, TABLE_END].join("\n");
+  return [TABLE_START, "| setting | default | unit | what it sets |", "|---|---|---|---|", ...rows, TABLE_END].join(
+    "\n",
+  );
 }
 
 /** `readme` with its settings table replaced by a fresh rendering. */
