@@ -8,7 +8,7 @@ import {
   NODE_GROUP_SIZE,
   nodeGroupSizesProblem,
 } from "../../modules/compute/limits";
-import { IMAGE_RETENTION_COUNT } from "../../modules/delivery/limits";
+import { APP_NAME, IMAGE_RETENTION_COUNT } from "../../modules/delivery/limits";
 import { WEB_INSTANCES } from "../../modules/web/limits";
 import { IAM_ROLE_ARN, nameInArn } from "../../validation/aws-identifiers";
 import { TCP_PORT, textPattern, URL_PATH } from "../../validation/limits";
@@ -56,9 +56,7 @@ export const webSchema = z.strictObject({
 });
 
 export const appSchema = z.strictObject({
-  name: matching(
-    textPattern(/^[a-z][a-z0-9-]{1,30}$/, "2-31 lowercase letters, digits and hyphens, starting with a letter"),
-  ).describe("The app's name: its ECR repositories, Helm release, log group and X-Ray service"),
+  name: matching(APP_NAME).describe("The app's name: its ECR repositories, Helm release, log group and X-Ray service"),
   port: wholeNumber(TCP_PORT, "TCP port").describe("Port the app listens on inside its pods or instances"),
   healthCheckPath: matching(URL_PATH).describe(
     "Path the ALB, Route 53 and Kubernetes probe; answer 200 when the app can serve",
