@@ -46,24 +46,8 @@ function leaves(node: JsonSchema, path: string[] = []): { path: string[]; node: 
  * then miss the real pattern, and the schema refuses that candidate like any other.
  */
 function withoutLookarounds(pattern: string): string {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern.startsWith("(?=", i) || pattern.startsWith("(?!", i)) {
-      let depth = 0;
-      for (; i < pattern.length; i++) {
-        if (pattern[i] === "\\") {
-          i++;
-        } else if (pattern[i] === "(") {
-          depth++;
-        } else if (pattern[i] === ")" && --depth === 0) {
-          break;
-        }
-      }
-    } else {
-      out += pattern[i];
-    }
-  }
-  return out;
+  // titan's lookarounds hold no group of their own: (?=.{1,253}$), (?!.*--).
+  return pattern.replace(/\(\?[=!][^()]*\)/g, "");
 }
 
 /** Values the schema allows for one setting, its bounds and its default weighted up. */
@@ -107,7 +91,8 @@ const overrides = fc
     picked.forEach((setting, index) => {
       let node = override;
       for (const key of setting.path.slice(0, -1)) {
-        node = (node[key] ??= {}) as Record<string, unknown>;
+        node[key] = node[key] ?? {};
+        node = node[key] as Record<string, unknown>;
       }
       node[setting.path[setting.path.length - 1]] = values[index];
     });

@@ -5,11 +5,8 @@ import { EksAddons } from "../../modules/compute/eks-addons";
 import { EksCluster } from "../../modules/compute/eks-cluster";
 import { EksNodeGroup } from "../../modules/compute/node-group";
 import { WorkloadRoles } from "../../modules/compute/workload-roles";
-import type { Network } from "../../modules/network/network";
-import type { TierSecurityGroups } from "../../modules/security/security-groups";
 import { buildFromConfig } from "../from-config";
-import type { RegionContext } from "./context";
-import type { DataTier } from "./data-tier";
+import type { RegionContext, RegionParts } from "./context";
 
 export interface RegionalCompute {
   readonly cluster: EksCluster;
@@ -17,22 +14,21 @@ export interface RegionalCompute {
   readonly nodeGroups: readonly EksNodeGroup[];
 }
 
-export interface ComputeInputs {
-  readonly network: Network;
-  readonly groups: TierSecurityGroups;
-  readonly dataTier: DataTier;
-  readonly clusterName: string;
-  readonly deployRoleArn: string;
-  readonly deploySecurityGroupId: string;
-}
-
 /**
  * The region's EKS cluster: private endpoint (public only for configured CIDRs), nodes in the
  * private subnets with the app security group (so pods reach Aurora and Redis), the IRSA roles,
  * add-ons, and the CodeBuild deploy project admitted both by access entry and by network.
  */
-export function buildCompute(scope: Construct, ctx: RegionContext, inputs: ComputeInputs): RegionalCompute {
+export function buildCompute(
+  scope: Construct,
+  ctx: RegionContext,
+  parts: Pick<RegionParts, "foundation" | "dataTier" | "delivery">,
+): RegionalCompute {
   const { config, role, namer } = ctx;
+  const { network, securityGroups: groups } = parts.foundation;
+  const { dataTier } = parts;
+  const deploy = parts.delivery.deploy;
+  const clusterName = EksCluster.clusterNameFor(namer);
   const k8s = config.kubernetes;
   const state = regionState(config, role);
   const cluster = buildFromConfig(
@@ -43,15 +39,15 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
       namer,
       region: ctx.region.region,
       accountId: ctx.accountId,
-      clusterName: inputs.clusterName,
+      clusterName,
       kubernetesVersion: k8s.version,
       upgradeSupportType: k8s.supportType,
-      privateSubnetIds: inputs.network.privateSubnetIds,
+      privateSubnetIds: network.privateSubnetIds,
       kmsKeyArn: ctx.key.arn,
       logRetentionDays: config.observability.logRetentionDays,
       publicAccessCidrs: k8s.publicAccessCidrs,
       adminRoleArns: k8s.adminRoleArns,
-      deployRoleArns: { "helm-deploy": inputs.deployRoleArn },
+      deployRoleArns: { "helm-deploy": deploy.roleArn },
     },
     {
       kubernetesVersion: "kubernetes.version",
@@ -63,7 +59,7 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
   );
   new VpcSecurityGroupIngressRule(scope, "EksApiFromDeploy", {
     securityGroupId: cluster.clusterSecurityGroupId,
-    referencedSecurityGroupId: inputs.deploySecurityGroupId,
+    referencedSecurityGroupId: deploy.securityGroupId,
     ipProtocol: "tcp",
     fromPort: 443,
     toPort: 443,
@@ -79,8 +75,8 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
     oidcIssuerUrl: cluster.oidcIssuerUrl,
   });
   // The app signs IAM tokens for its own database user and cache user; no password anywhere.
-  inputs.dataTier.aurora.grantConnect(roles.app, config.database.appUsername);
-  inputs.dataTier.redis.grantConnect(roles.app, inputs.dataTier.redisAccess.appUserArn);
+  dataTier.aurora.grantConnect(roles.app, config.database.appUsername);
+  dataTier.redis.grantConnect(roles.app, dataTier.redisAccess.appUserArn);
   // Persistent volumes (Prometheus's) are encrypted with the region's key.
   ctx.key.grantEncryptDecrypt(roles.ebsCsiDriver);
   ctx.key.grantToAwsResources(roles.ebsCsiDriver);
@@ -88,11 +84,11 @@ export function buildCompute(scope: Construct, ctx: RegionContext, inputs: Compu
   const nodeDefaults = {
     namer,
     clusterName: cluster.clusterName,
-    clusterPhysicalName: inputs.clusterName,
-    subnetIds: inputs.network.privateSubnetIds,
+    clusterPhysicalName: clusterName,
+    subnetIds: network.privateSubnetIds,
     kmsKeyArn: ctx.key.arn,
     clusterSecurityGroupId: cluster.clusterSecurityGroupId,
-    securityGroupIds: [inputs.groups.appId],
+    securityGroupIds: [groups.appId],
     kubernetesVersion: cluster.cluster.version,
   };
   // The live region runs at its active size, the other at its warm-standby size (dr.activeRole).

@@ -1,4 +1,3 @@
-import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import type { Construct } from "constructs";
 import { type RegionState, regionState } from "../../config";
 import { type RedisMembership, RedisReplicationGroup } from "../../modules/cache/redis";
@@ -7,11 +6,9 @@ import { AuroraCluster } from "../../modules/database/aurora-cluster";
 import { AuroraGlobalCluster } from "../../modules/database/aurora-global-cluster";
 import { DatabaseCredentials } from "../../modules/database/db-credentials";
 import { InternalZone } from "../../modules/dns/internal-zone";
-import type { Network } from "../../modules/network/network";
-import type { TierSecurityGroups } from "../../modules/security/security-groups";
 import { buildFromConfig } from "../from-config";
-import { type HandoffKey, handoffParameterName } from "../handoff";
-import type { RegionContext } from "./context";
+import type { RegionContext, RegionParts } from "./context";
+import { readHandoff } from "./dr-handoff";
 
 /**
  * The generic names the app connects to; a failover repoints what is behind them, never the app.
@@ -64,13 +61,9 @@ export interface DataTier {
  * in primary that it needs (the Global Datastore id, when that is on) from the SSM parameter
  * primary writes into DR's region, so DR still plans while the primary region is down.
  */
-export function buildDataTier(
-  scope: Construct,
-  ctx: RegionContext,
-  network: Network,
-  groups: TierSecurityGroups,
-): DataTier {
+export function buildDataTier(scope: Construct, ctx: RegionContext, parts: Pick<RegionParts, "foundation">): DataTier {
   const { config, role, namer } = ctx;
+  const { network, securityGroups: groups } = parts.foundation;
   const db = config.database;
   const dbHost = databaseHostname(config.domain.internalZoneName);
 
@@ -217,10 +210,4 @@ function redisMembership(scope: Construct, ctx: RegionContext): RedisMembership 
     kind: "global-secondary",
     globalReplicationGroupId: readHandoff(scope, ctx, "cache-global-replication-group-id"),
   };
-}
-
-/** A value primary handed over, read in DR's own region (see HandoffParameters). */
-function readHandoff(scope: Construct, ctx: RegionContext, key: HandoffKey): string {
-  return new DataAwsSsmParameter(scope, `Handoff-${key}`, { name: handoffParameterName(ctx.config, key) })
-    .insecureValue;
 }

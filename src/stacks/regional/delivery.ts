@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import { regionState } from "../../config";
+import { EksCluster } from "../../modules/compute/eks-cluster";
 import { SERVICE_ACCOUNTS } from "../../modules/compute/service-accounts";
 import { PipelineArtifactBucket } from "../../modules/delivery/artifact-bucket";
 import { ImageBuildProject } from "../../modules/delivery/build-project";
@@ -8,8 +9,9 @@ import { HelmDeployProject } from "../../modules/delivery/deploy-project";
 import { GitHubConnection } from "../../modules/delivery/github-connection";
 import { RegistryReplication } from "../../modules/delivery/registry-replication";
 import { appReleaseValues } from "../../modules/k8s/app-release-values";
-import type { Network } from "../../modules/network/network";
-import type { RegionContext } from "./context";
+import { buildFromConfig } from "../from-config";
+import type { RegionContext, RegionParts } from "./context";
+import { databaseHostname } from "./data-tier";
 
 export interface RegionalDelivery {
   readonly registry: ContainerRegistry;
@@ -17,17 +19,6 @@ export interface RegionalDelivery {
   readonly deploy: HelmDeployProject;
   readonly build?: ImageBuildProject;
   readonly connection?: GitHubConnection;
-}
-
-/** What the app's release needs from the region that only exists once the region is built. */
-export interface ReleaseInputs {
-  /** The ALB's `ip` target group the chart's TargetGroupBinding fills. */
-  readonly targetGroupArn: string;
-  /** The generic DB name (`db.<internal zone>`). */
-  readonly dbHost: string;
-  readonly cacheHost: string;
-  readonly cacheUser: string;
-  readonly cacheReplicationGroupId: string;
 }
 
 /**
@@ -39,17 +30,19 @@ export interface ReleaseInputs {
 export function buildDelivery(
   scope: Construct,
   ctx: RegionContext,
-  network: Network,
-  clusterName: string,
-  release: ReleaseInputs,
+  parts: Pick<RegionParts, "foundation" | "dataTier" | "web">,
 ): RegionalDelivery {
   const { config, namer } = ctx;
+  const { network } = parts.foundation;
+  const { redis, redisAccess } = parts.dataTier;
   const appName = config.app.name;
-  const registry = new ContainerRegistry(scope, "Registry", {
-    appName,
-    kmsKeyArn: ctx.key.arn,
-    imageRetentionCount: config.delivery.imageRetentionCount,
-  });
+  const registry = buildFromConfig(
+    ContainerRegistry,
+    scope,
+    "Registry",
+    { appName, kmsKeyArn: ctx.key.arn, imageRetentionCount: config.delivery.imageRetentionCount },
+    { appName: "app.name", imageRetentionCount: "delivery.imageRetentionCount" },
+  );
   const artifacts = new PipelineArtifactBucket(scope, "PipelineArtifacts", { namer, kmsKeyArn: ctx.key.arn });
   const shared = {
     namer,
@@ -72,18 +65,18 @@ export function buildDelivery(
     serviceAccountName: SERVICE_ACCOUNTS.app.name,
     containerPort: config.app.port,
     healthCheckPath: config.app.healthCheckPath,
-    targetGroupArn: release.targetGroupArn,
-    dbHost: release.dbHost,
+    targetGroupArn: parts.web.alb.podTargetGroup.arn,
+    dbHost: databaseHostname(config.domain.internalZoneName),
     dbName: config.database.databaseName,
     dbUser: config.database.appUsername,
-    cacheHost: release.cacheHost,
-    cacheUser: release.cacheUser,
-    cacheReplicationGroupId: release.cacheReplicationGroupId,
+    cacheHost: redis.primaryEndpoint,
+    cacheUser: redisAccess.appUserId,
+    cacheReplicationGroupId: redis.replicationGroupId,
   });
   const deploy = new HelmDeployProject(scope, "HelmDeploy", {
     ...shared,
     releaseValues,
-    clusterName,
+    clusterName: EksCluster.clusterNameFor(namer),
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
   });

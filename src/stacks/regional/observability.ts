@@ -5,12 +5,11 @@ import { AppLogGroups } from "../../modules/observability/app-logs";
 import { CacheAlarms } from "../../modules/observability/cache-alarms";
 import { RegionDashboard } from "../../modules/observability/dashboard";
 import { DatabaseAlarms } from "../../modules/observability/database-alarms";
+import { GrafanaAdminCredentials } from "../../modules/observability/grafana-admin-credentials";
 import { LoadBalancerAlarms } from "../../modules/observability/load-balancer-alarms";
 import { Tracing } from "../../modules/observability/tracing";
 import { buildFromConfig } from "../from-config";
-import type { RegionContext } from "./context";
-import type { DataTier } from "./data-tier";
-import type { RegionalWeb } from "./web";
+import type { RegionContext, RegionParts } from "./context";
 
 /** The app's log group; created before the web tier, which ships its logs there. */
 export function buildAppLogs(scope: Construct, ctx: RegionContext): AppLogGroups {
@@ -21,8 +20,15 @@ export function buildAppLogs(scope: Construct, ctx: RegionContext): AppLogGroups
   });
 }
 
+export interface RegionalObservability {
+  readonly alarmTopic: AlarmTopic;
+  /** The login the region's Grafana (k8s stack) is created with. */
+  readonly grafanaAdmin: GrafanaAdminCredentials;
+}
+
 /**
- * Alarms to an encrypted SNS topic, a dashboard and X-Ray tracing for the region. The standby
+ * Alarms to an encrypted SNS topic, a dashboard and X-Ray tracing for the region, and the admin
+ * login of its Grafana. The standby
  * region (`dr.activeRole`) also watches the Aurora global replication lag, which only a secondary
  * cluster publishes: after a failover that is the recovered primary, and DR, now the writer, would
  * see no data (which its alarm treats as breaching) for as long as it kept the alarm.
@@ -30,10 +36,10 @@ export function buildAppLogs(scope: Construct, ctx: RegionContext): AppLogGroups
 export function buildObservability(
   scope: Construct,
   ctx: RegionContext,
-  dataTier: DataTier,
-  web: RegionalWeb,
-): AlarmTopic {
+  parts: Pick<RegionParts, "dataTier" | "web">,
+): RegionalObservability {
   const { config, namer } = ctx;
+  const { dataTier, web } = parts;
   const watchesReplication = regionState(config, ctx.role) === "standby";
   const topic = buildFromConfig(
     AlarmTopic,
@@ -66,5 +72,12 @@ export function buildObservability(
     alarmArns,
   });
   new Tracing(scope, "Tracing", { namer, serviceName: config.app.name });
-  return topic;
+  const grafanaAdmin = buildFromConfig(
+    GrafanaAdminCredentials,
+    scope,
+    "GrafanaAdmin",
+    { namer, kmsKeyArn: ctx.key.arn, passwordVersion: config.kubernetes.platform.grafana.adminPasswordVersion },
+    { passwordVersion: "kubernetes.platform.grafana.adminPasswordVersion" },
+  );
+  return { alarmTopic: topic, grafanaAdmin };
 }

@@ -1,15 +1,18 @@
 import { TerraformOutput } from "cdktf";
-import { CROSS_STACK_OUTPUTS } from "../outputs";
-import type { RegionalStack } from "./regional-stack";
+import type { Construct } from "constructs";
+import { CROSS_STACK_OUTPUTS } from "../cross-stack-outputs";
+import type { RegionContext, RegionParts } from "./context";
+import { INTERNAL_NAMES } from "./data-tier";
 
 /**
  * The named outputs later stacks and operators read. Ids are fixed: an output's id is its name in
  * the state, and consumers read it by that name.
  */
-export function addRegionalOutputs(stack: RegionalStack): void {
-  const { network, securityGroups, dataTier, storage, web, compute, delivery } = stack;
+export function addRegionalOutputs(scope: Construct, ctx: RegionContext, parts: RegionParts): void {
+  const { dataTier, storage, web, compute, delivery } = parts;
+  const { network, securityGroups } = parts.foundation;
   const output = (id: string, value: string | string[], description: string) =>
-    new TerraformOutput(stack, id, { value, description });
+    new TerraformOutput(scope, id, { value, description });
 
   output("vpc_id", network.vpcId, "VPC id");
   output("public_subnet_ids", network.publicSubnetIds, "Public subnets (ALB), in AZ order");
@@ -24,13 +27,13 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output("app_security_group_id", securityGroups.appId, "Security group of EKS nodes and the EC2 web tier");
   output("database_security_group_id", securityGroups.databaseId, "Security group of Aurora");
   output("cache_security_group_id", securityGroups.cacheId, "Security group of Redis");
-  output("kms_key_arn", stack.context.key.arn, "The region's customer-managed KMS key");
+  output("kms_key_arn", ctx.key.arn, "The region's customer-managed KMS key");
   output("aurora_cluster_identifier", dataTier.aurora.clusterIdentifier, "Regional Aurora cluster");
   output("aurora_writer_endpoint", dataTier.aurora.writerEndpoint, "Regional cluster endpoint (writer while primary)");
   output("aurora_reader_endpoint", dataTier.aurora.readerEndpoint, "Regional reader endpoint");
   output(
     "db_hostname",
-    dataTier.zone.fqdn("db"),
+    dataTier.zone.fqdn(INTERNAL_NAMES.db),
     "Generic DB name: this region's writer when it is active, else its reader with writes forwarded to the writer",
   );
   output("cache_primary_endpoint", dataTier.redis.primaryEndpoint, "Redis primary endpoint");
@@ -53,7 +56,7 @@ export function addRegionalOutputs(stack: RegionalStack): void {
   output("app_role_arn", compute.roles.app.arn, "IRSA role of the app's service account");
   output("image_repository_url", delivery.registry.imageRepositoryUrl, "ECR repository of the app image");
   output("chart_repository_url", delivery.registry.chartRepositoryUrl, "ECR repository of the app's Helm chart (OCI)");
-  output("alarm_topic_arn", stack.alarmTopic.topicArn, "SNS topic receiving every alarm of the region");
+  output("alarm_topic_arn", parts.observability.alarmTopic.topicArn, "SNS topic receiving every alarm of the region");
 
   if (dataTier.globalCluster) {
     output(

@@ -1,23 +1,19 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import type { Construct } from "constructs";
 import type { RegionRole } from "../../config";
-import { EksCluster } from "../../modules/compute/eks-cluster";
-import { OriginPrefixLists } from "../../modules/edge/origin-prefix-lists";
-import { VpcEndpoints } from "../../modules/network/endpoints";
-import { VpcFlowLogArchive } from "../../modules/network/flow-log-archive";
-import { Network } from "../../modules/network/network";
+import type { Network } from "../../modules/network/network";
 import type { AlarmTopic } from "../../modules/observability/alarm-topic";
-import { GrafanaAdminCredentials } from "../../modules/observability/grafana-admin-credentials";
 import { autoscalingEbsKeyStatements } from "../../modules/security/autoscaling-key-access";
 import { RegionalKey } from "../../modules/security/kms-key";
 import { logDeliveryKeyStatements } from "../../modules/security/log-delivery-key-access";
-import { TierSecurityGroups } from "../../modules/security/security-groups";
+import type { TierSecurityGroups } from "../../modules/security/security-groups";
 import { awsProvider, TitanStack, type TitanStackProps } from "../stack-base";
 import { buildCompute, type RegionalCompute } from "./compute";
-import { dataKeyAlias, type RegionContext } from "./context";
-import { buildDataTier, type DataTier, databaseHostname } from "./data-tier";
+import { dataKeyAlias, type RegionContext, type RegionParts } from "./context";
+import { buildDataTier, type DataTier } from "./data-tier";
 import { buildDelivery, type RegionalDelivery } from "./delivery";
-import { handOffToDr } from "./handoff";
+import { handOffToDr } from "./dr-handoff";
+import { buildFoundation } from "./foundation";
 import { buildAppLogs, buildObservability } from "./observability";
 import { addRegionalOutputs } from "./outputs";
 import { buildStorage, type RegionalStorage } from "./storage";
@@ -67,78 +63,28 @@ export class RegionalStack extends TitanStack {
     const ctx: RegionContext = { config, role, region, namer: this.namer, accountId, key };
     this.context = ctx;
 
-    this.network = new Network(this, "Network", {
-      namer: this.namer,
-      vpcCidr: region.vpcCidr,
-      availabilityZoneIds: region.availabilityZones,
-      natGateways: region.natGateways,
-      flowLogKmsKeyArn: key.arn,
-      logRetentionDays: config.observability.logRetentionDays,
-      accountId,
-    });
-    new VpcEndpoints(this, "Endpoints", {
-      namer: this.namer,
-      vpcId: this.network.vpcId,
-      vpcCidr: region.vpcCidr,
-      region: region.region,
-      subnetIds: this.network.privateSubnetIds,
-      routeTableIds: [...this.network.privateRouteTableIds, this.network.dataRouteTableId],
-    });
-    const edgeSources = new OriginPrefixLists(this, "OriginPrefixLists", { region: region.region });
-    this.securityGroups = new TierSecurityGroups(this, "SecurityGroups", {
-      namer: this.namer,
-      vpcId: this.network.vpcId,
-      appPort: config.app.port,
-      cloudFrontPrefixListId: edgeSources.cloudFrontId,
-      healthCheckerPrefixListId: edgeSources.healthCheckersId,
-    });
-
-    this.dataTier = buildDataTier(this, ctx, this.network, this.securityGroups);
+    // Each part takes the parts before it (RegionParts): the order below is the one their types allow.
+    const foundation = buildFoundation(this, ctx);
+    const dataTier = buildDataTier(this, ctx, { foundation });
     if (role === "primary") {
-      handOffToDr(this, ctx, this.dataTier);
+      handOffToDr(this, ctx, { dataTier });
     }
-    this.storage = buildStorage(this, ctx, this.dataTier.aurora.arn);
-    new VpcFlowLogArchive(this, "FlowLogArchive", {
-      namer: this.namer,
-      vpcId: this.network.vpcId,
-      bucketArn: this.storage.logArchive.bucket.arn,
-      bucketPolicy: this.storage.logArchive.policy,
-    });
-
-    const clusterName = EksCluster.clusterNameFor(this.namer);
+    const storage = buildStorage(this, ctx, { foundation, dataTier });
     const appLogs = buildAppLogs(this, ctx);
-    const dbHost = databaseHostname(config.domain.internalZoneName);
-    this.web = buildWeb(this, ctx, {
-      network: this.network,
-      groups: this.securityGroups,
-      albLogs: this.storage.albLogs,
-      dataTier: this.dataTier,
-      dbHost,
-      dbName: config.database.databaseName,
-      dbUser: config.database.appUsername,
-      appLogGroupName: appLogs.logGroupName,
-    });
-    this.delivery = buildDelivery(this, ctx, this.network, clusterName, {
-      targetGroupArn: this.web.alb.podTargetGroup.arn,
-      dbHost,
-      cacheHost: this.dataTier.redis.primaryEndpoint,
-      cacheUser: this.dataTier.redisAccess.appUserId,
-      cacheReplicationGroupId: this.dataTier.redis.replicationGroupId,
-    });
-    this.compute = buildCompute(this, ctx, {
-      network: this.network,
-      groups: this.securityGroups,
-      dataTier: this.dataTier,
-      clusterName,
-      deployRoleArn: this.delivery.deploy.roleArn,
-      deploySecurityGroupId: this.delivery.deploy.securityGroupId,
-    });
-    this.alarmTopic = buildObservability(this, ctx, this.dataTier, this.web);
-    new GrafanaAdminCredentials(this, "GrafanaAdmin", {
-      namer: this.namer,
-      kmsKeyArn: key.arn,
-      passwordVersion: config.kubernetes.platform.grafana.adminPasswordVersion,
-    });
-    addRegionalOutputs(this);
+    const web = buildWeb(this, ctx, { foundation, dataTier, storage, appLogs });
+    const delivery = buildDelivery(this, ctx, { foundation, dataTier, web });
+    const compute = buildCompute(this, ctx, { foundation, dataTier, delivery });
+    const observability = buildObservability(this, ctx, { dataTier, web });
+    const parts: RegionParts = { foundation, dataTier, storage, appLogs, web, delivery, compute, observability };
+    addRegionalOutputs(this, ctx, parts);
+
+    this.network = foundation.network;
+    this.securityGroups = foundation.securityGroups;
+    this.dataTier = dataTier;
+    this.storage = storage;
+    this.web = web;
+    this.delivery = delivery;
+    this.compute = compute;
+    this.alarmTopic = observability.alarmTopic;
   }
 }

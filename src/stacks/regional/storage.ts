@@ -2,8 +2,10 @@ import type { Construct } from "constructs";
 import { type RegionRole, regionState } from "../../config";
 import { AuroraBackupPlan } from "../../modules/backup/aurora-backup-plan";
 import { BackupVault } from "../../modules/backup/backup-vault";
+import { VpcFlowLogArchive } from "../../modules/network/flow-log-archive";
 import { AlbAccessLogBucket, LogArchiveBucket } from "../../modules/storage/log-buckets";
-import type { RegionContext } from "./context";
+import { buildFromConfig } from "../from-config";
+import type { RegionContext, RegionParts } from "./context";
 
 export interface RegionalStorage {
   readonly logArchive: LogArchiveBucket;
@@ -25,15 +27,31 @@ export interface RegionalStorage {
  * vault is built by the other stack, and during a failover that region may be down (copies then
  * fail and AWS Backup reports them, while the local recovery points are kept).
  */
-export function buildStorage(scope: Construct, ctx: RegionContext, auroraClusterArn: string): RegionalStorage {
+export function buildStorage(
+  scope: Construct,
+  ctx: RegionContext,
+  parts: Pick<RegionParts, "foundation" | "dataTier">,
+): RegionalStorage {
   const { config, namer } = ctx;
-  const logArchive = new LogArchiveBucket(scope, "LogArchive", {
+  const logArchive = buildFromConfig(
+    LogArchiveBucket,
+    scope,
+    "LogArchive",
+    {
+      namer,
+      kmsKeyArn: ctx.key.arn,
+      glacierAfterDays: config.logArchive.glacierAfterDays,
+      expireAfterDays: config.logArchive.expireAfterDays,
+      // The VPC's flow logs are archived here (VpcFlowLogArchive).
+      logDelivery: { accountId: ctx.accountId, region: ctx.region.region },
+    },
+    { glacierAfterDays: "logArchive.glacierAfterDays", expireAfterDays: "logArchive.expireAfterDays" },
+  );
+  new VpcFlowLogArchive(scope, "FlowLogArchive", {
     namer,
-    kmsKeyArn: ctx.key.arn,
-    glacierAfterDays: config.logArchive.glacierAfterDays,
-    expireAfterDays: config.logArchive.expireAfterDays,
-    // The VPC's flow logs are archived here (VpcFlowLogArchive).
-    logDelivery: { accountId: ctx.accountId, region: ctx.region.region },
+    vpcId: parts.foundation.network.vpcId,
+    bucketArn: logArchive.bucket.arn,
+    bucketPolicy: logArchive.policy,
   });
   const albLogs = new AlbAccessLogBucket(scope, "AlbLogs", { namer, accountId: ctx.accountId });
   const backupVault = new BackupVault(scope, "BackupVault", { namer, kmsKeyArn: ctx.key.arn });
@@ -42,14 +60,24 @@ export function buildStorage(scope: Construct, ctx: RegionContext, auroraCluster
   }
   const other: RegionRole = ctx.role === "primary" ? "dr" : "primary";
   const otherVaultName = BackupVault.vaultName(namer.forScope(other));
-  const backupPlan = new AuroraBackupPlan(scope, "AuroraBackup", {
-    namer,
-    vaultName: backupVault.name,
-    scheduleExpression: config.backup.scheduleExpression,
-    retentionDays: config.backup.retentionDays,
-    copyDestinationVaultArn: `arn:aws:backup:${config.regions[other].region}:${ctx.accountId}:backup-vault:${otherVaultName}`,
-    copyRetentionDays: config.backup.copyRetentionDays,
-    resourceArns: [auroraClusterArn],
-  });
+  const backupPlan = buildFromConfig(
+    AuroraBackupPlan,
+    scope,
+    "AuroraBackup",
+    {
+      namer,
+      vaultName: backupVault.name,
+      scheduleExpression: config.backup.scheduleExpression,
+      retentionDays: config.backup.retentionDays,
+      copyDestinationVaultArn: `arn:aws:backup:${config.regions[other].region}:${ctx.accountId}:backup-vault:${otherVaultName}`,
+      copyRetentionDays: config.backup.copyRetentionDays,
+      resourceArns: [parts.dataTier.aurora.arn],
+    },
+    {
+      scheduleExpression: "backup.scheduleExpression",
+      retentionDays: "backup.retentionDays",
+      copyRetentionDays: "backup.copyRetentionDays",
+    },
+  );
   return { logArchive, albLogs, backupVault, backupPlan };
 }

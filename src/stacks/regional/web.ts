@@ -6,14 +6,11 @@ import { originHostname, regionalOriginHostname } from "../../modules/edge/origi
 import { OriginVerifySecret } from "../../modules/edge/origin-verify-secret";
 import { OriginVerifyValue } from "../../modules/edge/origin-verify-value";
 import { RegionalOriginRecord } from "../../modules/edge/regional-origin-record";
-import type { Network } from "../../modules/network/network";
-import type { TierSecurityGroups } from "../../modules/security/security-groups";
-import type { AlbAccessLogBucket } from "../../modules/storage/log-buckets";
 import { ApplicationLoadBalancer } from "../../modules/web/load-balancer";
 import { Ec2WebTier } from "../../modules/web/web-tier";
 import { buildFromConfig } from "../from-config";
-import type { RegionContext } from "./context";
-import type { DataTier } from "./data-tier";
+import type { RegionContext, RegionParts } from "./context";
+import { databaseHostname } from "./data-tier";
 
 export interface RegionalWeb {
   readonly certificate: DnsValidatedCertificate;
@@ -23,17 +20,6 @@ export interface RegionalWeb {
   /** The origin-verify secret: primary creates it and replicates it to DR and us-east-1. */
   readonly originVerifySecret?: OriginVerifySecret;
   readonly webTier?: Ec2WebTier;
-}
-
-export interface WebInputs {
-  readonly network: Network;
-  readonly groups: TierSecurityGroups;
-  readonly albLogs: AlbAccessLogBucket;
-  readonly dataTier: DataTier;
-  readonly dbHost: string;
-  readonly dbName: string;
-  readonly dbUser: string;
-  readonly appLogGroupName: string;
 }
 
 /**
@@ -46,8 +32,16 @@ export interface WebInputs {
  * name `origin.<apiHostname>`. Primary, applied first, owns it; DR's certificate waits for the same
  * record by name. Each region owns the record of its own name.
  */
-export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs): RegionalWeb {
+export function buildWeb(
+  scope: Construct,
+  ctx: RegionContext,
+  parts: Pick<RegionParts, "foundation" | "dataTier" | "storage" | "appLogs">,
+): RegionalWeb {
   const { config, role, namer } = ctx;
+  const { network, securityGroups: groups } = parts.foundation;
+  const { dataTier } = parts;
+  const albLogs = parts.storage.albLogs;
+  const dbUser = config.database.appUsername;
   const { apiHostname, hostedZoneId } = config.domain;
   const origin = originHostname(apiHostname);
   const ownName = regionalOriginHostname(role, apiHostname);
@@ -98,18 +92,18 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
     "Alb",
     {
       namer,
-      vpcId: inputs.network.vpcId,
-      publicSubnetIds: inputs.network.publicSubnetIds,
-      securityGroupIds: inputs.groups.albIds,
+      vpcId: network.vpcId,
+      publicSubnetIds: network.publicSubnetIds,
+      securityGroupIds: groups.albIds,
       certificateArn: certificate.certificateArn,
-      accessLogBucketName: inputs.albLogs.bucket.bucket,
-      accessLogPrefix: inputs.albLogs.logPrefix,
+      accessLogBucketName: albLogs.bucket.bucket,
+      accessLogPrefix: albLogs.logPrefix,
       appPort: config.app.port,
       healthCheckPath: config.app.healthCheckPath,
       originVerify: { name: config.edge.originVerify.headerName, acceptedValues: originVerify.acceptedValues },
       runtime: config.web.runtime,
-      internetGatewayDependency: inputs.network.internetGateway,
-      accessLogPolicyDependency: inputs.albLogs.policy,
+      internetGatewayDependency: network.internetGateway,
+      accessLogPolicyDependency: albLogs.policy,
     },
     {
       appPort: "app.port",
@@ -139,21 +133,21 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
       instanceType: config.web.instanceType,
       // The live region runs the active count, the other its warm standby (dr.activeRole).
       desiredCapacity: config.web.instances[state],
-      privateSubnetIds: inputs.network.privateSubnetIds,
-      securityGroupId: inputs.groups.appId,
+      privateSubnetIds: network.privateSubnetIds,
+      securityGroupId: groups.appId,
       targetGroupArn: alb.instanceTargetGroup.arn,
       kmsKeyArn: ctx.key.arn,
       appPort: config.app.port,
       appName: config.app.name,
-      dbHost: inputs.dbHost,
-      dbName: inputs.dbName,
-      dbUser: inputs.dbUser,
+      dbHost: databaseHostname(config.domain.internalZoneName),
+      dbName: config.database.databaseName,
+      dbUser,
       // The Redis endpoint itself, not a private-zone alias: TLS verifies the host name against
       // ElastiCache's certificate.
-      cacheHost: inputs.dataTier.redis.primaryEndpoint,
-      cacheUserId: inputs.dataTier.redisAccess.appUserId,
-      cacheReplicationGroupId: inputs.dataTier.redis.replicationGroupId,
-      logGroupName: inputs.appLogGroupName,
+      cacheHost: dataTier.redis.primaryEndpoint,
+      cacheUserId: dataTier.redisAccess.appUserId,
+      cacheReplicationGroupId: dataTier.redis.replicationGroupId,
+      logGroupName: parts.appLogs.logGroupName,
     },
     {
       amiId: `regions.${role}.webAmiId`,
@@ -163,7 +157,8 @@ export function buildWeb(scope: Construct, ctx: RegionContext, inputs: WebInputs
       appName: "app.name",
     },
   );
-  inputs.dataTier.aurora.grantConnect(webTier, inputs.dbUser);
-  inputs.dataTier.redis.grantConnect(webTier, inputs.dataTier.redisAccess.appUserArn);
+  // The instances sign IAM tokens as the app's users: no password or secret on them.
+  dataTier.aurora.grantConnect(webTier, dbUser);
+  dataTier.redis.grantConnect(webTier, dataTier.redisAccess.appUserArn);
   return { certificate, alb, originRecord, originVerifySecret, webTier };
 }
