@@ -77,8 +77,9 @@ describe("the deploy buildspec", () => {
   const spec = buildspec("deploy");
   const script = commands(spec).join("\n");
 
-  it("pins kubectl within one minor version of the cluster", () => {
-    expect(spec.env?.variables?.KUBECTL_VERSION).toMatch(/^v1\.32\.\d+$/);
+  it("takes kubectl's version from the project (the cluster's minor), never a pin of its own", () => {
+    expect(spec.env?.variables?.KUBECTL_VERSION).toBeUndefined();
+    expect(script).toContain('base="https://dl.k8s.io/release/${KUBECTL_VERSION}/bin/linux/amd64"');
   });
 
   it("reads the release, reaches the region's cluster and waits for the replicated image and chart", () => {

@@ -24,6 +24,7 @@ function synth(props: Partial<HelmDeployProjectProps> = {}): string {
       accountId: "111122223333",
       appName: "birthday-app",
       clusterName: "titan-dr-eks",
+      kubernetesVersion: "1.35",
       imageRepositoryUrl: "111122223333.dkr.ecr.us-west-1.amazonaws.com/birthday-app",
       chartRepositoryUrl: "111122223333.dkr.ecr.us-west-1.amazonaws.com/charts/birthday-app",
       imageRepositoryArn: IMAGE_REPOSITORY,
@@ -74,12 +75,13 @@ describe("HelmDeployProject", () => {
     );
   });
 
-  it("tells the deploy which cluster, namespace and repositories of its region to use, and the chart's values there", () => {
+  it("tells the deploy which cluster (and its kubectl), namespace and repositories of its region to use, and the chart's values there", () => {
     const { HELM_VALUES_JSON, ...names } = environmentOf(project);
     expect(names).toEqual({
       APP_NAME: "birthday-app",
       AWS_ACCOUNT_ID: "111122223333",
       CLUSTER_NAME: "titan-dr-eks",
+      KUBECTL_VERSION: "v1.35.0",
       K8S_NAMESPACE: "birthday",
       ECR_REGISTRY: "111122223333.dkr.ecr.us-west-1.amazonaws.com",
       IMAGE_REPOSITORY_URL: "111122223333.dkr.ecr.us-west-1.amazonaws.com/birthday-app",

@@ -42,6 +42,7 @@ function deliveryStack(): TerraformStack {
     ...common,
     ...repositories,
     clusterName: namer.name("eks", "eksCluster"),
+    kubernetesVersion: "1.35",
     logRetentionDays: 90,
     vpcId: "vpc-0123456789abcdef0",
     subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0ccccccccccccccc3"],

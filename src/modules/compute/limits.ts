@@ -6,6 +6,14 @@ import { intRange, textPattern } from "../../validation/limits";
 
 export const KUBERNETES_VERSION = textPattern(/^1\.\d{2}$/, "a Kubernetes minor version such as 1.35");
 
+/**
+ * The kubectl release a deploy installs for a cluster of `kubernetesVersion`: the same minor,
+ * first patch, well within kubectl's one-minor skew policy, so it moves when the cluster does.
+ */
+export function kubectlVersionFor(kubernetesVersion: string): string {
+  return `v${kubernetesVersion}.0`;
+}
+
 /** EKS quota: CIDR blocks allowed on the public API endpoint. */
 export const MAX_PUBLIC_ACCESS_CIDRS = 40;
 

@@ -4,6 +4,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
+import { KUBERNETES_VERSION, kubectlVersionFor } from "../compute/limits";
 import { SERVICE_ACCOUNTS, type ServiceAccountRef } from "../compute/service-accounts";
 import type { AppReleaseValues } from "../k8s/app-release-values";
 import { KUBERNETES_DNS_LABEL } from "../k8s/limits";
@@ -26,6 +27,8 @@ export interface HelmDeployProjectProps {
   readonly appName: string;
   /** The region's EKS cluster. */
   readonly clusterName: string;
+  /** The cluster's Kubernetes minor (`kubernetes.version`): the deploy installs a kubectl of it. */
+  readonly kubernetesVersion: string;
   /**
    * Where the chart is installed, with the service account it runs as (created, with its IRSA
    * annotation, by the k8s stack; the deploy role may not create either).
@@ -90,6 +93,7 @@ export class HelmDeployProject extends Construct {
         `must be "${serviceAccount.name}", the service account the k8s stack creates, got "${props.releaseValues.serviceAccount.name}"`,
       )
       .matches("serviceAccount.namespace", namespace, KUBERNETES_DNS_LABEL)
+      .matches("kubernetesVersion", props.kubernetesVersion, KUBERNETES_VERSION)
       .wholeNumber("buildTimeoutMinutes", timeout, BUILD_TIMEOUT_MINUTES)
       .notEmpty("subnetIds", props.subnetIds, "the region's private subnets")
       .throwIfAny();
@@ -198,6 +202,7 @@ export class HelmDeployProject extends Construct {
           APP_NAME: props.appName,
           AWS_ACCOUNT_ID: props.accountId,
           CLUSTER_NAME: props.clusterName,
+          KUBECTL_VERSION: kubectlVersionFor(props.kubernetesVersion),
           K8S_NAMESPACE: namespace,
           ECR_REGISTRY: `${props.accountId}.dkr.ecr.${props.region}.amazonaws.com`,
           IMAGE_REPOSITORY_URL: props.imageRepositoryUrl,

@@ -77,6 +77,7 @@ export function buildDelivery(
     ...shared,
     releaseValues,
     clusterName: EksCluster.clusterNameFor(namer),
+    kubernetesVersion: config.kubernetes.version,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
   });
