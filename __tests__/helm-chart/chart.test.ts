@@ -4,6 +4,7 @@ import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Service } from "kubernetes-models/v1";
 import type { RegionRole } from "../../src/config";
+import { appDatabaseEnvironment } from "../../src/modules/database/app-connection";
 import { buildApp, resourcesOf, synthJson } from "../support/synth";
 import { helm, type K8sObject, renderedObjects } from "./rendered";
 import { TARGET_GROUP_BINDING_SCHEMA } from "./target-group-binding.schema";
@@ -120,11 +121,9 @@ describe.each<RegionRole>(["primary", "dr"])("helm-chart/ with the values the %s
     const env = Object.fromEntries(
       (deployment.spec?.template.spec?.containers[0].env ?? []).map((variable) => [variable.name, variable.value]),
     );
+    // The same database contract the web tier boots with: resolve the CNAME, sign for its target.
     expect(env).toMatchObject({
-      DB_HOST: "db.titan.internal",
-      DB_NAME: "birthday",
-      DB_USER: "birthday_app",
-      DB_IAM_AUTH: "true",
+      ...appDatabaseEnvironment({ host: "db.titan.internal", name: "birthday", user: "birthday_app" }),
       REDIS_TLS: "true",
       OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector.observability.svc.cluster.local:4318",
     });

@@ -1,3 +1,4 @@
+import { appDatabaseEnvironment } from "../../src/modules/database/app-connection";
 import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
 
 /** The CNAME targets of the private zone's generic DB names, by record name. */
@@ -40,4 +41,41 @@ describe("the database path after a failover (dr.activeRole = dr)", () => {
     const names = (group.parameter as { name: string }[]).map((parameter) => parameter.name);
     expect(names).not.toContain("apg_write_forward.consistency_mode");
   });
+});
+
+describe("the app's database contract: IAM tokens for the endpoint behind the generic name", () => {
+  const app = buildApp(testConfig({ web: { runtime: "ec2" } }));
+
+  /** The deploy project's chart values for the region, as the app reads them. */
+  function chartDatabase(json: SynthesizedStack): Record<string, unknown> {
+    const [project] = Object.values(resourcesOf(json, "aws_codebuild_project")).filter((p) =>
+      String(p.name).endsWith("-helm-deploy"),
+    );
+    const variables = (project.environment as { environment_variable: { name: string; value: string }[] })
+      .environment_variable;
+    const values = JSON.parse(String(variables.find((v) => v.name === "HELM_VALUES_JSON")?.value));
+    return values.app.database;
+  }
+
+  it.each(["primary", "dr"] as const)(
+    "in %s, both runtimes are told the host is a CNAME of the region's own cluster, to resolve and sign for, with TLS checking that endpoint's name",
+    (role) => {
+      const json = synthJson(app[role]);
+      const database = chartDatabase(json);
+      expect(database).toMatchObject({ host: "db.titan.internal", hostIsCname: true, sslMode: "verify-full" });
+      const cname = Object.values(resourcesOf(json, "aws_route53_record")).find((r) => r.name === database.host);
+      expect(cname?.type).toBe("CNAME");
+      expect((cname?.records as string[])[0]).toMatch(/^\$\{aws_rds_cluster\.\w+\.(endpoint|reader_endpoint)\}$/);
+      // The web tier's user data is a Terraform expression here (the Redis endpoint is a reference).
+      const webTemplate = Object.values(resourcesOf(json, "aws_launch_template")).find((t) =>
+        String(t.name).endsWith("-web"),
+      );
+      const script = String(webTemplate?.user_data);
+      for (const [key, value] of Object.entries(
+        appDatabaseEnvironment({ host: "db.titan.internal", name: "birthday", user: "birthday_app" }),
+      )) {
+        expect(script).toMatch(new RegExp(`\\\\n${key}=(\\", \\")?${value.replace(/\./g, "\\.")}(\\", \\")?\\\\n`));
+      }
+    },
+  );
 });

@@ -175,6 +175,18 @@ describe("the database bootstrap", () => {
   const primary = synthJson(stacks.primaryK8s);
   const dr = synthJson(stacks.drK8s);
 
+  it("moves to DR with the writer after a failover, reading primary's secret from DR's replica of it", () => {
+    const afterFailover = buildApp(testConfig({ dr: { activeRole: "dr" } }));
+    expect(Object.keys(resourcesOf(synthJson(afterFailover.primaryK8s), "kubernetes_job_v1"))).toEqual([]);
+    const drK8s = synthJson(afterFailover.drK8s);
+    expect(Object.keys(resourcesOf(drK8s, "kubernetes_job_v1"))).toHaveLength(1);
+    const reads = Object.values(
+      (drK8s as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral
+        ?.aws_secretsmanager_secret_version ?? {},
+    ).map((read) => read.secret_id);
+    expect(reads).toContain("titan-primary-db-master");
+  });
+
   it("runs in the writer's region only, from the master secret copied into its own namespace", () => {
     expect(Object.keys(resourcesOf(dr, "kubernetes_job_v1"))).toEqual([]);
     const [job] = Object.values(resourcesOf(primary, "kubernetes_job_v1")) as {

@@ -89,12 +89,15 @@ export class K8sStack extends TitanStack {
       grafanaAdminSecretName: GrafanaAdminCredentials.secretName(this.namer),
     });
 
-    // The writer region only: the role reaches DR's cluster through Aurora global replication.
-    if (props.role === "primary") {
+    // The writer's region only (dr.activeRole): its db name is the writer, while the standby's is a
+    // reader whose forwarded writes carry no CREATE ROLE. Aurora global replication carries the
+    // role to the other cluster, and after a failover the flip moves the Job to DR.
+    if (regionState(config, props.role) === "active") {
       const db = config.database;
       this.databaseBootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", {
         namespace: PLATFORM_NAMESPACES.databaseBootstrap,
-        masterSecretName: DatabaseCredentials.secretName(this.namer),
+        // Primary's secret, which DR holds as a replica under the same name.
+        masterSecretName: DatabaseCredentials.secretName(this.namer.forScope("primary")),
         masterPasswordVersion: db.masterPasswordVersion,
         masterUsername: db.masterUsername,
         host: databaseHostname(config.domain.internalZoneName),

@@ -155,12 +155,14 @@ describe("Ec2WebTier", () => {
     for (const line of [
       "AWS_REGION=us-east-2",
       "APP_PORT=5000",
+      // The database contract (AppDatabaseConnection): resolve the CNAME, sign for its target.
       "DB_HOST=db.titan.internal",
+      "DB_HOST_IS_CNAME=true",
       "DB_PORT=5432",
       "DB_NAME=birthday",
       "DB_USER=birthday_app",
       "DB_IAM_AUTH=true",
-      "DB_SSLMODE=verify-ca",
+      "DB_SSLMODE=verify-full",
       "REDIS_HOST=cache.titan.internal",
       "REDIS_PORT=6379",
       "REDIS_USER=titan-primary-redis-app",
@@ -181,7 +183,7 @@ describe("Ec2WebTier", () => {
     });
     const userData = (only(json, "aws_launch_template") as { user_data: string }).user_data;
     expect(userData).toMatch(/^\$\{base64encode\(join\("", \[".*"\]\)\)\}$/s);
-    expect(userData).toMatch(/DB_HOST=", aws_rds_cluster\.\w+\.endpoint, "\\nDB_PORT=/);
+    expect(userData).toMatch(/DB_HOST=", aws_rds_cluster\.\w+\.endpoint, "\\nDB_HOST_IS_CNAME=/);
   });
 
   it("runs the desired capacity in the private subnets, health-checked by the load balancer", () => {

@@ -1,4 +1,5 @@
 import type { AppScalingConfig } from "../../config/sections/cluster-platform";
+import { APP_DATABASE_SSL_MODE, POSTGRES_PORT } from "../database/app-connection";
 import { otlpEndpoint } from "./platform-names";
 
 /**
@@ -29,7 +30,9 @@ export interface AppChartValues {
       readonly port: number;
       readonly name: string;
       readonly user: string;
-      readonly sslMode: "verify-ca";
+      /** Resolve `host` at each connect; connect to and sign IAM tokens for its target (AppDatabaseConnection). */
+      readonly hostIsCname: true;
+      readonly sslMode: typeof APP_DATABASE_SSL_MODE;
     };
     readonly cache: {
       readonly host: string;
@@ -90,7 +93,14 @@ export function appReleaseValues(input: AppReleaseValuesInput): AppReleaseValues
     targetGroupBinding: { targetGroupARN: input.targetGroupArn },
     app: {
       region: input.region,
-      database: { host: input.dbHost, port: 5432, name: input.dbName, user: input.dbUser, sslMode: "verify-ca" },
+      database: {
+        host: input.dbHost,
+        port: POSTGRES_PORT,
+        name: input.dbName,
+        user: input.dbUser,
+        hostIsCname: true,
+        sslMode: APP_DATABASE_SSL_MODE,
+      },
       cache: {
         host: input.cacheHost,
         port: 6379,

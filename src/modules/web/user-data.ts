@@ -1,4 +1,5 @@
 import { Fn, Token } from "cdktf";
+import { appDatabaseEnvironment } from "../database/app-connection";
 
 /** What an instance needs to know at boot; none of it is secret. */
 export interface WebBootstrapValues {
@@ -24,7 +25,8 @@ export interface WebBootstrapValues {
  * It writes the app's connection settings to `/etc/<appName>/app.env`, makes the app's unit read
  * them through a drop-in, starts the app, then ships syslog (where journald forwards the app's
  * output) and cloud-init's log to CloudWatch Logs. It carries no password: the app signs
- * IAM authentication tokens for Aurora (`rds-db:connect`) and Redis with the instance role.
+ * IAM authentication tokens for Aurora (`rds-db:connect`, for the endpoint `DB_HOST` resolves to:
+ * see AppDatabaseConnection) and Redis with the instance role.
  *
  * When every value is known at synth the script is encoded here, so the synthesized JSON shows
  * exactly what instances run; when some come from other resources (the secret's ARN, the Redis
@@ -62,6 +64,8 @@ function interleave(strings: readonly string[], values: readonly string[]): stri
 }
 
 function bootstrapScript(v: WebBootstrapValues): Template {
+  // The database contract (AppDatabaseConnection), one line per setting so a reference stays a value.
+  const db = appDatabaseEnvironment({ host: v.dbHost, port: v.dbPort, name: v.dbName, user: v.dbUser });
   return template`#!/bin/bash
 # titan web tier bootstrap: connection settings and log shipping. No secret is written here.
 set -euo pipefail
@@ -70,12 +74,13 @@ install -d -m 0755 /etc/${v.appName}
 cat > /etc/${v.appName}/app.env <<'ENV'
 AWS_REGION=${v.region}
 APP_PORT=${v.appPort}
-DB_HOST=${v.dbHost}
-DB_PORT=${v.dbPort}
-DB_NAME=${v.dbName}
-DB_USER=${v.dbUser}
-DB_IAM_AUTH=true
-DB_SSLMODE=verify-ca
+DB_HOST=${db.DB_HOST}
+DB_HOST_IS_CNAME=${db.DB_HOST_IS_CNAME}
+DB_PORT=${db.DB_PORT}
+DB_NAME=${db.DB_NAME}
+DB_USER=${db.DB_USER}
+DB_IAM_AUTH=${db.DB_IAM_AUTH}
+DB_SSLMODE=${db.DB_SSLMODE}
 REDIS_HOST=${v.cacheHost}
 REDIS_PORT=${v.cachePort}
 REDIS_TLS=true
