@@ -65,7 +65,9 @@ describe("the app's database contract: IAM tokens for the endpoint behind the ge
       expect(database).toMatchObject({ host: "db.titan.internal", hostIsCname: true, sslMode: "verify-full" });
       const cname = Object.values(resourcesOf(json, "aws_route53_record")).find((r) => r.name === database.host);
       expect(cname?.type).toBe("CNAME");
-      expect((cname?.records as string[])[0]).toMatch(/^\$\{aws_rds_cluster\.\w+\.(endpoint|reader_endpoint)\}$/);
+      expect(cname?.records).toEqual([
+        expect.stringMatching(/^\$\{aws_rds_cluster\.\w+\.(endpoint|reader_endpoint)\}$/),
+      ]);
       // The web tier's user data is a Terraform expression here (the Redis endpoint is a reference).
       const webTemplate = Object.values(resourcesOf(json, "aws_launch_template")).find((t) =>
         String(t.name).endsWith("-web"),
