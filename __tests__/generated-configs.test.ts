@@ -70,6 +70,9 @@ function valuesOf(node: JsonSchema): fc.Arbitrary<unknown> {
   if (node.type === "string" && node.pattern !== undefined) {
     return fc.oneof(fc.stringMatching(new RegExp(withoutLookarounds(node.pattern)), { size: "small" }), keep);
   }
+  if (node.type === "string") {
+    return fc.oneof(keep, fc.string({ minLength: 1, maxLength: 12 }));
+  }
   if (node.type === "array" && node.items !== undefined) {
     const items = valuesOf(node.items);
     return fc.oneof(

@@ -227,6 +227,6 @@ describe("the ci stack", () => {
             subject: "repo:octo-org/*:ref:refs/heads/main",
           }),
       ),
-    ).toThrow(/subject must name one repository and one branch or environment without wildcards/);
+    ).toThrow(/subject: must be one repository and one branch or environment without wildcards/);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ciSchema } from "./sections/ci";
 import { commonNameProblem } from "../modules/dns/limits";
 import { originHostname } from "../modules/edge/origin-names";
 import { autoscalerImageTagProblem } from "../modules/k8s/limits";
 import { textPattern } from "../validation/limits";
+import { ciSchema } from "./sections/ci";
 import { appScalingSchema, clusterPlatformSchema } from "./sections/cluster-platform";
 import { matching } from "./sections/common";
 import { cacheSchema, databaseSchema } from "./sections/data";

@@ -47,6 +47,9 @@ export const GENERATION = intRange(1, Number.MAX_SAFE_INTEGER, "bump it by one t
 /** A TCP port. */
 export const TCP_PORT = intRange(1, 65535);
 
+/** A git branch name: what git refuses in a ref, and no wildcard (an OIDC subject must be exact). */
+export const GIT_BRANCH = textPattern(/^[^\s~^:?*[\\]+$/, "a git branch name (no spaces, wildcards or ~^:?[\\)");
+
 /** A URL path such as an HTTP health check's. */
 export const URL_PATH = textPattern(/^\/[A-Za-z0-9/_.-]*$/, "a URL path such as /health");
 

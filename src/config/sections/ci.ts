@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { GIT_BRANCH } from "../../validation/limits";
+import { matching } from "./common";
 
 /** The team workflow: GitHub Actions assuming AWS roles through GitHub's OIDC provider. */
 
@@ -12,7 +14,7 @@ export const ciSchema = z.strictObject({
     .describe(
       "This infrastructure repository, as GitHub names it in OIDC subject claims; empty builds no ci stack (no roles trust any repository)",
     ),
-  mainBranch: z.string().min(1).describe("The branch whose pushes are planned live and applied"),
+  mainBranch: matching(GIT_BRANCH).describe("The branch whose pushes are planned live and applied"),
   applyEnvironment: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,255}$/, { message: "must be a GitHub environment name" })

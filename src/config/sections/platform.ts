@@ -11,7 +11,7 @@ import {
 import { APP_NAME, IMAGE_RETENTION_COUNT } from "../../modules/delivery/limits";
 import { WEB_INSTANCES } from "../../modules/web/limits";
 import { IAM_ROLE_ARN, nameInArn } from "../../validation/aws-identifiers";
-import { TCP_PORT, textPattern, URL_PATH } from "../../validation/limits";
+import { GIT_BRANCH, TCP_PORT, textPattern, URL_PATH } from "../../validation/limits";
 import { cidrAnySize, matching, perState, wholeNumber } from "./common";
 
 /** What serves the app: its identity, DNS names, the web runtime, Kubernetes and delivery. */
@@ -127,13 +127,10 @@ export const deliverySchema = z.strictObject({
     "GitHub user or organisation owning the app's and this repository",
   ),
   githubRepo: matching(GITHUB_REPOSITORY).describe("The app's repository: its pushes build and release the image"),
-  branch: z.string().min(1, { message: "must name a branch" }).describe("Branch of githubRepo whose pushes release"),
+  branch: matching(GIT_BRANCH).describe("Branch of githubRepo whose pushes release"),
   chartRepo: matching(GITHUB_REPOSITORY).describe(
     "This repository (titan) on GitHub, under githubOwner: the pipeline packages helm-chart/ from it",
   ),
-  chartBranch: z
-    .string()
-    .min(1, { message: "must name a branch" })
-    .describe("Branch of chartRepo whose helm-chart/ is released"),
+  chartBranch: matching(GIT_BRANCH).describe("Branch of chartRepo whose helm-chart/ is released"),
   imageRetentionCount: wholeNumber(IMAGE_RETENTION_COUNT, "images").describe("Images ECR keeps per repository"),
 });

@@ -1,9 +1,17 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
+import { textPattern } from "../../validation/limits";
+import { PropChecks } from "../../validation/prop-checks";
 
 /** GitHub's OIDC token issuer, as IAM condition keys name it (no scheme). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+
+/** One repository and one branch or environment, without wildcards. */
+const GITHUB_JOB_SUBJECT = textPattern(
+  /^repo:[^*/:]+\/[^*/:]+:(ref:refs\/heads\/[^*]+|environment:[^*]+)$/,
+  "one repository and one branch or environment without wildcards (repo:<owner>/<repo>:ref:refs/heads/<branch> or repo:<owner>/<repo>:environment:<name>)",
+);
 
 export interface GithubActionsRoleProps {
   /** Account-wide IAM name. */
@@ -32,11 +40,7 @@ export class GithubActionsRole extends Construct {
 
   constructor(scope: Construct, id: string, props: GithubActionsRoleProps) {
     super(scope, id);
-    if (!/^repo:[^*/:]+\/[^*/:]+:(ref:refs\/heads\/[^*]+|environment:[^*]+)$/.test(props.subject)) {
-      throw new Error(
-        `GithubActionsRole ${props.roleName}: subject must name one repository and one branch or environment without wildcards (repo:<owner>/<repo>:ref:refs/heads/<branch> or repo:<owner>/<repo>:environment:<name>), got "${props.subject}"`,
-      );
-    }
+    new PropChecks(this).matches("subject", props.subject, GITHUB_JOB_SUBJECT).throwIfAny();
     const trust = new DataAwsIamPolicyDocument(this, "TrustPolicy", {
       statement: [
         {

@@ -6,6 +6,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { suppressRule } from "../../policy";
+import { type Grantable, KEY_ENCRYPT_DECRYPT_ACTIONS, keyUseStatement } from "./grants";
 
 /**
  * Why the root statement's `kms:*` on `*` is not the wildcard grant TITAN-IAM-1 forbids: in a key
@@ -14,7 +15,6 @@ import { suppressRule } from "../../policy";
  */
 const ROOT_STATEMENT_REASON =
   'in a key policy Resource "*" means this key only; the root statement is the AWS default key policy that delegates to IAM, without which the key becomes unmanageable';
-import { type Grantable, KEY_ENCRYPT_DECRYPT_ACTIONS, keyUseStatement } from "./grants";
 
 export interface RegionalKeyProps {
   /** Alias without the `alias/` prefix, e.g. `titan-primary-data`. */
