@@ -3,7 +3,7 @@
  * runs on every change. Targets live here, not in timed tests (a loaded CI machine would make
  * those flaky): synth under 15 s and 1 GiB on the 2-core reference machine.
  *
- *   npm run bench [-- --runs 5]
+ *   npm run bench:synth [-- --runs 5]   (npm run bench runs it, then the test-loop bench)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
