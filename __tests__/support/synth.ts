@@ -14,8 +14,19 @@ export interface SynthesizedStack {
   };
 }
 
+const synthesized = new WeakMap<TerraformStack, SynthesizedStack>();
+
+/**
+ * Synthesized Terraform JSON of `stack`, parsed; a stack is synthesized once, and its readers
+ * share the result (treat it as read-only).
+ */
 export function synthJson(stack: TerraformStack): SynthesizedStack {
-  return JSON.parse(Testing.synth(stack));
+  let json = synthesized.get(stack);
+  if (json === undefined) {
+    json = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+    synthesized.set(stack, json);
+  }
+  return json;
 }
 
 /** The resources of one type in a synthesized stack, by logical name. */
@@ -28,9 +39,21 @@ export function testConfig(overrides: object = {}): TitanConfig {
   return resolveConfig(overrides, "test");
 }
 
-/** All seven stacks in a fresh app, as `main.ts` builds them. */
+const built = new Map<string, TitanStacks>();
+
+/**
+ * Every stack of an app built from `config`, as `main.ts` builds them. A build depends only on its
+ * config, so a spec file builds each config once and its tests share the stacks: read them, never
+ * add to them (a construct added would leak into the next test; build with `buildTitan` for that).
+ */
 export function buildApp(config: TitanConfig = testConfig()): TitanStacks {
-  return buildTitan(Testing.app(), config);
+  const key = JSON.stringify(config);
+  let stacks = built.get(key);
+  if (stacks === undefined) {
+    stacks = buildTitan(Testing.app(), config);
+    built.set(key, stacks);
+  }
+  return stacks;
 }
 
 export { App };
