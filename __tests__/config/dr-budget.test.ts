@@ -48,7 +48,10 @@ describe("database.globalRpoSeconds (rds.global_db_rpo)", () => {
   });
 
   test.each([
-    [{ database: { globalRpoSeconds: 19 } }, /^database\.globalRpoSeconds: must be a whole number from 20 to 2147483647 \(the range rds\.global_db_rpo accepts\)/],
+    [
+      { database: { globalRpoSeconds: 19 } },
+      /^database\.globalRpoSeconds: must be a whole number from 20 to 2147483647 \(the range rds\.global_db_rpo accepts\)/,
+    ],
     [{ database: { globalRpoSeconds: 2_147_483_648 } }, /^database\.globalRpoSeconds: /],
     [
       { database: { globalRpoSeconds: 30.5 } },
