@@ -25,10 +25,13 @@ describe("the recovery budget's config", () => {
   });
 
   test.each([
-    [{ dr: { rtoSeconds: 0 } }, /^dr\.rtoSeconds: .*>=1/],
+    [{ dr: { rtoSeconds: 0 } }, /^dr\.rtoSeconds: must be a whole number of 1 or more/],
     [{ dr: { rtoSeconds: 90.5 } }, /^dr\.rtoSeconds: .*expected int, received number \(received 90.5\)/],
-    [{ dr: { rpoSeconds: -1 } }, /^dr\.rpoSeconds: .*>=0/],
-    [{ dr: { assumptions: { nodeReadySeconds: -5 } } }, /^dr\.assumptions\.nodeReadySeconds: /],
+    [{ dr: { rpoSeconds: -1 } }, /^dr\.rpoSeconds: must be a whole number of 0 or more/],
+    [
+      { dr: { assumptions: { nodeReadySeconds: -5 } } },
+      /^dr\.assumptions\.nodeReadySeconds: must be a whole number from 0 to 86400/,
+    ],
     [
       { dr: { assumptions: { auroraFailoverSecond: 60 } } },
       /^dr\.assumptions\.auroraFailoverSecond: unknown key .*did you mean "auroraFailoverSeconds"/,

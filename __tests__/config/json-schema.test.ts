@@ -35,7 +35,12 @@ describe("the published JSON Schema", () => {
     const settings = configSettings();
     expect(settings.length).toBeGreaterThan(100);
     expect(settings.filter((setting) => setting.description.trim() === "").map((s) => s.path)).toEqual([]);
-    const numbers = settings.filter((setting) => ["integer", "number"].includes(String(leaf(setting.path).type)));
+    const isNumber = (node: Record<string, unknown>) => ["integer", "number"].includes(String(node.type));
+    // A nullable number is a number too (JSON Schema: anyOf the number and null).
+    const numbers = settings.filter(({ path }) =>
+      [leaf(path), ...((leaf(path).anyOf as Record<string, unknown>[] | undefined) ?? [])].some(isNumber),
+    );
+    expect(numbers.map((setting) => setting.path)).toContain("database.globalRpoSeconds");
     expect(numbers.filter((setting) => setting.unit === undefined).map((setting) => setting.path)).toEqual([]);
     expect(leaf("edge.healthCheck.requestIntervalSeconds").description).toMatch(/\(unit: seconds\)$/);
   });

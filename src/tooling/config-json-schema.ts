@@ -103,9 +103,19 @@ function accepts(node: JsonSchema): string | undefined {
   if (Array.isArray(node.enum)) {
     return node.enum.map((value) => JSON.stringify(value)).join(", ");
   }
-  const options = (node.anyOf as JsonSchema[] | undefined)?.map((option) => option.const);
+  const anyOf = node.anyOf as JsonSchema[] | undefined;
+  const options = anyOf?.map((option) => option.const);
   if (options?.every((value) => value !== undefined)) {
     return options.map((value) => JSON.stringify(value)).join(", ");
+  }
+  // A nullable setting: what its value accepts, or null.
+  const value =
+    anyOf?.length === 2 && anyOf.some((option) => option.type === "null")
+      ? anyOf.find((option) => option.type !== "null")
+      : undefined;
+  if (value !== undefined) {
+    const range = accepts(value);
+    return range === undefined ? undefined : `${range}, or null`;
   }
   const { minimum, maximum } = node as { minimum?: number; maximum?: number };
   if (typeof minimum === "number" && typeof maximum === "number" && maximum < Number.MAX_SAFE_INTEGER) {

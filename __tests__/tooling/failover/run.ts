@@ -1,28 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TitanConfig } from "../../../src/config";
-import type { SynthesizedStacks } from "../../../src/tooling/dr/synthesized";
 import { AwsClients } from "../../../src/tooling/failover/aws/clients";
 import { parseCli } from "../../../src/tooling/failover/cli";
-import { runCommand, synthesizeInProcess } from "../../../src/tooling/failover/command";
+import { runCommand } from "../../../src/tooling/failover/command";
 import type { Runtime } from "../../../src/tooling/failover/step";
+import { stacksFor } from "../../support/budget";
 import { FakeAws, type FakeState } from "./fake-aws";
 
 export const START = Date.parse("2027-03-01T10:00:00.000Z");
-
-/** The stacks of each config this test file ran with: every run synthesizes the same few configs. */
-const synthesized = new Map<string, SynthesizedStacks>();
-
-function synthesizeOnce(config: TitanConfig): SynthesizedStacks {
-  const key = JSON.stringify(config);
-  let stacks = synthesized.get(key);
-  if (stacks === undefined) {
-    stacks = synthesizeInProcess(config);
-    synthesized.set(key, stacks);
-  }
-  return stacks;
-}
 
 export interface RunResult {
   readonly code?: number;
@@ -72,7 +58,8 @@ export async function runbook(
       env: { TITAN_CONFIG: file },
       clients,
       runtime,
-      synthesize: synthesizeOnce,
+      // Every run synthesizes the same few configs: the shared helper renders each once per file.
+      synthesize: stacksFor,
     });
   } catch (caught) {
     error = caught as Error;

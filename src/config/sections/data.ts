@@ -68,6 +68,8 @@ export const databaseSchema = z
       .describe("Opt out of the final snapshot on destroy; keep false outside throwaway tests"),
     globalRpoSeconds: wholeNumber(GLOBAL_DB_RPO_SECONDS, "seconds")
       .nullable()
+      // The unit goes on the nullable too: JSON Schema renders it as anyOf, and readers see the outer node.
+      .meta({ unit: "seconds" })
       .describe(
         "Upper bound on the global database's RPO (rds.global_db_rpo, both regions' parameter groups). Trade-off: when " +
           "every secondary lags more than this, Aurora pauses commits on the writer until one catches up, so a DR-region " +

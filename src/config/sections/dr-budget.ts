@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { intRange } from "../../validation/limits";
+import { wholeNumber } from "./common";
 
 /**
  * The recovery budget's inputs: the objectives synth holds the computed budget to, and the
@@ -7,7 +9,8 @@ import { z } from "zod";
  * a reader has to take on trust, and a game day replaces each with what it measured.
  */
 
-const seconds = (max: number) => z.int().min(0).max(max);
+/** A duration of at most `max` seconds: an hour for what Route 53 does alone, a day for the rest. */
+const seconds = (max: number) => wholeNumber(intRange(0, max), "seconds");
 
 const assumptionsSchema = z
   .strictObject({
@@ -42,17 +45,11 @@ const assumptionsSchema = z
 
 /** The fields the `dr` section gains for the recovery budget (see src/tooling/dr/). */
 export const drBudgetFields = {
-  rtoSeconds: z
-    .int()
-    .min(1)
-    .describe(
-      "Recovery time objective: synth fails when the computed RTO of a failover or switchover (npm run dr:report) exceeds it, naming the terms",
-    ),
-  rpoSeconds: z
-    .int()
-    .min(0)
-    .describe(
-      "Recovery point objective for the data the service cannot rebuild (Aurora): synth fails when the computed RPO exceeds it",
-    ),
+  rtoSeconds: wholeNumber(intRange(1, Number.MAX_SAFE_INTEGER), "seconds").describe(
+    "Recovery time objective: synth fails when the computed RTO of a failover or switchover (npm run dr:report) exceeds it, naming the terms",
+  ),
+  rpoSeconds: wholeNumber(intRange(0, Number.MAX_SAFE_INTEGER), "seconds").describe(
+    "Recovery point objective for the data the service cannot rebuild (Aurora): synth fails when the computed RPO exceeds it",
+  ),
   assumptions: assumptionsSchema,
 };

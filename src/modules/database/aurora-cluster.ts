@@ -295,6 +295,13 @@ export class AuroraCluster extends Construct {
   }
 }
 
+/**
+ * The replication lag of a global database's secondary cluster, in milliseconds: only a secondary
+ * publishes it (in its own region), so the standby region alarms on it and the runbook reads it
+ * before a switchover.
+ */
+export const AURORA_GLOBAL_REPLICATION_LAG = "AuroraGlobalDBReplicationLag";
+
 export interface AuroraMetricOptions {
   readonly stat: string;
   /** One instance role's series. @default - the cluster's own series */

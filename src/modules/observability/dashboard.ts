@@ -2,6 +2,7 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
+import { AURORA_GLOBAL_REPLICATION_LAG } from "../database/aurora-cluster";
 import type { CacheMetricSource } from "./cache-alarms";
 import type { DatabaseMetricSource } from "./database-alarms";
 import type { LoadBalancerMetricSource } from "./load-balancer-alarms";
@@ -194,7 +195,7 @@ function databaseGraphs(props: RegionDashboardProps): MetricWidgetProperties[] {
             "Aurora global replication lag",
             "Average",
             [
-              row(props.database.metric("AuroraGlobalDBReplicationLag", { stat: "Average" }), {
+              row(props.database.metric(AURORA_GLOBAL_REPLICATION_LAG, { stat: "Average" }), {
                 label: "Lag behind the primary region",
               }),
             ],

@@ -2,7 +2,7 @@ import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-m
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
-import type { AuroraCluster } from "../database/aurora-cluster";
+import { AURORA_GLOBAL_REPLICATION_LAG, type AuroraCluster } from "../database/aurora-cluster";
 import { notifyingAlarm, worstOfMetrics } from "./alarms";
 import { alarmMetric } from "./metric";
 
@@ -17,7 +17,7 @@ export interface DatabaseAlarmsProps {
   readonly database: DatabaseMetricSource;
   /**
    * Alarm on `AuroraGlobalDBReplicationLag`. Only a secondary cluster of a global database
-   * publishes it (in its own region), so set it in the DR stack only.
+   * publishes it (in its own region), so set it in the standby region's stack only (`dr.activeRole`).
    * @default false - no replication-lag alarm (right for the primary region)
    */
   readonly includeGlobalReplicationLag?: boolean;
@@ -112,7 +112,7 @@ export class DatabaseAlarms extends Construct {
           `Aurora ${clusterIdentifier} (secondary): replication from the primary region lagged more than ${lagMilliseconds} ms for 5 minutes; an unplanned failover now would lose that much. ` +
           "Check first: write volume and long transactions on the primary, then AuroraGlobalDBProgressLag and the RDS events of both clusters. " +
           "No data counts as breaching: silence means this cluster no longer replicates (detached, failed over, or still joining).",
-        ...alarmMetric(database.metric("AuroraGlobalDBReplicationLag", { stat: "Average" }), 60),
+        ...alarmMetric(database.metric(AURORA_GLOBAL_REPLICATION_LAG, { stat: "Average" }), 60),
         comparisonOperator: "GreaterThanThreshold",
         threshold: lagMilliseconds,
         evaluationPeriods: 5,

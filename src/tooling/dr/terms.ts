@@ -2,6 +2,7 @@
  * The shape of a recovery budget: scenarios made of parallel paths, paths made of sequential terms,
  * and every term carrying where its number comes from.
  */
+import type { ConfigPath } from "../../config";
 import type { AwsDoc, AwsFigure } from "./aws-facts";
 import { addressOf, type FoundResource } from "./synthesized";
 
@@ -30,7 +31,7 @@ export function synthSource(resource: FoundResource, attribute: string): Source 
   };
 }
 
-export function configSource(path: string): Source {
+export function configSource(path: ConfigPath): Source {
   return { kind: "config", path };
 }
 

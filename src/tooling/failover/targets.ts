@@ -7,6 +7,7 @@
  */
 import { STACK_NAMES } from "../../app";
 import { REGION_ROLES, type RegionRole, type TitanConfig } from "../../config";
+import { AURORA_GLOBAL_REPLICATION_LAG } from "../../modules/database/aurora-cluster";
 import { originHostname, regionalOriginHostname } from "../../modules/edge/origin-names";
 import { databaseHostname } from "../../stacks/regional/data-tier";
 import {
@@ -183,13 +184,13 @@ function failoverTargets(stacks: SynthesizedStacks, config: TitanConfig): Recove
 function lagMetric(stacks: SynthesizedStacks): RecoveryTargets["replicationLagMetric"] {
   for (const role of REGION_ROLES) {
     const alarm = resourcesOfType(stacks, STACK_NAMES[role], "aws_cloudwatch_metric_alarm").find(
-      (candidate) => candidate.attributes.metric_name === "AuroraGlobalDBReplicationLag",
+      (candidate) => candidate.attributes.metric_name === AURORA_GLOBAL_REPLICATION_LAG,
     );
     if (alarm) {
       return { namespace: text(alarm, "namespace"), metricName: text(alarm, "metric_name") };
     }
   }
-  throw new SynthesizedStackError("no stack alarms on AuroraGlobalDBReplicationLag: the standby region should");
+  throw new SynthesizedStackError(`no stack alarms on ${AURORA_GLOBAL_REPLICATION_LAG}: the standby region should`);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { STACK_NAMES } from "../../../app";
 import { type RegionRole, regionState } from "../../../config";
+import { AURORA_GLOBAL_REPLICATION_LAG } from "../../../modules/database/aurora-cluster";
 import { EDGE_REGION } from "../../../modules/edge/limits";
 import { originHostname, regionalOriginHostname } from "../../../modules/edge/origin-names";
 import { databaseHostname } from "../../../stacks/regional/data-tier";
@@ -167,7 +168,7 @@ export const replicationWatched: Invariant = {
   check({ config, stacks }) {
     return (["primary", "dr"] as const).flatMap((role) => {
       const watches = resourcesOfType(stacks, STACK_NAMES[role], "aws_cloudwatch_metric_alarm").some(
-        (alarm) => alarm.attributes.metric_name === "AuroraGlobalDBReplicationLag",
+        (alarm) => alarm.attributes.metric_name === AURORA_GLOBAL_REPLICATION_LAG,
       );
       const should = regionState(config, role) === "standby";
       if (watches === should) {

@@ -3,7 +3,8 @@
  * replication lag, and what Route 53 thinks of each origin. A failover's checks call only the
  * region it moves to, and Route 53.
  */
-import { recentClusterMaximum } from "../aws/metrics";
+import { auroraMetric } from "../../../modules/database/aurora-cluster";
+import { recentMaximum } from "../aws/metrics";
 import { describeGlobalCluster, type GlobalClusterMember, type GlobalClusterState } from "../aws/rds";
 import { healthCheckHealthy } from "../aws/route53";
 import { type Move, type Step, type StepContext, StepFailure } from "../step";
@@ -80,12 +81,13 @@ const LAG_WINDOW_MINUTES = 10;
 
 export function checkReplicationLag(move: Move, ctx: Pick<StepContext, "targets" | "to" | "choices">): Step {
   const { targets, to } = ctx;
-  const { namespace, metricName } = targets.replicationLagMetric;
   const cluster = targets.regions[to].clusterIdentifier;
+  // The alarm the stacks put on the metric names it; the cluster describes its own dimensions.
+  const metric = auroraMetric(cluster, targets.replicationLagMetric.metricName, { stat: "Maximum" });
   const limit = move === "failover" ? "" : `, at most ${ctx.choices.maxLagSeconds} s`;
   return {
     id: "check-replication-lag",
-    summary: `CloudWatch ${namespace} ${metricName} of ${cluster} (${targets.regions[to].region}), last ${LAG_WINDOW_MINUTES} minutes${limit}`,
+    summary: `CloudWatch ${metric.namespace} ${metric.metricName} of ${cluster} (${targets.regions[to].region}), last ${LAG_WINDOW_MINUTES} minutes${limit}`,
     mutating: false,
     timeoutSeconds: 60,
     async decide(context) {
@@ -93,10 +95,9 @@ export function checkReplicationLag(move: Move, ctx: Pick<StepContext, "targets"
       if (member?.isWriter) {
         return { kind: "skip", detail: `${to}'s cluster already holds the writer: nothing replicates to it` };
       }
-      const lag = await recentClusterMaximum(
+      const lag = await recentMaximum(
         context.clients.cloudWatch(targets.regions[to].region),
-        targets.replicationLagMetric,
-        cluster,
+        metric,
         new Date(context.runtime.now()),
         LAG_WINDOW_MINUTES,
       );
