@@ -5,6 +5,9 @@ import type { TitanStacks } from "../src/app";
 import { configWarnings, loadConfigFile, type TitanConfig } from "../src/config";
 import { checkPolicy, formatFinding } from "../src/policy";
 import { CONFIG_SCHEMA_FILE } from "../src/tooling/config-json-schema";
+import { computeBudget, describeExceedances } from "../src/tooling/dr/budget";
+import { invariantViolations } from "../src/tooling/dr/invariants";
+import { stacksFor } from "./support/budget";
 import { EXAMPLES_DIR, exampleFiles } from "./support/examples";
 import { buildApp, resourcesOf, type SynthesizedStack, synthJson } from "./support/synth";
 
@@ -61,6 +64,13 @@ describe("examples/", () => {
       const { stacks, json } = example(file);
       expect(checkPolicy(stacks.primary.node.root).violations.map(formatFinding)).toEqual([]);
       expect(Object.keys(json)).toHaveLength(8);
+    });
+
+    it("meets its recovery targets and keeps every DR invariant, as main.ts requires before writing", () => {
+      const { config } = example(file);
+      const stacks = stacksFor(config);
+      expect(describeExceedances(computeBudget(config, stacks).exceeded)).toEqual([]);
+      expect(invariantViolations({ config, stacks })).toEqual([]);
     });
 
     it("leaves nothing for a deploy to trip on: no warning but the ones the scenario chooses", () => {
@@ -126,6 +136,22 @@ describe("examples/", () => {
     expect(dbRecord?.records).toEqual([expect.stringMatching(/aws_rds_cluster\.\w+\.endpoint\}$/)]);
     expect(Object.keys(resourcesOf(json.dr, "aws_backup_plan"))).toHaveLength(1);
     expect(Object.keys(resourcesOf(json.primary, "aws_backup_plan"))).toHaveLength(0);
+    const lagAlarms = (stack: SynthesizedStack) =>
+      Object.values(resourcesOf(stack, "aws_cloudwatch_metric_alarm")).filter(
+        (alarm) => alarm.metric_name === "AuroraGlobalDBReplicationLag",
+      );
+    expect(lagAlarms(json.primary)).toHaveLength(1);
+    expect(lagAlarms(json.dr)).toHaveLength(0);
+    const failoverPair = Object.values(resourcesOf(json.global, "aws_route53_record"))
+      .filter((record) => record.failover_routing_policy !== undefined)
+      .map((record) => [
+        (record.failover_routing_policy as { type: string }).type,
+        (record.alias as { name: string }).name,
+      ]);
+    expect(failoverPair).toEqual([
+      ["PRIMARY", "dr.origin.api.birthday.example.org"],
+      ["SECONDARY", "primary.origin.api.birthday.example.org"],
+    ]);
   });
 
   it("shield-advanced: the subscription and a protection of the distribution, in global only", () => {

@@ -134,13 +134,15 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
     }
   });
 
-  it("raises DR's nodes and points its DB name at its writer; the backup plan and lag alarm follow", () => {
+  it("raises DR's nodes and points its DB name at its writer; the backup plan, lag alarm and app replicas follow", () => {
     const { dr } = plans;
     expect(actions(dr)).toEqual({
       "aws_backup_plan.AuroraBackup_8DDB00B9": "create",
       "aws_backup_selection.AuroraBackup_Selection_F8991547": "create",
       "aws_cloudwatch_dashboard.Dashboard_9E4231ED": "update",
       "aws_cloudwatch_metric_alarm.DatabaseAlarms_GlobalReplicationLag_17E0FA2C": "delete",
+      // The helm deploy's chart values carry app.scaling.replicas.active (they follow the writer).
+      "aws_codebuild_project.HelmDeploy_08EC1CD8": "update",
       "aws_eks_node_group.GeneralNodes_5EE9B292": "update",
       "aws_iam_role.AuroraBackup_Role_316264F0": "create",
       "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForBackup_1909D4F8":
@@ -160,9 +162,11 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
 
   it("lowers primary to standby and points its DB name at its reader; its backup plan goes, a lag alarm comes", () => {
     const { primary } = plans;
+    // Updates: the node group, the DB name, the dashboard and the helm deploy's replicas.
     expect(Object.values(actions(primary)).sort()).toEqual(
-      ["create", "delete", "delete", "delete", "delete", "delete", "update", "update", "update"].sort(),
+      ["create", "delete", "delete", "delete", "delete", "delete", "update", "update", "update", "update"].sort(),
     );
+    expect(actions(primary)["aws_codebuild_project.HelmDeploy_08EC1CD8"]).toBe("update");
     const nodes = primary.changes.find((c) => c.type === "aws_eks_node_group");
     expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 6 }] });
     const cluster = resourcesIn(deployed.primary.state, "aws_rds_cluster")[0][1];
@@ -202,10 +206,11 @@ describe("after the runbook, the flip changes nothing the runbook did", () => {
     const left = actions(plan);
     expect(left["aws_eks_node_group.GeneralNodes_5EE9B292"]).toBeUndefined();
     expect(left[dbRecord(state)]).toBeUndefined();
-    // What is left is what the runbook leaves to the apply: the backup plan and the alarms follow the writer.
-    expect(Object.keys(left).every((address) => /AuroraBackup|Dashboard|GlobalReplicationLag/.test(address))).toBe(
-      true,
-    );
+    // What is left is what the runbook leaves to the apply: the backup plan, the alarms and the app's
+    // replicas in the helm deploy's values follow the writer.
+    expect(
+      Object.keys(left).every((address) => /AuroraBackup|Dashboard|GlobalReplicationLag|HelmDeploy/.test(address)),
+    ).toBe(true);
   });
 
   it("primary and global: what the runbook sends is what the flipped plans converge to (switchover's DB name, the pair)", () => {

@@ -88,13 +88,13 @@ function reviewedApply(stacks: readonly string[]): string {
 export function followUps(move: Move): string[] {
   if (move === "failover") {
     return [
-      `${reviewedApply(["dr", "global"])}   (DR's backup plan and lag alarm follow the writer; nothing the runbook changed moves)`,
+      `${reviewedApply(["dr", "global"])}   (DR's backup plan, lag alarm and helm deploy values follow the writer; nothing the runbook changed moves)`,
       `when us-east-2 is back and its cluster has rejoined as a secondary: ${reviewedApply(["primary"])} (standby size, its DB name on its reader), then npm run failover -- failback when you choose`,
     ];
   }
   return move === "switchover"
     ? [
-        `${reviewedApply(["dr", "global", "primary"])}   (primary drops to standby; backups and alarms follow the writer)`,
+        `${reviewedApply(["dr", "global", "primary"])}   (primary drops to standby; backups, alarms and helm deploy values follow the writer)`,
       ]
-    : [`${reviewedApply(["primary", "global", "dr"])}   (DR drops to standby; backups and alarms follow the writer)`];
+    : [`${reviewedApply(["primary", "global", "dr"])}   (DR drops to standby; backups, alarms and helm deploy values follow the writer)`];
 }
