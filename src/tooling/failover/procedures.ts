@@ -96,5 +96,7 @@ export function followUps(move: Move): string[] {
     ? [
         `${reviewedApply(["dr", "global", "primary"])}   (primary drops to standby; backups, alarms and helm deploy values follow the writer)`,
       ]
-    : [`${reviewedApply(["primary", "global", "dr"])}   (DR drops to standby; backups, alarms and helm deploy values follow the writer)`];
+    : [
+        `${reviewedApply(["primary", "global", "dr"])}   (DR drops to standby; backups, alarms and helm deploy values follow the writer)`,
+      ];
 }
