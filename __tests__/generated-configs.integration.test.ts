@@ -20,7 +20,7 @@ type JsonSchema = {
   type?: string;
   properties?: Record<string, JsonSchema>;
   enum?: unknown[];
-  anyOf?: { const?: unknown }[];
+  anyOf?: (JsonSchema & { const?: unknown })[];
   minimum?: number;
   maximum?: number;
   pattern?: string;
@@ -50,6 +50,13 @@ function withoutLookarounds(pattern: string): string {
   return pattern.replace(/\(\?[=!][^()]*\)/g, "");
 }
 
+/** What a nullable setting (database.globalRpoSeconds: anyOf the value and null) takes besides null. */
+function nullableValue(node: JsonSchema): JsonSchema | undefined {
+  const options = node.anyOf ?? [];
+  const nullable = options.length === 2 && options.some((option) => option.type === "null");
+  return nullable ? options.find((option) => option.type !== "null") : undefined;
+}
+
 /** Values the schema allows for one setting, its bounds and its default weighted up. */
 function valuesOf(node: JsonSchema): fc.Arbitrary<unknown> {
   const keep = fc.constant(node.default);
@@ -58,6 +65,10 @@ function valuesOf(node: JsonSchema): fc.Arbitrary<unknown> {
   }
   if (node.anyOf?.every((option) => option.const !== undefined)) {
     return fc.constantFrom(...node.anyOf.map((option) => option.const));
+  }
+  const value = nullableValue(node);
+  if (value !== undefined) {
+    return fc.oneof(fc.constant(null), valuesOf(value));
   }
   if (node.type === "boolean") {
     return fc.boolean();
