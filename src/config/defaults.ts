@@ -98,7 +98,19 @@ export const DEFAULT_CONFIG: TitanConfig = {
     retentionDays: 35,
     copyRetentionDays: 35,
   },
-  observability: { logRetentionDays: 90, alarmEmails: [], alarmsSubscribedElsewhere: false },
+  observability: {
+    logRetentionDays: 90,
+    alarmEmails: [],
+    alarmsSubscribedElsewhere: false,
+    // Five minutes in a row: a rotation applied out of order or a WAF false positive refuses every
+    // request it touches for as long as it lasts, while a burst of bad requests passes. CloudFront's
+    // share includes the app's own 4xx (not found, unauthorized), so its threshold sits higher.
+    refusedRequests: {
+      loadBalancer: { thresholdPercent: 20, minimumRequestsPerMinute: 20, evaluationMinutes: 5 },
+      cloudFront: { thresholdPercent: 25, minimumRequestsPerMinute: 20, evaluationMinutes: 5 },
+      waf: { thresholdPercent: 20, minimumRequestsPerMinute: 20, evaluationMinutes: 5 },
+    },
+  },
   kubernetes: {
     // In standard support until 2027-03-27 (support-calendar.ts); 1.32's ended on 2026-03-23.
     version: "1.35",

@@ -2,7 +2,9 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import type { Construct } from "constructs";
 import { EDGE_REGION } from "../modules/edge/limits";
 import { AlarmTopic } from "../modules/observability/alarm-topic";
+import type { EdgeAlarms } from "../modules/observability/edge-alarms";
 import { RegionalKey } from "../modules/security/kms-key";
+import { buildEdgeAlarms } from "./global/alarms";
 import type { GlobalContext } from "./global/context";
 import { buildEdge, type GlobalEdge } from "./global/edge";
 import { buildFailover, type GlobalFailover } from "./global/failover";
@@ -11,7 +13,7 @@ import { awsProvider, TitanStack, type TitanStackProps } from "./stack-base";
 
 /**
  * The global edge: Route 53 health checks and failover records, CloudFront with its WAF and
- * certificate, and their alarms.
+ * certificate, and their alarms (origin health, refused viewers).
  *
  * Its one provider is us-east-1: CloudFront accepts web ACLs and certificates only from there, and
  * Route 53 publishes health-check metrics only there. Its state lives in the DR region's bucket.
@@ -26,6 +28,7 @@ export class GlobalStack extends TitanStack {
   readonly alarmTopic: AlarmTopic;
   readonly failover: GlobalFailover;
   readonly edge: GlobalEdge;
+  readonly edgeAlarms: EdgeAlarms;
 
   constructor(scope: Construct, id: string, props: TitanStackProps) {
     super(scope, id, props.config, { nameScope: "global", stateRole: "dr", backend: props.backend });
@@ -48,6 +51,7 @@ export class GlobalStack extends TitanStack {
     this.context = { config, namer: this.namer, accountId, key, alarmTopic: this.alarmTopic };
     this.failover = buildFailover(this, this.context);
     this.edge = buildEdge(this, this.context);
+    this.edgeAlarms = buildEdgeAlarms(this, this.context, this.edge);
     addGlobalOutputs(this);
   }
 }

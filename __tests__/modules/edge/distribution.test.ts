@@ -1,3 +1,4 @@
+import { TerraformOutput, Testing } from "cdktf";
 import {
   ALL_METHODS,
   EdgeDistribution,
@@ -139,5 +140,25 @@ describe("EdgeDistribution", () => {
     ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+});
+
+describe("EdgeDistribution.metric", () => {
+  it("reads the distribution's metrics by its id and Region=Global, as CloudFront publishes them in us-east-1", () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        const distribution = new EdgeDistribution(scope, "Distribution", PROPS);
+        new TerraformOutput(scope, "Metric", { value: distribution.metric("4xxErrorRate", "Average") });
+      }),
+    ) as { output: Record<string, { value: unknown }> };
+    expect(Object.values(json.output)[0].value).toEqual({
+      namespace: "AWS/CloudFront",
+      metricName: "4xxErrorRate",
+      dimensions: {
+        DistributionId: expect.stringMatching(/^\$\{aws_cloudfront_distribution\.\w+\.id\}$/),
+        Region: "Global",
+      },
+      stat: "Average",
+    });
   });
 });

@@ -37,7 +37,7 @@ describe("EdgeWebAcl", () => {
       visibility_config: {
         cloudwatch_metrics_enabled: true,
         sampled_requests_enabled: true,
-        metric_name: "titan-global-edge-all",
+        metric_name: "titan-global-edge",
       },
     });
   });
@@ -99,5 +99,24 @@ describe("EdgeWebAcl", () => {
     ],
   ])("rejects %s", (_case, props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+});
+
+describe("EdgeWebAcl.metric", () => {
+  let built: EdgeWebAcl | undefined;
+  const json = synthScope((scope) => {
+    built = new EdgeWebAcl(scope, "WebAcl", PROPS);
+  });
+  const acl = one(json, "aws_wafv2_web_acl") as { name: string; visibility_config: { metric_name: string } };
+
+  it("names the whole web ACL by the name that is both its name and its metric name, without a Region (CLOUDFRONT scope)", () => {
+    const metric = built?.metric("BlockedRequests", "Sum");
+    expect(acl.visibility_config.metric_name).toBe(acl.name);
+    expect(metric).toEqual({
+      namespace: "AWS/WAFV2",
+      metricName: "BlockedRequests",
+      dimensions: { WebACL: acl.name, Rule: "ALL" },
+      stat: "Sum",
+    });
   });
 });

@@ -98,6 +98,38 @@ describe("the region's alarms with default thresholds", () => {
       },
     ],
     [
+      "titan-dr-alb-elb-4xx-rate",
+      {
+        comparison_operator: "GreaterThanThreshold",
+        threshold: 20,
+        evaluation_periods: 5,
+        datapoints_to_alarm: 5,
+        treat_missing_data: "notBreaching",
+        metric_query: [
+          expect.objectContaining({
+            id: "share",
+            expression:
+              "IF(FILL(rejected, 0) + FILL(forwarded, 0) >= 20, 100 * FILL(rejected, 0) / (FILL(rejected, 0) + FILL(forwarded, 0)), 0)",
+            return_data: true,
+          }),
+          ...[
+            ["rejected", "HTTPCode_ELB_4XX_Count"],
+            ["forwarded", "RequestCount"],
+          ].map(([id, metricName]) => ({
+            id,
+            return_data: false,
+            metric: {
+              namespace: "AWS/ApplicationELB",
+              metric_name: metricName,
+              dimensions: { LoadBalancer: LB },
+              stat: "Sum",
+              period: 60,
+            },
+          })),
+        ],
+      },
+    ],
+    [
       "titan-dr-alb-p95-response-time",
       {
         namespace: "AWS/ApplicationELB",
@@ -231,8 +263,8 @@ describe("the region's alarms with default thresholds", () => {
     expect(alarms[alarmName]).toEqual(expect.objectContaining(expected));
   });
 
-  it("creates exactly the eleven alarms of the table", () => {
-    expect(Object.keys(alarms)).toHaveLength(11);
+  it("creates exactly the twelve alarms of the table", () => {
+    expect(Object.keys(alarms)).toHaveLength(12);
   });
 
   test.each(Object.keys(alarms))("%s notifies the topic when it fires and when it recovers", (alarmName) => {

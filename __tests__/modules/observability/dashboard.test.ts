@@ -55,6 +55,7 @@ describe("RegionDashboard", () => {
     expect(titles(widgets)).toEqual([
       "ALB requests and 5xx",
       "ALB target 5xx rate",
+      "ALB requests refused by the ALB itself",
       "ALB target response time",
       "ALB targets",
       "Aurora CPU by role",
@@ -68,6 +69,9 @@ describe("RegionDashboard", () => {
   test.each([
     ["ALB targets", ["AWS/ApplicationELB", "UnHealthyHostCount", "LoadBalancer", LB, "TargetGroup", TG]],
     ["ALB target response time", ["AWS/ApplicationELB", "TargetResponseTime", "LoadBalancer", LB]],
+    ["ALB requests refused by the ALB itself", ["AWS/ApplicationELB", "HTTPCode_ELB_4XX_Count", "LoadBalancer", LB]],
+    ["ALB requests refused by the ALB itself", ["AWS/ApplicationELB", "HTTP_Fixed_Response_Count", "LoadBalancer", LB]],
+    ["ALB requests refused by the ALB itself", ["AWS/ApplicationELB", "RequestCount", "LoadBalancer", LB]],
     [
       "Aurora CPU by role",
       ["AWS/RDS", "CPUUtilization", "DBClusterIdentifier", "titan-primary-aurora", "Role", "WRITER"],
@@ -112,7 +116,7 @@ describe("RegionDashboard", () => {
   it("shows the alarms' state on top, their ARNs left to Terraform inside the JSON", () => {
     const [strip, ...graphs] = synth({}, true).widgets;
     expect(strip).toEqual(expect.objectContaining({ type: "alarm", x: 0, y: 0, width: 24 }));
-    expect(strip.properties.alarms).toHaveLength(5);
+    expect(strip.properties.alarms).toHaveLength(6);
     for (const arn of strip.properties.alarms ?? []) {
       expect(arn).toMatch(/^\$\{aws_cloudwatch_metric_alarm\.\w+\.arn\}$/);
     }

@@ -59,7 +59,7 @@ describe("LoadBalancerAlarms", () => {
     ) as { resource: { aws_cloudwatch_metric_alarm: object }; output: Record<string, { value: string[] }> };
     const created = Object.keys(json.resource.aws_cloudwatch_metric_alarm);
     const exposed = Object.values(json.output)[0].value;
-    expect(created).toHaveLength(5);
+    expect(created).toHaveLength(6);
     expect([...exposed].sort()).toEqual(created.map((key) => `\${aws_cloudwatch_metric_alarm.${key}.arn}`).sort());
   });
 
@@ -90,7 +90,45 @@ describe("LoadBalancerAlarms", () => {
     expect(metrics.every((query) => !query.return_data)).toBe(true);
   });
 
+  describe("the share of requests the ALB refuses itself", () => {
+    const alarm = (props: Partial<LoadBalancerAlarmsProps> = {}) => synth(props)["titan-primary-alb-elb-4xx-rate"];
+
+    it("divides the ALB's own 4xx by every request it answered: RequestCount leaves out those refused before a target", () => {
+      const [share, rejected, forwarded] = alarm().metric_query ?? [];
+      expect(share).toEqual(
+        expect.objectContaining({
+          expression:
+            "IF(FILL(rejected, 0) + FILL(forwarded, 0) >= 20, 100 * FILL(rejected, 0) / (FILL(rejected, 0) + FILL(forwarded, 0)), 0)",
+          return_data: true,
+        }),
+      );
+      expect([rejected.metric, forwarded.metric]).toEqual([
+        expect.objectContaining({ metric_name: "HTTPCode_ELB_4XX_Count", stat: "Sum", period: 60 }),
+        expect.objectContaining({ metric_name: "RequestCount", stat: "Sum", period: 60 }),
+      ]);
+    });
+
+    it("takes its threshold, minimum traffic and minutes from its props and says them", () => {
+      const configured = alarm({
+        rejectedThresholdPercent: 35,
+        rejectedMinimumRequestsPerMinute: 100,
+        rejectedEvaluationMinutes: 3,
+      });
+      expect(configured).toEqual(
+        expect.objectContaining({ threshold: 35, evaluation_periods: 3, datapoints_to_alarm: 3 }),
+      );
+      expect(configured.metric_query?.[0].expression).toMatch(
+        /^IF\(FILL\(rejected, 0\) \+ FILL\(forwarded, 0\) >= 100, /,
+      );
+      expect(configured.alarm_description).toMatch(/More than 35% .* each of 3 minutes .* fewer than 100 requests/);
+      expect(configured.alarm_description).toMatch(/origin-verify/);
+    });
+  });
+
   test.each([
+    [{ rejectedThresholdPercent: 100 }, /rejectedThresholdPercent: must be a whole number from 1 to 99/],
+    [{ rejectedMinimumRequestsPerMinute: 0 }, /rejectedMinimumRequestsPerMinute: must be a whole number from 1 to/],
+    [{ rejectedEvaluationMinutes: 1441 }, /rejectedEvaluationMinutes: must be a whole number from 1 to 1440/],
     [{ errorRateThresholdPercent: 0 }, /errorRateThresholdPercent: must be a percentage above 0 and below 100, got 0/],
     [
       { errorRateThresholdPercent: 100 },

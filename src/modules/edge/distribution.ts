@@ -5,6 +5,7 @@ import {
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
+import type { Metric } from "../observability/metric";
 import {
   CACHED_PATH,
   type CLOUDFRONT_PRICE_CLASSES,
@@ -191,6 +192,25 @@ export class EdgeDistribution extends Construct {
   get arn(): string {
     return this.distribution.arn;
   }
+
+  /**
+   * A metric of the distribution (AWS/CloudFront, by `DistributionId` and `Region=Global`), such as
+   * `Requests` or `4xxErrorRate`. CloudFront publishes them in us-east-1 only, so only a stack whose
+   * provider is there (global) can alarm on them.
+   */
+  metric(metricName: string, stat: string): Metric {
+    return cloudFrontMetric(this.distributionId, metricName, stat);
+  }
+}
+
+/** The metrics `EdgeDistribution.metric` gives, for a distribution known by its id. */
+export function cloudFrontMetric(distributionId: string, metricName: string, stat: string): Metric {
+  return {
+    namespace: "AWS/CloudFront",
+    metricName,
+    dimensions: { DistributionId: distributionId, Region: "Global" },
+    stat,
+  };
 }
 
 function validate(scope: Construct, props: EdgeDistributionProps): void {

@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
 import { EncryptedLogGroup } from "../observability/log-group";
+import type { Metric } from "../observability/metric";
 import { WAF_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "./limits";
 
 /** WAF requires log groups receiving its logs to be named with this prefix. */
@@ -48,6 +49,8 @@ export class EdgeWebAcl extends Construct {
   readonly logging: Wafv2WebAclLoggingConfiguration;
   /** The ARN CloudFront's `web_acl_id` takes (a WAFv2 ARN, not an id). */
   readonly arn: string;
+  /** The web ACL's name, which is also its metric name (the `WebACL` dimension of its metrics). */
+  readonly webAclName: string;
 
   constructor(scope: Construct, id: string, props: EdgeWebAclProps) {
     super(scope, id);
@@ -56,11 +59,12 @@ export class EdgeWebAcl extends Construct {
       .oneOf("rateLimitWindowSeconds", props.rateLimitWindowSeconds, WAF_RATE_WINDOWS_SECONDS)
       .throwIfAny();
     const name = props.namer.name("edge", "wafAcl");
-    const metric = (suffix: string) => ({
+    const visibility = (metricName: string) => ({
       cloudwatchMetricsEnabled: true,
-      metricName: `${name}-${suffix}`,
+      metricName,
       sampledRequestsEnabled: true,
     });
+    const metric = (suffix: string) => visibility(`${name}-${suffix}`);
     const managed = (priority: number, group: string): Wafv2WebAclRule => ({
       name: group,
       priority,
@@ -93,10 +97,13 @@ export class EdgeWebAcl extends Construct {
       scope: "CLOUDFRONT",
       defaultAction: { allow: {} },
       rule: rules,
-      visibilityConfig: metric("all"),
+      // The web ACL's own metric name is its name: CloudWatch's WebACL dimension is then the same
+      // whichever of the two WAF reads it from, and its metrics are found by the name on the console.
+      visibilityConfig: visibility(name),
       tags: { Name: name },
     });
     this.arn = this.webAcl.arn;
+    this.webAclName = name;
 
     this.logGroup = new EncryptedLogGroup(this, "Logs", {
       logGroupName: `${WAF_LOG_GROUP_PREFIX}${name}`,
@@ -109,4 +116,18 @@ export class EdgeWebAcl extends Construct {
       redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
     });
   }
+
+  /**
+   * A metric of the whole web ACL (AWS/WAFV2, `WebACL` and `Rule=ALL`), such as `AllowedRequests`
+   * or `BlockedRequests`. A CLOUDFRONT-scope web ACL publishes them in us-east-1 without the
+   * `Region` dimension regional web ACLs carry.
+   */
+  metric(metricName: string, stat: string): Metric {
+    return webAclMetric(this.webAclName, metricName, stat);
+  }
+}
+
+/** The metrics `EdgeWebAcl.metric` gives, for a CLOUDFRONT-scope web ACL known by its metric name. */
+export function webAclMetric(webAclMetricName: string, metricName: string, stat: string): Metric {
+  return { namespace: "AWS/WAFV2", metricName, dimensions: { WebACL: webAclMetricName, Rule: "ALL" }, stat };
 }

@@ -54,3 +54,58 @@ export function worstOfMetrics(
     ...metrics.map((metric, n) => metricQuery(`m${n + 1}`, metric, periodSeconds)),
   ];
 }
+
+/**
+ * When a share of requests pages someone: above `thresholdPercent` of the requests of a minute, in
+ * each of `evaluationMinutes` consecutive minutes, counting only minutes with at least
+ * `minimumRequestsPerMinute` requests (a handful of requests makes any share meaningless, and an
+ * idle standby must stay quiet).
+ */
+export interface RequestShareThresholds {
+  readonly thresholdPercent: number;
+  readonly minimumRequestsPerMinute: number;
+  readonly evaluationMinutes: number;
+}
+
+/** One part of a request total, read by `id` in the alarm's expression. */
+export interface NamedMetric {
+  /** Starts with a lower-case letter, as CloudWatch requires of metric-math ids. */
+  readonly id: string;
+  readonly metric: Metric;
+}
+
+/**
+ * Metric queries for the share `part` takes of `part + rest` in percent, per minute, 0 for a minute
+ * below the minimum traffic. Both are counts published only when non-zero, so FILL reads a missing
+ * minute as 0, and the minimum (at least 1) keeps the division away from 0.
+ */
+export function requestShareQueries(
+  part: NamedMetric,
+  rest: NamedMetric,
+  minimumRequestsPerMinute: number,
+  label: string,
+): CloudwatchMetricAlarmMetricQuery[] {
+  const [p, r] = [`FILL(${part.id}, 0)`, `FILL(${rest.id}, 0)`];
+  return [
+    {
+      id: "share",
+      label,
+      expression: `IF(${p} + ${r} >= ${minimumRequestsPerMinute}, 100 * ${p} / (${p} + ${r}), 0)`,
+      returnData: true,
+    },
+    metricQuery(part.id, part.metric, 60),
+    metricQuery(rest.id, rest.metric, 60),
+  ];
+}
+
+/** The evaluation part of an alarm on a share of requests (see {@link RequestShareThresholds}). */
+export function requestShareEvaluation(thresholds: RequestShareThresholds) {
+  return {
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: thresholds.thresholdPercent,
+    evaluationPeriods: thresholds.evaluationMinutes,
+    datapointsToAlarm: thresholds.evaluationMinutes,
+    // No data means no requests at all, which is not an outage these alarms can see.
+    treatMissingData: "notBreaching",
+  } as const;
+}

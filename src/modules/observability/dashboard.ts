@@ -69,7 +69,8 @@ const WIDGET_WIDTH = 8;
 const WIDGET_HEIGHT = 6;
 
 /**
- * One CloudWatch dashboard per region: the ALB (traffic, errors, latency, target health), Aurora
+ * One CloudWatch dashboard per region: the ALB (traffic, errors, requests it refuses itself, latency,
+ * target health), Aurora
  * (CPU, memory and, in DR, global replication lag) and Redis (engine CPU, memory), per role or node.
  *
  * Why per region and built here: the graphs show, per writer/reader role and per cache node, the
@@ -166,6 +167,12 @@ function loadBalancerGraphs(props: RegionDashboardProps): MetricWidgetProperties
       ],
       "%",
     ),
+    // The listener's 403 to requests without the origin-verify header is its only fixed response.
+    graph(props, "ALB requests refused by the ALB itself", "Sum", [
+      row(alb.metric("HTTPCode_ELB_4XX_Count", "Sum"), { label: "4xx from the ALB" }),
+      row(alb.metric("HTTP_Fixed_Response_Count", "Sum"), { label: "403: no valid origin-verify header" }),
+      row(alb.metric("RequestCount", "Sum"), { label: "Forwarded to the app" }),
+    ]),
     graph(
       props,
       "ALB target response time",

@@ -3,7 +3,8 @@ import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
 import type { ApplicationLoadBalancer } from "../web/load-balancer";
-import { notifyingAlarm } from "./alarms";
+import { notifyingAlarm, requestShareEvaluation, requestShareQueries } from "./alarms";
+import { ALARM_EVALUATION_MINUTES, ALARM_MINIMUM_REQUESTS, ALARM_PERCENT } from "./limits";
 import { alarmMetric, metricQuery } from "./metric";
 
 /** What the alarms read of the load balancer: its metrics and its active targets'. */
@@ -24,6 +25,15 @@ export interface LoadBalancerAlarmsProps {
    * the alarm. @default 10 - a few 502s while a target drains are tolerated, an outage is not
    */
   readonly loadBalancer5xxThresholdCount?: number;
+  /**
+   * Share of all requests, in a minute, that the ALB answers itself with a 4xx (its 403 to a request
+   * without a valid origin-verify header among them) that counts toward the alarm. @default 20
+   */
+  readonly rejectedThresholdPercent?: number;
+  /** Requests a minute (forwarded plus rejected) below which the share is not judged. @default 20 */
+  readonly rejectedMinimumRequestsPerMinute?: number;
+  /** Consecutive minutes above the threshold that fire the alarm. @default 5 */
+  readonly rejectedEvaluationMinutes?: number;
 }
 
 /**
@@ -43,6 +53,18 @@ export interface LoadBalancerAlarmsProps {
  *
  * Why a healthy-host alarm beside the unhealthy-host one: with no target registered at all (pods
  * never bound to the target group), `UnHealthyHostCount` reads 0 while every request gets a 503.
+ *
+ * Why an alarm on the 4xx the ALB answers itself: when CloudFront's origin-verify header stops
+ * matching (a rotation applied out of order, a header renamed on one side), the listener's default
+ * action answers every viewer request with a 403 while the app, its targets and Route 53's health
+ * checks (which pass without the header) all look healthy: a total outage nothing else sees. Those
+ * 403s never reach a target, so `RequestCount` leaves them out ("requests rejected before selecting
+ * a target are not reflected"), and the share is taken of `RequestCount + HTTPCode_ELB_4XX_Count`,
+ * every request the ALB answered. Route 53's probes of the health path are forwarded and count as
+ * requests without a 4xx, so they dilute the share a little (tens a minute) and never raise it: an
+ * idle standby, which sees little else, stays quiet. Should AWS count fixed responses in
+ * `RequestCount` after all, the share of a full outage reads about 50% instead of 100%, still above
+ * the default threshold.
  */
 export class LoadBalancerAlarms extends Construct {
   readonly errorRate: CloudwatchMetricAlarm;
@@ -50,6 +72,7 @@ export class LoadBalancerAlarms extends Construct {
   readonly unhealthyHosts: CloudwatchMetricAlarm;
   readonly noHealthyHosts: CloudwatchMetricAlarm;
   readonly loadBalancerErrors: CloudwatchMetricAlarm;
+  readonly rejectedRequests: CloudwatchMetricAlarm;
   readonly alarmArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: LoadBalancerAlarmsProps) {
@@ -57,10 +80,18 @@ export class LoadBalancerAlarms extends Construct {
     const errorRatePercent = props.errorRateThresholdPercent ?? 5;
     const responseTimeSeconds = props.p95ResponseTimeThresholdSeconds ?? 1;
     const loadBalancer5xxCount = props.loadBalancer5xxThresholdCount ?? 10;
+    const rejected = {
+      thresholdPercent: props.rejectedThresholdPercent ?? 20,
+      minimumRequestsPerMinute: props.rejectedMinimumRequestsPerMinute ?? 20,
+      evaluationMinutes: props.rejectedEvaluationMinutes ?? 5,
+    };
     new PropChecks(this)
       .percentage("errorRateThresholdPercent", errorRatePercent)
       .positive("p95ResponseTimeThresholdSeconds", responseTimeSeconds, "seconds")
       .positive("loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses")
+      .wholeNumber("rejectedThresholdPercent", rejected.thresholdPercent, ALARM_PERCENT)
+      .wholeNumber("rejectedMinimumRequestsPerMinute", rejected.minimumRequestsPerMinute, ALARM_MINIMUM_REQUESTS)
+      .wholeNumber("rejectedEvaluationMinutes", rejected.evaluationMinutes, ALARM_EVALUATION_MINUTES)
       .throwIfAny();
 
     const { namer, topicArn, loadBalancer } = props;
@@ -147,12 +178,32 @@ export class LoadBalancerAlarms extends Construct {
       treatMissingData: "notBreaching",
     });
 
+    this.rejectedRequests = notifyingAlarm(this, "RejectedRequests", topicArn, {
+      alarmName: namer.name("alb-elb-4xx-rate"),
+      alarmDescription:
+        `More than ${rejected.thresholdPercent}% of the requests the ALB answered got a 4xx from the ALB itself (not the app) ` +
+        `in each of ${rejected.evaluationMinutes} minutes in a row (minutes with fewer than ${rejected.minimumRequestsPerMinute} requests do not count). ` +
+        "Viewers are most likely refused with the listener's 403 while the app and Route 53's health checks look fine. " +
+        "Check first: the ALB's access logs for 403s from the default action (no valid origin-verify header), " +
+        "then that primary, dr and global were all applied after the last edge.originVerify.generation bump, in that order; " +
+        "then 400/413/431 (malformed or oversized requests) in the same logs. " +
+        "No data means no requests, so it counts as OK.",
+      ...requestShareEvaluation(rejected),
+      metricQuery: requestShareQueries(
+        { id: "rejected", metric: loadBalancer.metric("HTTPCode_ELB_4XX_Count", "Sum") },
+        { id: "forwarded", metric: loadBalancer.metric("RequestCount", "Sum") },
+        rejected.minimumRequestsPerMinute,
+        "Requests the ALB refused itself (%)",
+      ),
+    });
+
     this.alarmArns = [
       this.errorRate.arn,
       this.responseTime.arn,
       this.unhealthyHosts.arn,
       this.noHealthyHosts.arn,
       this.loadBalancerErrors.arn,
+      this.rejectedRequests.arn,
     ];
   }
 }

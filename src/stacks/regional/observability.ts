@@ -50,12 +50,26 @@ export function buildObservability(
   );
   // Each alarm asks its resource for the metric: namespaces and dimensions live with the resources.
   const sources = { loadBalancer: web.alb, database: dataTier.aurora, cache: dataTier.redis };
+  const refused = config.observability.refusedRequests.loadBalancer;
   const alarmArns = [
-    ...new LoadBalancerAlarms(scope, "LoadBalancerAlarms", {
-      namer,
-      topicArn: topic.topicArn,
-      loadBalancer: sources.loadBalancer,
-    }).alarmArns,
+    ...buildFromConfig(
+      LoadBalancerAlarms,
+      scope,
+      "LoadBalancerAlarms",
+      {
+        namer,
+        topicArn: topic.topicArn,
+        loadBalancer: sources.loadBalancer,
+        rejectedThresholdPercent: refused.thresholdPercent,
+        rejectedMinimumRequestsPerMinute: refused.minimumRequestsPerMinute,
+        rejectedEvaluationMinutes: refused.evaluationMinutes,
+      },
+      {
+        rejectedThresholdPercent: "observability.refusedRequests.loadBalancer.thresholdPercent",
+        rejectedMinimumRequestsPerMinute: "observability.refusedRequests.loadBalancer.minimumRequestsPerMinute",
+        rejectedEvaluationMinutes: "observability.refusedRequests.loadBalancer.evaluationMinutes",
+      },
+    ).alarmArns,
     ...new DatabaseAlarms(scope, "DatabaseAlarms", {
       namer,
       topicArn: topic.topicArn,
