@@ -35,6 +35,11 @@ import {
   WAF_RATE_LIMIT,
 } from "../../src/modules/edge/limits";
 import { CLUSTER_AUTOSCALER_IMAGE_TAG } from "../../src/modules/k8s/limits";
+import {
+  ALARM_EVALUATION_MINUTES,
+  ALARM_MINIMUM_REQUESTS,
+  ALARM_PERCENT,
+} from "../../src/modules/observability/limits";
 import { AMI_ID, WEB_INSTANCES } from "../../src/modules/web/limits";
 import { CONFIG_SCHEMA_FILE } from "../../src/tooling/config-json-schema";
 import { AWS_REGION, IAM_ROLE_ARN } from "../../src/validation/aws-identifiers";
@@ -69,6 +74,9 @@ const RANGES: readonly [string, IntRange][] = [
   ["kubernetes.nodes.standby.min", NODE_GROUP_SIZE],
   ["kubernetes.nodes.standby.max", NODE_GROUP_MAX_SIZE],
   ["kubernetes.spot.max", NODE_GROUP_MAX_SIZE],
+  ["observability.refusedRequests.loadBalancer.thresholdPercent", ALARM_PERCENT],
+  ["observability.refusedRequests.cloudFront.minimumRequestsPerMinute", ALARM_MINIMUM_REQUESTS],
+  ["observability.refusedRequests.waf.evaluationMinutes", ALARM_EVALUATION_MINUTES],
   ["app.port", TCP_PORT],
   ["delivery.imageRetentionCount", IMAGE_RETENTION_COUNT],
   ["backup.retentionDays", BACKUP_RETENTION_DAYS],

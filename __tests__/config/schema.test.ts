@@ -251,6 +251,12 @@ describe("config validation of later sections", () => {
       /between min 2 and max 4/,
     ],
     [
+      "a node maximum below the zones of the larger region (each zone has its own node group)",
+      { kubernetes: { nodes: { standby: { min: 1, max: 2, desired: 1 } } } },
+      "kubernetes.nodes.standby.max",
+      /must be at least 3, one per zone .*got 2; either region may be the standby one, and the larger has 3 zones/,
+    ],
+    [
       "a public API open to the internet",
       { kubernetes: { publicAccessCidrs: ["0.0.0.0/0"] } },
       "kubernetes.publicAccessCidrs[0]",

@@ -22,7 +22,10 @@ afterAll(removeTempDirs);
 const ACCOUNT = "111122223333";
 const CLUSTER = "titan-dr-eks";
 const SUBNETS = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
-const LIVE_ASG = "eks-titan-dr-eks-general-0ac9a1b2";
+/** DR's zones, as the default config lists them: one node group each. */
+const ZONES = ["usw1-az1", "usw1-az3"] as const;
+type Zone = (typeof ZONES)[number];
+const groupName = (zone: Zone) => `titan-dr-eks-general-${zone}`;
 
 interface Sizes {
   readonly min: number;
@@ -57,6 +60,7 @@ function drCapacityStack(config: TitanConfig, ignoreDesiredSize = false): Terraf
     clusterName: CLUSTER,
     clusterPhysicalName: CLUSTER,
     subnetIds: SUBNETS,
+    zoneIds: ZONES,
     instanceTypes: [config.kubernetes.nodeInstanceType],
     capacityType: "ON_DEMAND",
     minSize: nodes.min,
@@ -66,8 +70,10 @@ function drCapacityStack(config: TitanConfig, ignoreDesiredSize = false): Terraf
     clusterSecurityGroupId: "sg-0c1a5e7c1a5e70001",
   });
   if (ignoreDesiredSize) {
-    general.nodeGroup.addOverride("scaling_config.desired_size", nodes.desired);
-    general.nodeGroup.addOverride("lifecycle.ignore_changes", ["scaling_config[0].desired_size"]);
+    for (const { nodeGroup, sizes } of general.groups) {
+      nodeGroup.addOverride("scaling_config.desired_size", sizes.desired);
+      nodeGroup.addOverride("lifecycle.ignore_changes", ["scaling_config[0].desired_size"]);
+    }
   }
   new Ec2WebTier(stack, "WebTier", {
     namer,
@@ -92,11 +98,11 @@ function drCapacityStack(config: TitanConfig, ignoreDesiredSize = false): Terraf
 }
 
 /**
- * What the account holds before the step: the node group (with its role, policy attachments and
- * launch template, whose identities it is created from) and the web tier's Auto Scaling group, at
- * the sizes given, as a previous apply of the standby config left them.
+ * What the account holds before the step: a node group per zone (with their role, policy
+ * attachments and launch template, whose identities they are created from) and the web tier's Auto
+ * Scaling group, at the sizes given, as a previous apply of the standby config left them.
  */
-function accountAt(stackJson: unknown, nodes: Sizes, web: Sizes): SeededResource[] {
+function accountAt(stackJson: unknown, nodes: Readonly<Record<Zone, Sizes>>, web: Sizes): SeededResource[] {
   const role = resourcesIn(stackJson, "aws_iam_role")[
     logicalIdOf(stackJson, "aws_iam_role", (r) => r.name === "titan-dr-eks-general-node")
   ];
@@ -127,26 +133,26 @@ function accountAt(stackJson: unknown, nodes: Sizes, web: Sizes): SeededResource
         default_version: 1,
       },
     },
-    {
+    ...ZONES.map((zone, n) => ({
       type: "aws_eks_node_group",
-      logicalId: logicalIdOf(stackJson, "aws_eks_node_group"),
+      logicalId: logicalIdOf(stackJson, "aws_eks_node_group", (g) => g.node_group_name === groupName(zone)),
       attributes: {
-        id: `${CLUSTER}:titan-dr-eks-general`,
-        arn: `arn:aws:eks:us-west-1:${ACCOUNT}:nodegroup/${CLUSTER}/titan-dr-eks-general/0ac9a1b2`,
+        id: `${CLUSTER}:${groupName(zone)}`,
+        arn: `arn:aws:eks:us-west-1:${ACCOUNT}:nodegroup/${CLUSTER}/${groupName(zone)}/0ac9a1b2`,
         ami_type: "AL2023_x86_64_STANDARD",
         capacity_type: "ON_DEMAND",
         cluster_name: CLUSTER,
         instance_types: ["t3.medium"],
-        node_group_name: "titan-dr-eks-general",
+        node_group_name: groupName(zone),
         node_role_arn: roleArn,
-        subnet_ids: SUBNETS,
+        subnet_ids: [SUBNETS[n]],
         launch_template: [{ ...template, version: "1" }],
-        scaling_config: [{ min_size: nodes.min, max_size: nodes.max, desired_size: nodes.desired }],
+        scaling_config: [{ min_size: nodes[zone].min, max_size: nodes[zone].max, desired_size: nodes[zone].desired }],
         update_config: [{ max_unavailable: 1, max_unavailable_percentage: 0 }],
         taint: [],
         status: "ACTIVE",
       },
-    },
+    })),
     {
       type: "aws_autoscaling_group",
       logicalId: logicalIdOf(stackJson, "aws_autoscaling_group"),
@@ -165,21 +171,21 @@ function accountAt(stackJson: unknown, nodes: Sizes, web: Sizes): SeededResource
   ];
 }
 
-/** The Auto Scaling group EKS keeps behind the node group, at the size the autoscaler left it. */
-function liveNodeGroupAsg(desired: number, sizes: Sizes): StubAutoScalingGroup {
-  return {
-    name: LIVE_ASG,
-    minSize: sizes.min,
-    maxSize: sizes.max,
-    desiredCapacity: desired,
-    tags: { "eks:cluster-name": CLUSTER, "eks:nodegroup-name": "titan-dr-eks-general" },
-  };
+/** The Auto Scaling groups EKS keeps behind the zones' node groups, at the sizes the autoscaler left them. */
+function liveNodeGroupAsgs(nodes: Readonly<Record<Zone, Sizes>>): StubAutoScalingGroup[] {
+  return ZONES.map((zone, n) => ({
+    name: `eks-${groupName(zone)}-0ac9a1b${n}`,
+    minSize: nodes[zone].min,
+    maxSize: nodes[zone].max,
+    desiredCapacity: nodes[zone].desired,
+    tags: { "eks:cluster-name": CLUSTER, "eks:nodegroup-name": groupName(zone) },
+  }));
 }
 
 async function planAgainst(
   config: TitanConfig,
   account: (stackJson: unknown) => SeededResource[],
-  asg: StubAutoScalingGroup,
+  asgs: StubAutoScalingGroup[],
   ignoreDesiredSize = false,
 ) {
   const stack = drCapacityStack(config, ignoreDesiredSize);
@@ -188,13 +194,21 @@ async function planAgainst(
   const { outcome, calls, plan } = await planOffline({
     stack: "dr-capacity",
     stackDir,
-    inventory: { autoScalingGroups: [asg] },
+    inventory: { autoScalingGroups: asgs },
     priorState: priorState(account(stackJson)),
   });
   expect(outcome.diagnostics).toEqual([]);
   expect(outcome.result).toBe("planned");
   expect(calls.filter((call) => !call.handled)).toEqual([]);
   return { changes: plan?.changes ?? [], calls: calls.map((call) => call.call) };
+}
+
+/** Each zone's node group change, by zone. */
+function nodeChanges(changes: readonly ResourceChange[]): Record<Zone, ResourceChange> {
+  const found = changes.filter((change) => change.type === "aws_eks_node_group");
+  expect(found).toHaveLength(ZONES.length);
+  const byName = (zone: Zone) => found.find((change) => requested(change).node_group_name === groupName(zone));
+  return Object.fromEntries(ZONES.map((zone) => [zone, byName(zone)])) as Record<Zone, ResourceChange>;
 }
 
 function changeOf(changes: readonly ResourceChange[], type: string): ResourceChange {
@@ -232,54 +246,69 @@ describe("EKS and Auto Scaling's rule for a resize", () => {
   });
 });
 
-describe("the DR scale-up step, planned offline against a standby-sized account", () => {
+describe("the DR scale-up step, planned offline against a standby-sized account (a node group per zone)", () => {
   const standby = resolveConfig();
   const flipped = resolveConfig({ dr: { activeRole: "dr" } });
-  const standbyNodes = standby.kubernetes.nodes.standby;
+  // The standby total (min 1, desired 1, max 6) over two zones: the first zone keeps the warm node.
+  const standbyNodes = { "usw1-az1": { min: 1, max: 3, desired: 1 }, "usw1-az3": { min: 0, max: 3, desired: 0 } };
   const standbyWeb = { min: 2, max: 4, desired: 2 };
 
-  it("flipping dr.activeRole sends requests EKS and Auto Scaling accept, raising DR to its active size", async () => {
-    // The account as the standby config left it: the autoscaler has kept the node group at 1.
+  it("splits the configured totals over the zones, as the stack does", () => {
+    expect(standby.kubernetes.nodes.standby).toEqual({ min: 1, max: 6, desired: 1 });
+    expect(flipped.kubernetes.nodes.active).toEqual({ min: 2, max: 6, desired: 2 });
+  });
+
+  it("flipping dr.activeRole sends requests EKS and Auto Scaling accept, raising each zone to its share of the active size", async () => {
+    // The account as the standby config left it: the autoscaler has kept the groups at 1 and 0.
     const { changes, calls } = await planAgainst(
       flipped,
       (json) => accountAt(json, standbyNodes, standbyWeb),
-      liveNodeGroupAsg(1, standbyNodes),
+      liveNodeGroupAsgs(standbyNodes),
     );
-    const nodes = changeOf(changes, "aws_eks_node_group");
-    expect(nodes.action).toBe("update");
-    expect(nodeRequest(nodes)).toEqual({ min: 2, max: 6, desired: 2 });
-    expect(rejectionOf(nodeRequest(nodes))).toBeUndefined();
+    const nodes = nodeChanges(changes);
+    // The zone that already had its node keeps its sizes (the update the seeded state draws is its
+    // tags); the empty zone gets one.
+    expect(nodeRequest(nodes["usw1-az1"])).toEqual(standbyNodes["usw1-az1"]);
+    expect(nodes["usw1-az3"].action).toBe("update");
+    expect(nodeRequest(nodes["usw1-az3"])).toEqual({ min: 1, max: 3, desired: 1 });
+    for (const zone of ZONES) {
+      expect(rejectionOf(nodeRequest(nodes[zone]))).toBeUndefined();
+    }
 
     const web = changeOf(changes, "aws_autoscaling_group");
     expect(web.action).toBe("update");
     expect(webRequest(web)).toEqual({ min: 3, max: 6, desired: 3 });
     expect(rejectionOf(webRequest(web))).toBeUndefined();
-    // The live size came from the node group's Auto Scaling group, found by EKS's tags, then by name.
-    expect(calls.filter((call) => call === "autoscaling:DescribeAutoScalingGroups")).toHaveLength(2);
+    // Each group's live size came from its own Auto Scaling group, found by EKS's tags, then by name.
+    expect(calls.filter((call) => call === "autoscaling:DescribeAutoScalingGroups")).toHaveLength(2 * ZONES.length);
   }, 120_000);
 
   it("catches the design it replaced: with desired_size ignored, the same step sends a request EKS rejects", async () => {
     const { changes } = await planAgainst(
       flipped,
       (json) => accountAt(json, standbyNodes, standbyWeb),
-      liveNodeGroupAsg(1, standbyNodes),
+      liveNodeGroupAsgs(standbyNodes),
       true,
     );
-    const request = nodeRequest(changeOf(changes, "aws_eks_node_group"));
-    expect(request).toEqual({ min: 2, max: 6, desired: 1 });
-    expect(rejectionOf(request)).toBe("Minimum capacity 2 can't be greater than desired size 1");
+    const request = nodeRequest(nodeChanges(changes)["usw1-az3"]);
+    expect(request).toEqual({ min: 1, max: 3, desired: 0 });
+    expect(rejectionOf(request)).toBe("Minimum capacity 1 can't be greater than desired size 0");
   }, 120_000);
 
-  it("keeps the autoscaler's size in standby, and a scaled-out group stays within the standby range", async () => {
-    // Back in standby after a failover: the autoscaler holds DR's node group at 5.
+  it("keeps each zone's autoscaled size in standby, within the zone's standby range", async () => {
+    // Back in standby after a failover: the autoscaler holds DR's groups at 3 and 2.
+    const scaledOut = { "usw1-az1": { min: 1, max: 3, desired: 3 }, "usw1-az3": { min: 1, max: 3, desired: 2 } };
     const { changes } = await planAgainst(
       standby,
-      (json) => accountAt(json, { min: 2, max: 6, desired: 5 }, { min: 3, max: 6, desired: 3 }),
-      liveNodeGroupAsg(5, { min: 2, max: 6, desired: 5 }),
+      (json) => accountAt(json, scaledOut, { min: 3, max: 6, desired: 3 }),
+      liveNodeGroupAsgs(scaledOut),
     );
-    const request = nodeRequest(changeOf(changes, "aws_eks_node_group"));
-    expect(request).toEqual({ min: 1, max: 6, desired: 5 });
-    expect(rejectionOf(request)).toBeUndefined();
+    const nodes = nodeChanges(changes);
+    expect(nodeRequest(nodes["usw1-az1"])).toEqual({ min: 1, max: 3, desired: 3 });
+    expect(nodeRequest(nodes["usw1-az3"])).toEqual({ min: 0, max: 3, desired: 2 });
+    for (const zone of ZONES) {
+      expect(rejectionOf(nodeRequest(nodes[zone]))).toBeUndefined();
+    }
     const web = webRequest(changeOf(changes, "aws_autoscaling_group"));
     expect(web).toEqual({ min: 2, max: 4, desired: 2 });
     expect(rejectionOf(web)).toBeUndefined();

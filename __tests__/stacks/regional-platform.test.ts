@@ -67,27 +67,51 @@ describe("regional platform", () => {
     expect(Object.keys(resourcesOf(dr, "aws_ecr_repository"))).toHaveLength(2);
   });
 
-  test.each<[RegionRole, SynthesizedStack, number, number]>([
-    ["primary", primary, 2, 2],
-    ["dr", dr, 1, 1],
+  test.each<[RegionRole, SynthesizedStack, string, number, number, number]>([
+    ["primary", primary, "titan-primary-eks-general-use2-az1", 1, 2, 1],
+    ["dr", dr, "titan-dr-eks-general-usw1-az1", 1, 3, 1],
   ])(
-    "sizes the %s node group from config (min %i, initially %i) and keeps the autoscaler's live size",
-    (_role, json, min, desired) => {
-      const general = Object.values(resourcesOf(json, "aws_eks_node_group")).find((group) =>
-        String(group.node_group_name).endsWith("general"),
+    "sizes the %s zones' node groups from config (%s: min %i, max %i, initially %i) and keeps the autoscaler's live size",
+    (_role, json, name, min, max, desired) => {
+      const general = Object.values(resourcesOf(json, "aws_eks_node_group")).find(
+        (group) => group.node_group_name === name,
       );
       expect(general).toMatchObject({
         scaling_config: {
           min_size: min,
-          max_size: 6,
+          max_size: max,
           desired_size: expect.stringMatching(
             new RegExp(
-              `^\\$\\{max\\(${min}, min\\(6, try\\(data\\.aws_autoscaling_group\\..+\\[0\\]\\.desired_capacity, ${desired}\\)\\)\\)\\}$`,
+              `^\\$\\{max\\(${min}, min\\(${max}, try\\(data\\.aws_autoscaling_group\\..+\\[0\\]\\.desired_capacity, ${desired}\\)\\)\\)\\}$`,
             ),
           ),
         },
       });
       expect(general).not.toHaveProperty("lifecycle");
+    },
+  );
+
+  test.each<[RegionRole, SynthesizedStack, string[]]>([
+    ["primary", primary, ["use2-az1", "use2-az2", "use2-az3"]],
+    ["dr", dr, ["usw1-az1", "usw1-az3"]],
+  ])(
+    "runs one general node group per %s zone, in that zone's private subnet only, all from one launch template and role",
+    (_role, json, zones) => {
+      const general = Object.values(resourcesOf(json, "aws_eks_node_group")).filter(
+        (group) => group.capacity_type === "ON_DEMAND",
+      );
+      expect(general.map((group) => String(group.node_group_name).replace(/^titan-\w+-eks-general-/, ""))).toEqual(
+        zones,
+      );
+      // Each group in its own zone's private subnet, the one the network addresses by the same AZ ID.
+      for (const group of general) {
+        const zone = String(group.node_group_name).split("-general-")[1];
+        expect(group.subnet_ids).toEqual([
+          expect.stringMatching(new RegExp(`^\\$\\{aws_subnet\\.Network_${zone}_PrivateSubnet_\\w+\\.id\\}$`)),
+        ]);
+      }
+      expect(new Set(general.map((group) => JSON.stringify(group.launch_template))).size).toBe(1);
+      expect(new Set(general.map((group) => group.node_role_arn)).size).toBe(1);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zonalMaxProblem } from "../modules/compute/limits";
 import { commonNameProblem } from "../modules/dns/limits";
 import { originHostname } from "../modules/edge/origin-names";
 import { autoscalerImageTagProblem } from "../modules/k8s/limits";
@@ -66,6 +67,20 @@ export const configSchema = z
       .describe(
         "Lift every deletion protection so `destroy` can remove this environment: set true, apply every stack once, then destroy in reverse deploy order (README, Teardown). Short-lived environments only",
       ),
+  })
+  .superRefine((value, ctx) => {
+    // Each zone has its own node group, and either region may be the live one (dr.activeRole).
+    const zones = Math.max(...Object.values(value.regions).map((region) => region.availabilityZones.length));
+    for (const state of ["active", "standby"] as const) {
+      const problem = zonalMaxProblem(value.kubernetes.nodes[state].max, zones);
+      if (problem !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["kubernetes", "nodes", state, "max"],
+          message: `${problem}; either region may be the ${state} one, and the larger has ${zones} zones`,
+        });
+      }
+    }
   })
   .describe("titan configuration: deep-merged over the defaults from the file named by TITAN_CONFIG");
 

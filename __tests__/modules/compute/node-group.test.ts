@@ -178,4 +178,59 @@ describe("EksNodeGroup", () => {
   ])("rejects %p", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });
+
+  describe("one group per zone (zoneIds)", () => {
+    const ZONES = ["use2-az1", "use2-az2", "use2-az3"];
+    const SUBNETS = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"];
+    const zonal = (props: Partial<EksNodeGroupProps> = {}) =>
+      parse(synth({ subnetIds: SUBNETS, zoneIds: ZONES, minSize: 2, desiredSize: 4, maxSize: 7, ...props }));
+
+    test.each(ZONES.map((zone, n) => [zone, n]))("addresses %s's group by its AZ ID, in its own subnet", (zone, n) => {
+      const group = element(zonal(), "resource", "aws_eks_node_group", `Nodes/${zone}`);
+      expect(group.node_group_name).toBe(`titan-primary-eks-general-${zone}`);
+      expect(group.subnet_ids).toEqual([SUBNETS[n as number]]);
+    });
+
+    it("splits the totals over the zones, remainders first, and looks up each group's own live size", () => {
+      const json = zonal();
+      const sizes = ZONES.map((zone) => {
+        const group = element(json, "resource", "aws_eks_node_group", `Nodes/${zone}`);
+        const lookup = element(json, "data", "aws_autoscaling_groups", `Nodes/${zone}/DesiredSize/Groups`);
+        expect(lookup.filter).toContainEqual({ name: "tag:eks:nodegroup-name", values: [group.node_group_name] });
+        const scaling = group.scaling_config as { min_size: number; max_size: number; desired_size: string };
+        const initial = Number(/, (\d+)\)\)\)\}$/.exec(scaling.desired_size)?.[1]);
+        return { min: scaling.min_size, desired: initial, max: scaling.max_size };
+      });
+      expect(sizes).toEqual([
+        { min: 1, desired: 2, max: 3 },
+        { min: 1, desired: 1, max: 2 },
+        { min: 0, desired: 1, max: 2 },
+      ]);
+    });
+
+    it("shares one role and one launch template, so the zones' nodes look alike to the autoscaler", () => {
+      const json = zonal();
+      expect(Object.keys(json.resource?.aws_iam_role ?? {})).toHaveLength(1);
+      expect(Object.keys(json.resource?.aws_launch_template ?? {})).toHaveLength(1);
+      const templates = ZONES.map(
+        (zone) => element(json, "resource", "aws_eks_node_group", `Nodes/${zone}`).launch_template,
+      );
+      expect(new Set(templates.map((template) => JSON.stringify(template))).size).toBe(1);
+    });
+
+    it("moves no other zone's group when a zone is added or removed", () => {
+      const two = zonal({ zoneIds: ZONES.slice(0, 2), subnetIds: SUBNETS.slice(0, 2), maxSize: 6 });
+      const three = zonal({ maxSize: 6 });
+      const ids = (json: typeof two) => Object.keys(json.resource?.aws_eks_node_group ?? {});
+      expect(ids(three)).toEqual(expect.arrayContaining(ids(two)));
+    });
+
+    test.each([
+      [{ maxSize: 2 }, /maxSize: must be at least 3, one per zone \(each zone has its own node group.*got 2/],
+      [{ zoneIds: ZONES.slice(0, 2) }, /zoneIds: must name the zone of each of the 3 subnets, got 2/],
+      [{ zoneIds: ["use2-az1", "use2-az1", "use2-az2"] }, /zoneIds: must list each zone once/],
+    ])("rejects %p", (props, message) => {
+      expect(() => zonal(props)).toThrow(message);
+    });
+  });
 });

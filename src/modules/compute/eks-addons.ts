@@ -55,7 +55,7 @@ export class EksAddons extends Construct {
       )
       .throwIfAny();
     const versions = props.addonVersions ?? {};
-    const nodeGroups = props.nodeGroups.map((group) => group.nodeGroup);
+    const nodeGroups = props.nodeGroups.flatMap((group) => group.groups.map((managed) => managed.nodeGroup));
     const addon = (
       id: string,
       name: EksAddonName,

@@ -39,3 +39,33 @@ export function nodeGroupSizesProblem(sizes: { min: number; desired: number; max
   }
   return desired < min || desired > max ? `desired ${desired} must lie between min ${min} and max ${max}` : undefined;
 }
+
+/** A node group's sizes: fewest, at creation, most. */
+export interface NodeGroupSizes {
+  readonly min: number;
+  readonly desired: number;
+  readonly max: number;
+}
+
+/**
+ * A region's node counts split over its zones' node groups, in zone order: each zone the same
+ * share, the remainder one more each to the first zones. The groups add up to the region's counts,
+ * and each keeps min <= desired <= max (a larger total never gives a zone less). A zone gets min 0
+ * when the region's min is below its zone count: it starts without a node, and the cluster
+ * autoscaler adds one there when a pod needs that zone (a volume's zone, a spread constraint).
+ */
+export function zonalNodeGroupSizes(total: NodeGroupSizes, zoneCount: number): NodeGroupSizes[] {
+  const share = (count: number, zone: number) => Math.floor(count / zoneCount) + (zone < count % zoneCount ? 1 : 0);
+  return Array.from({ length: zoneCount }, (_, zone) => ({
+    min: share(total.min, zone),
+    desired: share(total.desired, zone),
+    max: share(total.max, zone),
+  }));
+}
+
+/** Why a region's node maximum cannot be split over `zoneCount` zonal groups, or undefined when it can. */
+export function zonalMaxProblem(max: number, zoneCount: number): string | undefined {
+  return max < zoneCount
+    ? `must be at least ${zoneCount}, one per zone (each zone has its own node group, and EKS refuses a maximum of 0), got ${max}`
+    : undefined;
+}

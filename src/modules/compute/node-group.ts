@@ -13,7 +13,10 @@ import {
   MIN_SPOT_INSTANCE_TYPES,
   NODE_GROUP_MAX_SIZE,
   NODE_GROUP_SIZE,
+  type NodeGroupSizes,
   nodeGroupSizesProblem,
+  zonalMaxProblem,
+  zonalNodeGroupSizes,
 } from "./limits";
 import { LiveDesiredSize } from "./live-desired-size";
 
@@ -56,14 +59,24 @@ export interface EksNodeGroupProps {
    * group's live size (see {@link LiveDesiredSize}).
    */
   readonly clusterPhysicalName: string;
-  /** Private subnets, one per AZ the group spreads over. */
+  /** Private subnets, one per AZ the nodes run in. */
   readonly subnetIds: readonly string[];
+  /**
+   * Run one managed node group per zone: the AZ ID of each of `subnetIds`, in the same order. Each
+   * zone's group is named and addressed by its AZ ID, like the subnets (`general-use2-az1`,
+   * `<id>/use2-az1/Resource`), so adding or removing a zone moves no other zone's group, and the
+   * sizes below are the region's totals, split over the zones ({@link zonalNodeGroupSizes}).
+   * @default - one group across every subnet
+   */
+  readonly zoneIds?: readonly string[];
   readonly instanceTypes: readonly string[];
   readonly capacityType: CapacityType;
+  /** Fewest nodes (the region's total with `zoneIds`). */
   readonly minSize: number;
+  /** Most nodes (the region's total with `zoneIds`: at least one per zone). */
   readonly maxSize: number;
   /**
-   * Size at creation. Afterwards the live size (the cluster autoscaler's) is kept, raised to
+   * Size at creation (the region's total with `zoneIds`). Afterwards the live size (the cluster autoscaler's) is kept, raised to
    * `minSize` or lowered to `maxSize` when they move past it, so every update EKS receives is valid.
    */
   readonly desiredSize: number;
@@ -100,14 +113,20 @@ export interface EksNodeGroupProps {
  * DR group could not be scaled up by config. {@link LiveDesiredSize} sends the live size, clamped
  * into the configured range. EKS tags the group's Auto Scaling group for the autoscaler's
  * auto-discovery; the same tags are set on the node group so the intent is visible here.
+ * WHY one group per zone (`zoneIds`): an Auto Scaling group spanning zones lets the cluster
+ * autoscaler ask for "a node", never "a node in use2-az2", so a pod bound to a zonal volume
+ * (Prometheus's EBS volume) can stay Pending while the group grows elsewhere. With a group per zone
+ * the autoscaler picks the group whose zone fits and `balance-similar-node-groups` keeps the zones
+ * even. The zones' groups share the role and the launch template, so their nodes carry the same
+ * labels (EKS's source launch template among them) and the autoscaler treats them as similar; it
+ * ignores the one label that differs, `eks.amazonaws.com/nodegroup`.
  */
 export class EksNodeGroup extends Construct {
-  readonly nodeGroup: EksNodeGroupResource;
+  /** The managed node groups: one, or one per zone in the order of `zoneIds`. */
+  readonly groups: readonly ManagedNodeGroup[];
   readonly launchTemplate: LaunchTemplate;
   readonly role: IamRole;
   readonly roleArn: string;
-  /** The group's physical name. */
-  readonly name: string;
 
   constructor(scope: Construct, id: string, props: EksNodeGroupProps) {
     super(scope, id);
@@ -163,37 +182,69 @@ export class EksNodeGroup extends Construct {
       })),
     });
 
-    const desiredSize = new LiveDesiredSize(this, "DesiredSize", {
-      clusterName: props.clusterPhysicalName,
-      nodeGroupName: name,
-      minSize: props.minSize,
-      maxSize: props.maxSize,
-      initialSize: props.desiredSize,
-    }).value;
-
-    this.nodeGroup = new EksNodeGroupResource(this, "Resource", {
-      clusterName: props.clusterName,
-      nodeGroupName: name,
-      nodeRoleArn: this.role.arn,
-      subnetIds: [...props.subnetIds],
-      instanceTypes: [...props.instanceTypes],
-      capacityType: props.capacityType,
-      amiType: props.amiType ?? "AL2023_x86_64_STANDARD",
-      version: props.kubernetesVersion,
-      scalingConfig: { minSize: props.minSize, maxSize: props.maxSize, desiredSize },
-      updateConfig: { maxUnavailable: 1 },
-      launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
-      ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: { ...props.labels } } : {}),
-      taint: taints.map((taint) => ({ ...taint })),
-      tags: {
-        "k8s.io/cluster-autoscaler/enabled": "true",
-        [`k8s.io/cluster-autoscaler/${props.clusterName}`]: "owned",
-      },
-      // Nodes must be drained and gone before their role loses its policies on destroy.
-      dependsOn: [...nodeRole.policyAttachments],
+    const total = { min: props.minSize, desired: props.desiredSize, max: props.maxSize };
+    const zoneIds = props.zoneIds;
+    const placements =
+      zoneIds === undefined
+        ? [
+            {
+              zoneId: undefined as string | undefined,
+              scope: this as Construct,
+              name,
+              subnetIds: props.subnetIds,
+              sizes: total,
+            },
+          ]
+        : zonalNodeGroupSizes(total, zoneIds.length).map((sizes, n) => ({
+            zoneId: zoneIds[n],
+            scope: new Construct(this, zoneIds[n]),
+            name: props.namer.name(`eks-${props.name}-${zoneIds[n]}`, "eksNodeGroup"),
+            subnetIds: [props.subnetIds[n]],
+            sizes,
+          }));
+    this.groups = placements.map(({ zoneId, scope, name: groupName, subnetIds, sizes }) => {
+      const desiredSize = new LiveDesiredSize(scope, "DesiredSize", {
+        clusterName: props.clusterPhysicalName,
+        nodeGroupName: groupName,
+        minSize: sizes.min,
+        maxSize: sizes.max,
+        initialSize: sizes.desired,
+      }).value;
+      const nodeGroup = new EksNodeGroupResource(scope, "Resource", {
+        clusterName: props.clusterName,
+        nodeGroupName: groupName,
+        nodeRoleArn: this.role.arn,
+        subnetIds: [...subnetIds],
+        instanceTypes: [...props.instanceTypes],
+        capacityType: props.capacityType,
+        amiType: props.amiType ?? "AL2023_x86_64_STANDARD",
+        version: props.kubernetesVersion,
+        scalingConfig: { minSize: sizes.min, maxSize: sizes.max, desiredSize },
+        updateConfig: { maxUnavailable: 1 },
+        launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+        ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: { ...props.labels } } : {}),
+        taint: taints.map((taint) => ({ ...taint })),
+        tags: {
+          "k8s.io/cluster-autoscaler/enabled": "true",
+          [`k8s.io/cluster-autoscaler/${props.clusterName}`]: "owned",
+        },
+        // Nodes must be drained and gone before their role loses its policies on destroy.
+        dependsOn: [...nodeRole.policyAttachments],
+      });
+      return { zoneId, name: groupName, nodeGroup, sizes };
     });
-    this.name = name;
   }
+}
+
+/** One managed node group of an {@link EksNodeGroup}. */
+export interface ManagedNodeGroup {
+  /** The zone it runs in, when the nodes are grouped per zone. */
+  readonly zoneId?: string;
+  /** Its physical name (`nodegroupName` in EKS's API). */
+  readonly name: string;
+  readonly nodeGroup: EksNodeGroupResource;
+  /** Its configured sizes (its `desired_size` follows the live group, see {@link LiveDesiredSize}). */
+  readonly sizes: NodeGroupSizes;
 }
 
 function validate(scope: Construct, props: EksNodeGroupProps, diskSizeGiB: number): void {
@@ -211,6 +262,19 @@ function validate(scope: Construct, props: EksNodeGroupProps, diskSizeGiB: numbe
         `must hold at least ${MIN_SPOT_INSTANCE_TYPES} instance types in a SPOT group, to find capacity, got ${props.instanceTypes.join(", ")}`,
     )
     .notEmpty("subnetIds", props.subnetIds, "the private subnets of the AZs to spread over")
+    .require(
+      props.zoneIds === undefined || props.zoneIds.length === props.subnetIds.length,
+      "zoneIds",
+      () => `must name the zone of each of the ${props.subnetIds.length} subnets, got ${props.zoneIds?.length}`,
+    )
+    .require(
+      props.zoneIds === undefined || new Set(props.zoneIds).size === props.zoneIds.length,
+      "zoneIds",
+      () => `must list each zone once (one group per zone), got ${props.zoneIds?.join(", ")}`,
+    )
+    .satisfies("maxSize", maxSize, (max) =>
+      props.zoneIds === undefined ? undefined : zonalMaxProblem(max, props.zoneIds.length),
+    )
     .wholeNumber("diskSizeGiB", diskSizeGiB, intRange(MIN_NODE_DISK_SIZE_GIB, 16384, "the AMI's snapshot size is 20"));
   for (const [index, type] of props.instanceTypes.entries()) {
     checks.matches(`instanceTypes[${index}]`, type, EC2_INSTANCE_TYPE);

@@ -101,6 +101,8 @@ export function buildCompute(
       {
         ...nodeDefaults,
         name: "general",
+        // A group per zone, so the autoscaler can add a node where a zonal volume needs one.
+        zoneIds: network.plan.map((zone) => zone.zoneId),
         instanceTypes: [k8s.nodeInstanceType],
         capacityType: "ON_DEMAND",
         minSize: size.min,
@@ -108,6 +110,7 @@ export function buildCompute(
         desiredSize: size.desired,
       },
       {
+        zoneIds: `regions.${role}.availabilityZones`,
         instanceTypes: "kubernetes.nodeInstanceType",
         minSize: `kubernetes.nodes.${state}.min`,
         maxSize: `kubernetes.nodes.${state}.max`,
@@ -115,6 +118,8 @@ export function buildCompute(
       },
     ),
   ];
+  // Spot stays one group across the zones: spot capacity is found in the widest pool (every zone
+  // times every instance type), and what runs there tolerates interruption and holds no volume.
   if (k8s.spot.enabled) {
     nodeGroups.push(
       buildFromConfig(

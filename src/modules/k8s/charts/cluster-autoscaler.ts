@@ -47,7 +47,8 @@ export interface ClusterAutoscalerInput {
 /**
  * cluster-autoscaler: grows and shrinks the managed node groups it discovers by the tags EKS puts
  * on their Auto Scaling groups (`k8s.io/cluster-autoscaler/<cluster>`), which is also the only
- * place its IAM role may scale.
+ * place its IAM role may scale. A zone's group at 0 nodes is scaled from zero: the autoscaler reads
+ * its labels and taints with `eks:DescribeNodegroup` and its zone from its Auto Scaling group.
  */
 export function buildClusterAutoscalerValues(input: ClusterAutoscalerInput): ClusterAutoscalerValues {
   return {
@@ -64,6 +65,8 @@ export function buildClusterAutoscalerValues(input: ClusterAutoscalerInput): Clu
       },
     },
     extraArgs: {
+      // The general nodes are one group per zone (same instance type, labels and launch template):
+      // the autoscaler keeps the zones even, and a pod bound to a zone gets a node in that zone.
       "balance-similar-node-groups": true,
       // EKS puts system pods (coredns, the EBS CSI controller) on every node group.
       "skip-nodes-with-system-pods": false,
