@@ -1,18 +1,26 @@
 import { decodeRequest, type StubInventory } from "../../../src/tooling/aws-stub/protocol";
 import { routeRequest, STUB_SERVICES } from "../../../src/tooling/aws-stub/server";
 
+/** The Auto Scaling groups EKS keeps behind DR's two zones' node groups. */
 const NODE_GROUP_ASG = {
-  name: "eks-titan-dr-eks-general-0ac9a1b2",
+  name: "eks-titan-dr-eks-general-usw1-az1-0ac9a1b2",
   minSize: 1,
-  maxSize: 6,
+  maxSize: 3,
   desiredCapacity: 1,
-  tags: { "eks:cluster-name": "titan-dr-eks", "eks:nodegroup-name": "titan-dr-eks-general" },
+  tags: { "eks:cluster-name": "titan-dr-eks", "eks:nodegroup-name": "titan-dr-eks-general-usw1-az1" },
+};
+const OTHER_ZONE_ASG = {
+  name: "eks-titan-dr-eks-general-usw1-az3-0ac9a1b3",
+  minSize: 0,
+  maxSize: 3,
+  desiredCapacity: 0,
+  tags: { "eks:cluster-name": "titan-dr-eks", "eks:nodegroup-name": "titan-dr-eks-general-usw1-az3" },
 };
 const INVENTORY: StubInventory = {
   kmsAliases: [],
   connectionNames: [],
   secretNames: [],
-  autoScalingGroups: [NODE_GROUP_ASG],
+  autoScalingGroups: [NODE_GROUP_ASG, OTHER_ZONE_ASG],
 };
 
 function describe_(body: string, inventory = INVENTORY): string {
@@ -37,10 +45,19 @@ describe("the stub's Auto Scaling DescribeAutoScalingGroups", () => {
   it("finds a node group's Auto Scaling group by the tags EKS puts on it", () => {
     const body = describe_(
       "Filters.member.1.Name=tag%3Aeks%3Acluster-name&Filters.member.1.Values.member.1=titan-dr-eks" +
-        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general",
+        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general-usw1-az1",
     );
     expect(names(body)).toEqual([NODE_GROUP_ASG.name]);
     expect(body).toContain("<DesiredCapacity>1</DesiredCapacity>");
+  });
+
+  it("tells the zones' node groups apart, each lookup answering with its own group's size", () => {
+    const body = describe_(
+      "Filters.member.1.Name=tag%3Aeks%3Acluster-name&Filters.member.1.Values.member.1=titan-dr-eks" +
+        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general-usw1-az3",
+    );
+    expect(names(body)).toEqual([OTHER_ZONE_ASG.name]);
+    expect(body).toContain("<DesiredCapacity>0</DesiredCapacity>");
   });
 
   it("finds nothing for another node group, or in a fresh account", () => {
@@ -56,8 +73,8 @@ describe("the stub's Auto Scaling DescribeAutoScalingGroups", () => {
 
   it("describes a group by name, with its sizes and tags", () => {
     const body = describe_(`AutoScalingGroupNames.member.1=${NODE_GROUP_ASG.name}`);
-    expect(body).toMatch(/<MinSize>1<\/MinSize><MaxSize>6<\/MaxSize><DesiredCapacity>1<\/DesiredCapacity>/);
-    expect(body).toContain("<Key>eks:nodegroup-name</Key><Value>titan-dr-eks-general</Value>");
+    expect(body).toMatch(/<MinSize>1<\/MinSize><MaxSize>3<\/MaxSize><DesiredCapacity>1<\/DesiredCapacity>/);
+    expect(body).toContain("<Key>eks:nodegroup-name</Key><Value>titan-dr-eks-general-usw1-az1</Value>");
     expect(names(describe_("AutoScalingGroupNames.member.1=nope"))).toEqual([]);
   });
 });

@@ -65,10 +65,14 @@ export const appSchema = z.strictObject({
 
 const nodeGroupSize = z
   .strictObject({
-    min: wholeNumber(NODE_GROUP_SIZE, "nodes").describe("Fewest nodes the cluster autoscaler keeps"),
-    max: wholeNumber(NODE_GROUP_MAX_SIZE, "nodes").describe("Most nodes the cluster autoscaler may run"),
+    min: wholeNumber(NODE_GROUP_SIZE, "nodes").describe(
+      "Fewest nodes the cluster autoscaler keeps, over all the region's zones (each zone's group gets its share)",
+    ),
+    max: wholeNumber(NODE_GROUP_MAX_SIZE, "nodes").describe(
+      "Most nodes the cluster autoscaler may run, over all the region's zones; at least one per zone",
+    ),
     desired: wholeNumber(NODE_GROUP_SIZE, "nodes").describe(
-      "Size at creation; afterwards the cluster autoscaler's value is kept, raised to min when min rises",
+      "Size at creation, over all the region's zones; afterwards each group keeps the cluster autoscaler's value, raised to its min when min rises",
     ),
   })
   .superRefine((value, ctx) => {
@@ -90,7 +94,7 @@ export const kubernetesSchema = z.strictObject({
         "downgrade EKS refuses",
     ),
   nodeInstanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the on-demand node group"),
-  nodes: perState(nodeGroupSize, "On-demand managed node group size"),
+  nodes: perState(nodeGroupSize, "On-demand nodes (one managed node group per zone, these totals split over them)"),
   spot: z.strictObject({
     enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),
     instanceTypes: z
