@@ -4,6 +4,8 @@ import {
   type CloudwatchMetricAlarmMetricQuery,
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
+import type { PropChecks } from "../../validation/prop-checks";
+import { ALARM_EVALUATION_MINUTES, ALARM_MINIMUM_REQUESTS, ALARM_PERCENT } from "./limits";
 import { type Metric, metricQuery } from "./metric";
 
 /**
@@ -65,6 +67,14 @@ export interface RequestShareThresholds {
   readonly thresholdPercent: number;
   readonly minimumRequestsPerMinute: number;
   readonly evaluationMinutes: number;
+}
+
+/** Checks `thresholds`, given as the props `<prefix>ThresholdPercent`, `...MinimumRequestsPerMinute`, `...EvaluationMinutes`. */
+export function checkRequestShare(checks: PropChecks, prefix: string, thresholds: RequestShareThresholds): PropChecks {
+  return checks
+    .wholeNumber(`${prefix}ThresholdPercent`, thresholds.thresholdPercent, ALARM_PERCENT)
+    .wholeNumber(`${prefix}MinimumRequestsPerMinute`, thresholds.minimumRequestsPerMinute, ALARM_MINIMUM_REQUESTS)
+    .wholeNumber(`${prefix}EvaluationMinutes`, thresholds.evaluationMinutes, ALARM_EVALUATION_MINUTES);
 }
 
 /** One part of a request total, read by `id` in the alarm's expression. */

@@ -4,8 +4,13 @@ import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
 import type { EdgeDistribution } from "../edge/distribution";
 import type { EdgeWebAcl } from "../edge/web-acl";
-import { notifyingAlarm, type RequestShareThresholds, requestShareEvaluation, requestShareQueries } from "./alarms";
-import { ALARM_EVALUATION_MINUTES, ALARM_MINIMUM_REQUESTS, ALARM_PERCENT } from "./limits";
+import {
+  checkRequestShare,
+  notifyingAlarm,
+  type RequestShareThresholds,
+  requestShareEvaluation,
+  requestShareQueries,
+} from "./alarms";
 import { metricQuery } from "./metric";
 
 /** What the alarms read of the distribution and its web ACL: their metrics. */
@@ -61,17 +66,7 @@ export class EdgeAlarms extends Construct {
       minimumRequestsPerMinute: props.wafBlockedMinimumRequestsPerMinute,
       evaluationMinutes: props.wafBlockedEvaluationMinutes,
     };
-    const checks = new PropChecks(this);
-    for (const [prefix, thresholds] of [
-      ["viewer4xx", viewer],
-      ["wafBlocked", waf],
-    ] as const) {
-      checks
-        .wholeNumber(`${prefix}ThresholdPercent`, thresholds.thresholdPercent, ALARM_PERCENT)
-        .wholeNumber(`${prefix}MinimumRequestsPerMinute`, thresholds.minimumRequestsPerMinute, ALARM_MINIMUM_REQUESTS)
-        .wholeNumber(`${prefix}EvaluationMinutes`, thresholds.evaluationMinutes, ALARM_EVALUATION_MINUTES);
-    }
-    checks.throwIfAny();
+    checkRequestShare(checkRequestShare(new PropChecks(this), "viewer4xx", viewer), "wafBlocked", waf).throwIfAny();
     const { namer, topicArn, distribution, webAcl } = props;
     const minutes = (t: RequestShareThresholds) =>
       `in each of ${t.evaluationMinutes} minutes in a row (minutes with fewer than ${t.minimumRequestsPerMinute} requests do not count)`;

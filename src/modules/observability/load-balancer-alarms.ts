@@ -3,8 +3,7 @@ import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
 import type { ApplicationLoadBalancer } from "../web/load-balancer";
-import { notifyingAlarm, requestShareEvaluation, requestShareQueries } from "./alarms";
-import { ALARM_EVALUATION_MINUTES, ALARM_MINIMUM_REQUESTS, ALARM_PERCENT } from "./limits";
+import { checkRequestShare, notifyingAlarm, requestShareEvaluation, requestShareQueries } from "./alarms";
 import { alarmMetric, metricQuery } from "./metric";
 
 /** What the alarms read of the load balancer: its metrics and its active targets'. */
@@ -85,14 +84,11 @@ export class LoadBalancerAlarms extends Construct {
       minimumRequestsPerMinute: props.rejectedMinimumRequestsPerMinute ?? 20,
       evaluationMinutes: props.rejectedEvaluationMinutes ?? 5,
     };
-    new PropChecks(this)
+    const checks = new PropChecks(this)
       .percentage("errorRateThresholdPercent", errorRatePercent)
       .positive("p95ResponseTimeThresholdSeconds", responseTimeSeconds, "seconds")
-      .positive("loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses")
-      .wholeNumber("rejectedThresholdPercent", rejected.thresholdPercent, ALARM_PERCENT)
-      .wholeNumber("rejectedMinimumRequestsPerMinute", rejected.minimumRequestsPerMinute, ALARM_MINIMUM_REQUESTS)
-      .wholeNumber("rejectedEvaluationMinutes", rejected.evaluationMinutes, ALARM_EVALUATION_MINUTES)
-      .throwIfAny();
+      .positive("loadBalancer5xxThresholdCount", loadBalancer5xxCount, "responses");
+    checkRequestShare(checks, "rejected", rejected).throwIfAny();
 
     const { namer, topicArn, loadBalancer } = props;
 
