@@ -37,7 +37,8 @@ export interface LoadBalancerAlarmsProps {
 
 /**
  * The app's user-facing alarms at the regional ALB: the app's error rate, tail latency, unhealthy
- * targets, no healthy target at all, and the 5xx the ALB answers itself.
+ * targets, no healthy target at all, the 5xx the ALB answers itself, and the share of requests it
+ * refuses itself with a 4xx.
  *
  * Why a rate for the app's 5xx: a count means different things at different traffic, and the ALB
  * publishes `HTTPCode_Target_5XX_Count` only for periods that have errors, so the math fills gaps
