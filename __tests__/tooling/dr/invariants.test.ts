@@ -194,7 +194,7 @@ describe("each DR invariant catches what breaks it", () => {
     expect(invariantViolations({ config: cold, stacks: stacksFor(cold) })).toEqual([
       expect.objectContaining({
         id: "standby-serves",
-        problem: expect.stringMatching(/^dr's on-demand node group may scale to zero/),
+        problem: expect.stringMatching(/^dr's on-demand node groups may scale to zero/),
       }),
     ]);
   });

@@ -15,7 +15,7 @@ describe("dry runs and plan", () => {
     expect(run.fake.calls.length).toBeGreaterThan(5);
     expect(run.fake.mutations()).toEqual([]);
     expect(stepLine(run.output, "raise-dr-capacity")).toContain(
-      "would: UpdateNodegroupConfig titan-dr-eks/titan-dr-eks-general: min 1, max 6, desired 1 -> min 2, max 6, desired 2",
+      "would: UpdateNodegroupConfig titan-dr-eks/titan-dr-eks-general-usw1-az3: min 0, max 3, desired 0 -> min 1, max 3, desired 1",
     );
     expect(stepLine(run.output, "switchover-global-cluster")).toContain(
       `would: SwitchoverGlobalCluster titan-aurora-global --target-db-cluster-identifier ${CLUSTER_ARN.dr}`,

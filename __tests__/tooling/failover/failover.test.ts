@@ -4,7 +4,16 @@
  * without --allow-data-loss; that a second run changes nothing and a partial one continues; that
  * its waits time out.
  */
-import { CLUSTER_ARN, ENDPOINT, HEALTH_CHECK, normalAccount, PRIVATE_ZONE, PUBLIC_ZONE, REGION } from "./fake-aws";
+import {
+  CLUSTER_ARN,
+  ENDPOINT,
+  HEALTH_CHECK,
+  normalAccount,
+  PRIVATE_ZONE,
+  PUBLIC_ZONE,
+  REGION,
+  zoneGroup,
+} from "./fake-aws";
 import { runbook } from "./run";
 import { inputOf, stepLine } from "./steps";
 
@@ -49,8 +58,9 @@ describe("failover (us-east-2 lost)", () => {
 
     expect(inputOf(run.fake.calls, "UpdateNodegroupConfigCommand")).toEqual({
       clusterName: "titan-dr-eks",
-      nodegroupName: "titan-dr-eks-general",
-      scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 2 },
+      // DR's first zone kept its warm node (min 1 of max 3 either way): only the empty zone is raised.
+      nodegroupName: "titan-dr-eks-general-usw1-az3",
+      scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 1 },
     });
     expect(inputOf(run.fake.calls, "FailoverGlobalClusterCommand")).toEqual({
       GlobalClusterIdentifier: "titan-aurora-global",
@@ -98,8 +108,8 @@ describe("failover (us-east-2 lost)", () => {
       },
     });
     expect(state.writer).toBe("dr");
-    expect(state.nodeGroups.dr).toMatchObject({ min: 2, max: 6, desired: 2 });
-    expect(state.inService.dr).toBe(2);
+    expect(zoneGroup(state, "dr", "usw1-az1")).toMatchObject({ min: 1, max: 3, desired: 1, inService: 1 });
+    expect(zoneGroup(state, "dr", "usw1-az3")).toMatchObject({ min: 1, max: 3, desired: 1, inService: 1 });
   });
 
   it("logs every step with a timestamp and measures the drill against the budget", async () => {
@@ -157,10 +167,42 @@ describe("failover (us-east-2 lost)", () => {
     const run = await runbook(["failover", "--allow-data-loss"], state, FLIPPED);
     expect(run.code).toBe(1);
     expect(stepLine(run.output, "wait-dr-capacity")).toMatch(
-      /failed \(\d+\.\d s\): timed out after \d+ s \(the step allows 1200 s\) waiting for titan-dr-eks-general: 1 of 2 in service; last seen: 1 of 2 in service/,
+      /failed \(\d+\.\d s\): timed out after \d+ s \(the step allows 1200 s\) waiting for titan-dr-eks-general-usw1-az1: 1 of 1 in service, titan-dr-eks-general-usw1-az3: 0 of 1 in service; last seen: .*usw1-az3: 0 of 1 in service/,
     );
     // The database, names and traffic had moved before; only the verification after it did not run.
     expect(run.fake.mutations()).toHaveLength(4);
     expect(run.seconds).toBeGreaterThanOrEqual(1200);
+  });
+
+  describe("with a node group per zone", () => {
+    it("raises every zone's group below the stack's sizes, one request each in zone order, and waits for each zone's floor", async () => {
+      const state = down();
+      // Both of DR's zones emptied (the autoscaler scaled the first one in too).
+      Object.assign(zoneGroup(state, "dr", "usw1-az1"), { min: 0, desired: 0, inService: 0 });
+      const run = await runbook(["failover", "--allow-data-loss"], state, FLIPPED);
+      expect(run.error).toBeUndefined();
+      const updates = run.fake.calls.filter((call) => call.command === "UpdateNodegroupConfigCommand");
+      expect(updates.map((call) => call.input)).toEqual(
+        ["usw1-az1", "usw1-az3"].map((zone) => ({
+          clusterName: "titan-dr-eks",
+          nodegroupName: `titan-dr-eks-general-${zone}`,
+          scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 1 },
+        })),
+      );
+      expect(stepLine(run.output, "wait-dr-capacity")).toContain(
+        "titan-dr-eks-general-usw1-az1: 1 of 1 in service, titan-dr-eks-general-usw1-az3: 1 of 1 in service",
+      );
+    });
+
+    it("waits while a zone's group is still updating, since EKS takes one update at a time per group", async () => {
+      const state = down();
+      Object.assign(zoneGroup(state, "dr", "usw1-az3"), { status: "UPDATING", updatePolls: 2 });
+      const run = await runbook(["failover", "--allow-data-loss"], state, FLIPPED);
+      expect(run.error).toBeUndefined();
+      expect(run.code).toBe(0);
+      expect(run.output).toMatch(/waiting: titan-dr-eks-general-usw1-az3 is UPDATING; EKS takes one update at a time/);
+      expect(stepLine(run.output, "raise-dr-capacity")).toContain("done");
+      expect(zoneGroup(state, "dr", "usw1-az3")).toMatchObject({ status: "ACTIVE", min: 1, desired: 1 });
+    });
   });
 });

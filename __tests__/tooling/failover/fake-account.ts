@@ -20,7 +20,44 @@ export const GLOBAL_ENDPOINT = "titan-aurora-global.global-c0ffee.global.rds.ama
 export const PUBLIC_ZONE = "Z0123456789EXAMPLE0";
 export const PRIVATE_ZONE = { primary: "Z0PRIVATEPRIMARY00001", dr: "Z0PRIVATEDR000000001" };
 export const HEALTH_CHECK = { primary: "hc-primary-0001", dr: "hc-dr-0001" };
-export const NODE_GROUP_ASG = { primary: "eks-titan-primary-eks-general-1", dr: "eks-titan-dr-eks-general-1" };
+/** Each region's zones, as the default config lists them: one general node group each. */
+export const ZONES = { primary: ["use2-az1", "use2-az2", "use2-az3"], dr: ["usw1-az1", "usw1-az3"] } as const;
+
+/** A zone's general node group, as the stacks name it. */
+export function nodeGroupName(role: Role, zone: string): string {
+  return `titan-${role}-eks-general-${zone}`;
+}
+
+/** The Auto Scaling group EKS keeps behind a node group. */
+export function nodeGroupAsg(nodegroupName: string): string {
+  return `eks-${nodegroupName}-1`;
+}
+
+/** An Auto Scaling group of the account (a node group's or the web tier's): its sizes, EKS's status, its instances. */
+export interface FakeGroup {
+  status: string;
+  min: number;
+  max: number;
+  desired: number;
+  updatePolls: number;
+  /** Instances in service and healthy. */
+  inService: number;
+}
+
+/** A group at rest with `inService` instances (its desired size unless given). */
+export function group(min: number, max: number, desired: number, inService = desired): FakeGroup {
+  return { status: "ACTIVE", min, max, desired, updatePolls: 0, inService };
+}
+
+/** The groups behind `role`'s zones' node groups, in zone order, by Auto Scaling group name. */
+function zoneGroups(role: Role, groups: readonly FakeGroup[]): Record<string, FakeGroup> {
+  return Object.fromEntries(ZONES[role].map((zone, n) => [nodeGroupAsg(nodeGroupName(role, zone)), groups[n]]));
+}
+
+/** `role`'s group behind `zone`'s node group. */
+export function zoneGroup(state: FakeState, role: Role, zone: string): FakeGroup {
+  return state.groups[role][nodeGroupAsg(nodeGroupName(role, zone))];
+}
 
 export interface FakeState {
   writer: Role;
@@ -28,8 +65,8 @@ export interface FakeState {
   synchronization: Record<Role, string>;
   /** A switchover or failover under way, finishing when `polls` reaches 0. */
   move?: { to: Role; status: string; polls: number; dataLoss: boolean };
-  nodeGroups: Record<Role, { status: string; min: number; max: number; desired: number; updatePolls: number }>;
-  inService: Record<Role, number>;
+  /** Each region's Auto Scaling groups by name: one per zone's node group, or the EC2 web tier's. */
+  groups: Record<Role, Record<string, FakeGroup>>;
   /** Whether new instances come into service (one per DescribeAutoScalingGroups call). */
   instancesBoot: boolean;
   records: Record<string, ResourceRecordSet[]>;
@@ -69,11 +106,11 @@ export function normalAccount(): FakeState {
     writer: "primary",
     members: ["primary", "dr"],
     synchronization: { primary: "connected", dr: "connected" },
-    nodeGroups: {
-      primary: { status: "ACTIVE", min: 2, max: 6, desired: 3, updatePolls: 0 },
-      dr: { status: "ACTIVE", min: 1, max: 6, desired: 1, updatePolls: 0 },
+    // The active size (min 2, max 6) and the standby one (min 1, max 6) split over the zones.
+    groups: {
+      primary: zoneGroups("primary", [group(1, 2, 1), group(1, 2, 1), group(0, 2, 1)]),
+      dr: zoneGroups("dr", [group(1, 3, 1), group(0, 3, 0)]),
     },
-    inService: { primary: 3, dr: 1 },
     instancesBoot: true,
     records: {
       [PRIVATE_ZONE.primary]: [cname("db.titan.internal", ENDPOINT.primary)],
@@ -94,11 +131,10 @@ export function normalAccount(): FakeState {
 export function failedOverAccount(): FakeState {
   const state = normalAccount();
   state.writer = "dr";
-  state.nodeGroups = {
-    primary: { status: "ACTIVE", min: 1, max: 6, desired: 1, updatePolls: 0 },
-    dr: { status: "ACTIVE", min: 2, max: 6, desired: 3, updatePolls: 0 },
+  state.groups = {
+    primary: zoneGroups("primary", [group(1, 2, 1), group(0, 2, 0), group(0, 2, 0)]),
+    dr: zoneGroups("dr", [group(1, 3, 2), group(1, 3, 1)]),
   };
-  state.inService = { primary: 1, dr: 3 };
   state.records[PRIVATE_ZONE.primary] = [cname("db.titan.internal", READER_ENDPOINT.primary)];
   state.records[PRIVATE_ZONE.dr] = [cname("db.titan.internal", ENDPOINT.dr)];
   state.records[PUBLIC_ZONE] = [

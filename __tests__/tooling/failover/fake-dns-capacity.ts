@@ -19,10 +19,11 @@ import {
 } from "@aws-sdk/client-route-53";
 import {
   awsError,
+  type FakeGroup,
   type FakeService,
   type FakeState,
   HEALTH_CHECK,
-  NODE_GROUP_ASG,
+  nodeGroupAsg,
   PRIVATE_ZONE,
   REGION,
   type Role,
@@ -120,16 +121,27 @@ function route53(state: FakeState): FakeService {
   };
 }
 
+/** `region`'s Auto Scaling group `name`; AWS answers for a name it does not know as not found. */
+function groupIn(state: FakeState, region: string, name: string, what: string): FakeGroup {
+  const found = state.groups[roleOf(region)][name];
+  if (!found) {
+    throw awsError("ResourceNotFoundException", `No ${what} found for name: ${name}`);
+  }
+  return found;
+}
+
 /** EKS is UPDATING for one Describe after an update and refuses another meanwhile; instances boot one per Describe. */
 function capacity(state: FakeState): FakeService[] {
+  const nodeGroup = (region: string, nodegroupName: string) =>
+    groupIn(state, region, nodeGroupAsg(nodegroupName), "node group");
   return [
     {
       client: EKSClient,
       handlers: [
         [
           DescribeNodegroupCommand,
-          (_input: unknown, region: string) => {
-            const group = state.nodeGroups[roleOf(region)];
+          (input: { nodegroupName: string }, region: string) => {
+            const group = nodeGroup(region, input.nodegroupName);
             if (group.status === "UPDATING" && --group.updatePolls <= 0) {
               group.status = "ACTIVE";
             }
@@ -137,16 +149,19 @@ function capacity(state: FakeState): FakeService[] {
               nodegroup: {
                 status: group.status,
                 scalingConfig: { minSize: group.min, maxSize: group.max, desiredSize: group.desired },
-                resources: { autoScalingGroups: [{ name: NODE_GROUP_ASG[roleOf(region)] }] },
+                resources: { autoScalingGroups: [{ name: nodeGroupAsg(input.nodegroupName) }] },
               },
             };
           },
         ],
         [
           UpdateNodegroupConfigCommand,
-          (input: { scalingConfig: { minSize: number; maxSize: number; desiredSize: number } }, region: string) => {
+          (
+            input: { nodegroupName: string; scalingConfig: { minSize: number; maxSize: number; desiredSize: number } },
+            region: string,
+          ) => {
             const { minSize, maxSize, desiredSize } = input.scalingConfig;
-            const group = state.nodeGroups[roleOf(region)];
+            const group = nodeGroup(region, input.nodegroupName);
             if (group.status !== "ACTIVE") {
               throw awsError(
                 "ResourceInUseException",
@@ -176,13 +191,12 @@ function capacity(state: FakeState): FakeService[] {
       handlers: [
         [
           DescribeAutoScalingGroupsCommand,
-          (_input: unknown, region: string) => {
-            const role = roleOf(region);
-            const group = state.nodeGroups[role];
-            if (state.inService[role] < group.desired && state.instancesBoot) {
-              state.inService[role] += 1;
+          (input: { AutoScalingGroupNames: string[] }, region: string) => {
+            const group = groupIn(state, region, input.AutoScalingGroupNames[0], "Auto Scaling group");
+            if (group.inService < group.desired && state.instancesBoot) {
+              group.inService += 1;
             }
-            const instances = Array.from({ length: state.inService[role] }, (_, n) => ({
+            const instances = Array.from({ length: group.inService }, (_, n) => ({
               InstanceId: `i-${n}`,
               LifecycleState: "InService",
               HealthStatus: "Healthy",
@@ -196,8 +210,11 @@ function capacity(state: FakeState): FakeService[] {
         ],
         [
           UpdateAutoScalingGroupCommand,
-          (input: { MinSize: number; MaxSize: number; DesiredCapacity: number }, region: string) => {
-            Object.assign(state.nodeGroups[roleOf(region)], {
+          (
+            input: { AutoScalingGroupName: string; MinSize: number; MaxSize: number; DesiredCapacity: number },
+            region: string,
+          ) => {
+            Object.assign(groupIn(state, region, input.AutoScalingGroupName, "Auto Scaling group"), {
               min: input.MinSize,
               max: input.MaxSize,
               desired: input.DesiredCapacity,

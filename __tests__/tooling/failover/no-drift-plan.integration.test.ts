@@ -70,7 +70,7 @@ function dbRecord(state: unknown): string {
 }
 
 /**
- * `role`'s deployed state after the runbook: its node group sized as the runbook sends it (the
+ * `role`'s deployed state after the runbook: its zones' node groups sized as the runbook sends them (the
  * flipped stack's min and max, the live size clamped into them) and its DB name on the endpoint
  * the flipped stack names, both taken from the runbook's own targets.
  */
@@ -79,15 +79,21 @@ function afterRunbook(role: RegionRole, state: unknown, targets: RecoveryTargets
   const region = targets.regions[role];
   const [[, cluster]] = resourcesIn(next, "aws_rds_cluster");
   attributesIn(next, dbRecord(next)).records = [cluster[region.dbName.endpoint]];
-  if (region.capacity.kind === "node-group") {
-    const [[, group]] = resourcesIn(next, "aws_eks_node_group");
-    const [scaling] = group.scaling_config as { min_size: number; max_size: number; desired_size: number }[];
-    const { minSize, maxSize } = region.capacity;
-    Object.assign(scaling, {
-      min_size: minSize,
-      max_size: maxSize,
-      desired_size: clampDesired(scaling.desired_size, minSize, maxSize),
-    });
+  if (region.capacity.kind === "node-groups") {
+    const deployedGroups = resourcesIn(next, "aws_eks_node_group").map(([, group]) => group);
+    // Every zone's group the runbook sized, found in the state by its name.
+    for (const { nodeGroupName, minSize, maxSize } of region.capacity.groups) {
+      const group = deployedGroups.find((candidate) => candidate.node_group_name === nodeGroupName);
+      if (group === undefined) {
+        throw new Error(`${role}'s state has no node group ${nodeGroupName}`);
+      }
+      const [scaling] = group.scaling_config as { min_size: number; max_size: number; desired_size: number }[];
+      Object.assign(scaling, {
+        min_size: minSize,
+        max_size: maxSize,
+        desired_size: clampDesired(scaling.desired_size, minSize, maxSize),
+      });
+    }
   }
   return next;
 }

@@ -17,16 +17,27 @@ describe("the runbook's targets, read from the synthesized stacks", () => {
           region: "us-west-1",
           clusterIdentifier: "titan-dr-aurora",
           dbName: { name: "db.titan.internal", ttl: 30, endpoint: "endpoint" },
+          // The active size (min 2, max 6) split over DR's two zones' groups.
           capacity: {
-            kind: "node-group",
+            kind: "node-groups",
             clusterName: "titan-dr-eks",
-            nodeGroupName: "titan-dr-eks-general",
-            minSize: 2,
-            maxSize: 6,
+            groups: [
+              { nodeGroupName: "titan-dr-eks-general-usw1-az1", minSize: 1, maxSize: 3 },
+              { nodeGroupName: "titan-dr-eks-general-usw1-az3", minSize: 1, maxSize: 3 },
+            ],
           },
           replicationGroupId: "titan-dr-redis",
         },
-        primary: { dbName: { endpoint: "reader_endpoint" }, capacity: { minSize: 1, maxSize: 6 } },
+        primary: {
+          dbName: { endpoint: "reader_endpoint" },
+          capacity: {
+            groups: [
+              { nodeGroupName: "titan-primary-eks-general-use2-az1", minSize: 1, maxSize: 2 },
+              { nodeGroupName: "titan-primary-eks-general-use2-az2", minSize: 0, maxSize: 2 },
+              { nodeGroupName: "titan-primary-eks-general-use2-az3", minSize: 0, maxSize: 2 },
+            ],
+          },
+        },
       },
       failover: {
         hostedZoneId: "Z0123456789EXAMPLE0",

@@ -6,7 +6,7 @@ import { Testing } from "cdktf";
 import { buildTitan } from "../../../src/app";
 import { parseCli } from "../../../src/tooling/failover/cli";
 import { testConfig } from "../../support/synth";
-import { normalAccount, REGION } from "./fake-aws";
+import { group, normalAccount, REGION } from "./fake-aws";
 import { runbook } from "./run";
 
 jest.setTimeout(60_000);
@@ -16,8 +16,8 @@ const FLIPPED = { dr: { activeRole: "dr" } };
 describe("with the EC2 web tier (web.runtime ec2)", () => {
   it("sizes DR's Auto Scaling group to the stack's active sizes", async () => {
     const state = normalAccount();
-    state.nodeGroups.dr = { status: "ACTIVE", min: 2, max: 4, desired: 2, updatePolls: 0 };
-    state.inService.dr = 2;
+    // The EC2 web tier at its standby sizes instead of node groups.
+    state.groups.dr = { "titan-dr-web": group(2, 4, 2) };
     const run = await runbook(["failover", "--allow-data-loss"], state, { ...FLIPPED, web: { runtime: "ec2" } });
     expect(run.error).toBeUndefined();
     expect(run.code).toBe(0);

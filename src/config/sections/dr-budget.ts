@@ -27,7 +27,7 @@ const assumptionsSchema = z
       "SwitchoverGlobalCluster until the target cluster takes writes (writes pause meanwhile): unpublished by AWS",
     ),
     nodeReadySeconds: seconds(86_400).describe(
-      "A node group raised to its active size until the new EKS nodes are Ready: EC2 launch and bootstrap, unpublished",
+      "The zones' node groups raised to their active sizes (side by side) until the new EKS nodes are Ready: EC2 launch and bootstrap, unpublished",
     ),
     podReadySeconds: seconds(86_400).describe(
       "A scheduled app pod until it is ready (image pulled from the region's ECR replica, app started): unpublished",

@@ -93,7 +93,9 @@ export const kubernetesSchema = z.strictObject({
         "until you upgrade; STANDARD lets AWS upgrade the control plane, after which every plan proposes a " +
         "downgrade EKS refuses",
     ),
-  nodeInstanceType: matching(EC2_INSTANCE_TYPE).describe("EC2 instance type of the on-demand node group"),
+  nodeInstanceType: matching(EC2_INSTANCE_TYPE).describe(
+    "EC2 instance type of the on-demand node groups (one per zone)",
+  ),
   nodes: perState(nodeGroupSize, "On-demand nodes (one managed node group per zone, these totals split over them)"),
   spot: z.strictObject({
     enabled: z.boolean().describe("A spot node group for non-critical workloads (seed 003's cost section)"),

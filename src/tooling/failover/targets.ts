@@ -21,14 +21,20 @@ import {
   type SynthesizedStacks,
 } from "../dr/synthesized";
 
-/** How big a region's app tier must be: its managed node group, or its EC2 web tier's group. */
+/** One managed node group and the range its stack gives it (its desired size stays the live one). */
+export interface NodeGroupTarget {
+  readonly nodeGroupName: string;
+  readonly minSize: number;
+  readonly maxSize: number;
+}
+
+/** How big a region's app tier must be: its on-demand node groups (one per zone), or its EC2 web tier's group. */
 export type CapacityTarget =
   | {
-      readonly kind: "node-group";
+      readonly kind: "node-groups";
       readonly clusterName: string;
-      readonly nodeGroupName: string;
-      readonly minSize: number;
-      readonly maxSize: number;
+      /** Every on-demand group of the region, one per zone. */
+      readonly groups: readonly NodeGroupTarget[];
     }
   | {
       readonly kind: "auto-scaling-group";
@@ -108,17 +114,24 @@ function capacityOf(stacks: SynthesizedStacks, config: TitanConfig, stack: strin
     };
   }
   const cluster = oneResource(stacks, stack, "aws_eks_cluster", "the EKS cluster");
-  // The on-demand group carries the region's size; a spot group starts at zero in both states.
-  const group = oneResource(stacks, stack, "aws_eks_node_group", "the on-demand node group", (candidate) => {
-    return candidate.attributes.capacity_type !== "SPOT";
-  });
-  const scaling = block(group.attributes.scaling_config);
+  // The on-demand groups (one per zone) carry the region's size; a spot group starts at zero in both states.
+  const groups = resourcesOfType(stacks, stack, "aws_eks_node_group").filter(
+    (candidate) => candidate.attributes.capacity_type !== "SPOT",
+  );
+  if (groups.length === 0) {
+    throw new SynthesizedStackError(`${stack}: no on-demand node group (aws_eks_node_group) to size`);
+  }
   return {
-    kind: "node-group",
+    kind: "node-groups",
     clusterName: text(cluster, "name"),
-    nodeGroupName: text(group, "node_group_name"),
-    minSize: numberAt(group, "scaling_config.min_size", scaling.min_size),
-    maxSize: numberAt(group, "scaling_config.max_size", scaling.max_size),
+    groups: groups.map((group) => {
+      const scaling = block(group.attributes.scaling_config);
+      return {
+        nodeGroupName: text(group, "node_group_name"),
+        minSize: numberAt(group, "scaling_config.min_size", scaling.min_size),
+        maxSize: numberAt(group, "scaling_config.max_size", scaling.max_size),
+      };
+    }),
   };
 }
 

@@ -151,13 +151,14 @@ export const standbyServes: Invariant = {
     const groups = resourcesOfType(stacks, STACK_NAMES[standby], "aws_eks_node_group").filter(
       (group) => group.attributes.capacity_type !== "SPOT",
     );
-    const floor = Math.max(
+    // One group per zone: the region keeps what all of them keep (a zone may sit at zero).
+    const floor = groups.reduce(
+      (sum, group) => sum + Number(list(group.attributes.scaling_config)[0]?.min_size ?? 0),
       0,
-      ...groups.map((group) => Number(list(group.attributes.scaling_config)[0]?.min_size ?? 0)),
     );
     return floor >= 1
       ? []
-      : [`${standby}'s on-demand node group may scale to zero nodes: nothing serves until nodes boot`];
+      : [`${standby}'s on-demand node groups may scale to zero nodes: nothing serves until nodes boot`];
   },
 };
 

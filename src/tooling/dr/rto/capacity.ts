@@ -33,7 +33,7 @@ export function targetHealthTerm(input: BudgetInput, to: RegionRole): Term {
 }
 
 /**
- * `to` grows from its warm-standby size to the active one: the runbook raises the node group (or the
+ * `to` grows from its warm-standby size to the active one: the runbook raises the zones' node groups (or the
  * web tier's group) to the active size, new capacity boots, pods start, the load balancer admits them.
  */
 export function scaleOutTerms(input: BudgetInput, to: RegionRole): Term[] {
@@ -47,7 +47,7 @@ export function scaleOutTerms(input: BudgetInput, to: RegionRole): Term[] {
           config,
           "nodeReadySeconds",
           "nodes",
-          `the node group in ${to} grows from ${standby.min} to ${active.min} nodes`,
+          `the node groups in ${to} (one per zone, booting side by side) grow from ${standby.min} to ${active.min} nodes in all`,
           "EC2 launch and node bootstrap times are not published; measure them in a game day",
         ),
         sources: [
