@@ -149,7 +149,8 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
       "aws_cloudwatch_metric_alarm.DatabaseAlarms_GlobalReplicationLag_17E0FA2C": "delete",
       // The helm deploy's chart values carry app.scaling.replicas.active (they follow the writer).
       "aws_codebuild_project.HelmDeploy_08EC1CD8": "update",
-      "aws_eks_node_group.GeneralNodes_5EE9B292": "update",
+      // Only the zone that had no node at the standby size (min 1 over two zones: 1 and 0).
+      "aws_eks_node_group.GeneralNodes_usw1-az3_6D2D432B": "update",
       "aws_iam_role.AuroraBackup_Role_316264F0": "create",
       "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForBackup_1909D4F8":
         "create",
@@ -157,9 +158,10 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
         "create",
       "aws_route53_record.InternalZone_Cnames_db_F8FBAEA7": "update",
     });
-    const nodes = dr.changes.find((c) => c.type === "aws_eks_node_group");
-    expect(nodes?.before).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 6, desired_size: 1 }] });
-    expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 2, max_size: 6, desired_size: 2 }] });
+    const nodes = changed(dr).find((c) => c.type === "aws_eks_node_group");
+    expect(nodes?.after).toMatchObject({ node_group_name: "titan-dr-eks-general-usw1-az3" });
+    expect(nodes?.before).toMatchObject({ scaling_config: [{ min_size: 0, max_size: 3, desired_size: 0 }] });
+    expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 3, desired_size: 1 }] });
     const name = dr.changes.find((c) => c.address === dbRecord(deployed.dr.state));
     const cluster = resourcesIn(deployed.dr.state, "aws_rds_cluster")[0][1];
     expect(name?.before).toMatchObject({ records: [cluster.reader_endpoint] });
@@ -168,13 +170,19 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
 
   it("lowers primary to standby and points its DB name at its reader; its backup plan goes, a lag alarm comes", () => {
     const { primary } = plans;
-    // Updates: the node group, the DB name, the dashboard and the helm deploy's replicas.
+    // Updates: a zone's node group, the DB name, the dashboard and the helm deploy's replicas.
     expect(Object.values(actions(primary)).sort()).toEqual(
       ["create", "delete", "delete", "delete", "delete", "delete", "update", "update", "update", "update"].sort(),
     );
     expect(actions(primary)["aws_codebuild_project.HelmDeploy_08EC1CD8"]).toBe("update");
-    const nodes = primary.changes.find((c) => c.type === "aws_eks_node_group");
-    expect(nodes?.after).toMatchObject({ scaling_config: [{ min_size: 1, max_size: 6 }] });
+    // The standby minimum (1 over three zones: 1, 0, 0) lowers only the second zone's floor.
+    const nodes = changed(primary).filter((c) => c.type === "aws_eks_node_group");
+    expect(nodes.map((c) => c.after)).toEqual([
+      expect.objectContaining({
+        node_group_name: "titan-primary-eks-general-use2-az2",
+        scaling_config: [expect.objectContaining({ min_size: 0, max_size: 2 })],
+      }),
+    ]);
     const cluster = resourcesIn(deployed.primary.state, "aws_rds_cluster")[0][1];
     expect(primary.changes.find((c) => c.address === dbRecord(deployed.primary.state))?.after).toMatchObject({
       records: [cluster.reader_endpoint],
@@ -205,12 +213,13 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
 });
 
 describe("after the runbook, the flip changes nothing the runbook did", () => {
-  it("DR: the node group and DB name the runbook set are already what the flipped stack wants (failover)", async () => {
+  it("DR: the zones' node groups and DB name the runbook set are already what the flipped stack wants (failover)", async () => {
     const state = afterRunbook("dr", deployed.dr.state, targets);
     const { plan, outcome } = await planOffline(flipped.dr, { state });
     expect(outcome.result).toBe("planned");
     const left = actions(plan);
-    expect(left["aws_eks_node_group.GeneralNodes_5EE9B292"]).toBeUndefined();
+    // No zone's node group is left to change.
+    expect(Object.keys(left).filter((address) => address.startsWith("aws_eks_node_group."))).toEqual([]);
     expect(left[dbRecord(state)]).toBeUndefined();
     // What is left is what the runbook leaves to the apply: the backup plan, the alarms and the app's
     // replicas in the helm deploy's values follow the writer.
