@@ -42,22 +42,20 @@ function describe_(body: string, inventory = INVENTORY): string {
 const names = (body: string) => [...body.matchAll(/<AutoScalingGroupName>([^<]+)</g)].map((match) => match[1]);
 
 describe("the stub's Auto Scaling DescribeAutoScalingGroups", () => {
-  it("finds a node group's Auto Scaling group by the tags EKS puts on it", () => {
-    const body = describe_(
+  /** The lookup a zone's LiveDesiredSize makes: by the cluster and node group tags EKS puts on the group. */
+  const byTags = (nodegroupName: string) =>
+    describe_(
       "Filters.member.1.Name=tag%3Aeks%3Acluster-name&Filters.member.1.Values.member.1=titan-dr-eks" +
-        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general-usw1-az1",
+        `&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=${nodegroupName}`,
     );
-    expect(names(body)).toEqual([NODE_GROUP_ASG.name]);
-    expect(body).toContain("<DesiredCapacity>1</DesiredCapacity>");
-  });
 
-  it("tells the zones' node groups apart, each lookup answering with its own group's size", () => {
-    const body = describe_(
-      "Filters.member.1.Name=tag%3Aeks%3Acluster-name&Filters.member.1.Values.member.1=titan-dr-eks" +
-        "&Filters.member.2.Name=tag%3Aeks%3Anodegroup-name&Filters.member.2.Values.member.1=titan-dr-eks-general-usw1-az3",
-    );
-    expect(names(body)).toEqual([OTHER_ZONE_ASG.name]);
-    expect(body).toContain("<DesiredCapacity>0</DesiredCapacity>");
+  test.each([
+    ["titan-dr-eks-general-usw1-az1", NODE_GROUP_ASG],
+    ["titan-dr-eks-general-usw1-az3", OTHER_ZONE_ASG],
+  ])("finds %s's Auto Scaling group by the tags EKS puts on it, with its own size", (nodegroupName, group) => {
+    const body = byTags(nodegroupName);
+    expect(names(body)).toEqual([group.name]);
+    expect(body).toContain(`<DesiredCapacity>${group.desiredCapacity}</DesiredCapacity>`);
   });
 
   it("finds nothing for another node group, or in a fresh account", () => {
