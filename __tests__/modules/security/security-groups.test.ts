@@ -99,11 +99,15 @@ describe("TierSecurityGroups", () => {
     ]);
   });
 
-  it("keeps the ALB group's original description: AWS replaces a group to change it, and the ALB holds the group", () => {
+  it("describes the ALB group by what it admits: a description is fixed once deployed (AWS replaces the group to change it)", () => {
     expect(json).toHaveResourceWithProperties(SecurityGroup, {
       name: "titan-primary-alb",
-      description: "Application Load Balancer: HTTPS and HTTP from the internet",
+      description: "Application Load Balancer: HTTPS from CloudFront's origin-facing servers only",
     });
+    // Nothing is open to the internet, and no group admits HTTP: no description may say otherwise.
+    for (const group of Object.values(resources.aws_security_group)) {
+      expect(String(group.description)).not.toMatch(/internet|HTTP\b/);
+    }
   });
 
   it("keeps each of the ALB's groups within the default 60 rules once prefix lists are weighed", () => {

@@ -79,9 +79,9 @@ export class TierSecurityGroups extends Construct {
     const tier = (tierId: string, component: string, description: string) =>
       new TierGroup(this, tierId, { namer, vpcId: props.vpcId, component, description });
     // A group's description is fixed at creation: changing it replaces the group, which the ALB
-    // holds on to (the delete fails on the dependency). It predates the edge; the rules below say
-    // what the group admits now.
-    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS and HTTP from the internet");
+    // holds on to (the delete fails on the dependency), so each one says exactly what its rules
+    // admit and stays that way.
+    const alb = tier("Alb", "alb", "Application Load Balancer: HTTPS from CloudFront's origin-facing servers only");
     const albHealthChecks = tier(
       "AlbHealthChecks",
       "alb-health-checks",
