@@ -254,6 +254,19 @@ describe("GlobalStack", () => {
     expect(only(global, "aws_s3_bucket_public_access_block")).toMatchObject({ block_public_acls: true });
   });
 
+  it("creates the distribution only once the log bucket accepts ACLs: the domain name alone does not order it", () => {
+    // A new bucket starts with ACLs disabled; CloudFront refuses standard logging into it until the
+    // ownership controls (and the public access block deciding which ACLs stand) are applied.
+    const [ownership] = Object.keys(resourcesOf(global, "aws_s3_bucket_ownership_controls"));
+    const [publicAccess] = Object.keys(resourcesOf(global, "aws_s3_bucket_public_access_block"));
+    expect(distribution.depends_on).toEqual(
+      expect.arrayContaining([
+        `aws_s3_bucket_ownership_controls.${ownership}`,
+        `aws_s3_bucket_public_access_block.${publicAccess}`,
+      ]),
+    );
+  });
+
   it("adds HSTS and the other security headers to every behaviour, overriding the app", () => {
     const policy = only(global, "aws_cloudfront_response_headers_policy");
     expect(policy).toMatchObject({

@@ -16,6 +16,7 @@ const PROPS: EdgeDistributionProps = {
   webAclArn: "arn:aws:wafv2:us-east-1:111122223333:global/webacl/titan-global-edge/x",
   priceClass: "PriceClass_100",
   logBucketDomainName: "titan-global-cloudfront-logs.s3.amazonaws.com",
+  logBucketReady: [],
   ...DISTRIBUTION_ORIGINS,
   originVerifyHeaderName: "X-Origin-Verify",
   originVerifyValue: "${local.origin_verify}",

@@ -80,6 +80,7 @@ export function edgeStack(): TerraformStack {
     webAclArn: webAcl.arn,
     priceClass: "PriceClass_200",
     logBucketDomainName: logs.domainName,
+    logBucketReady: logs.aclsReady,
     ...DISTRIBUTION_ORIGINS,
     originVerifyHeaderName: "X-Origin-Verify",
     originVerifyValue: originVerify.current,

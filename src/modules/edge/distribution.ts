@@ -2,6 +2,7 @@ import {
   CloudfrontDistribution,
   type CloudfrontDistributionOrigin,
 } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { PropChecks } from "../../validation/prop-checks";
@@ -39,6 +40,12 @@ export interface EdgeDistributionProps {
   readonly priceClass: (typeof CLOUDFRONT_PRICE_CLASSES)[number];
   /** Standard logging destination, `<bucket>.s3.amazonaws.com` (`CloudFrontLogBucket.domainName`). */
   readonly logBucketDomainName: string;
+  /**
+   * What makes the log bucket accept CloudFront's ACL grant (`CloudFrontLogBucket.aclsReady`): the
+   * distribution waits for it, or a distribution created while the bucket still has ACLs disabled
+   * is refused.
+   */
+  readonly logBucketReady: readonly ITerraformDependable[];
   /** `origin.<apiHostname>`: Route 53's failover name, the default behaviour's origin. */
   readonly failoverOriginName: string;
   /** `primary.origin.<apiHostname>` and `dr.origin.<apiHostname>`: the cached paths' origin group. */
@@ -173,6 +180,7 @@ export class EdgeDistribution extends Construct {
       loggingConfig: { bucket: props.logBucketDomainName, prefix: "cloudfront/", includeCookies: false },
       restrictions: { geoRestriction: { restrictionType: "none" } },
       tags: { Name: name },
+      dependsOn: [...props.logBucketReady],
     });
   }
 

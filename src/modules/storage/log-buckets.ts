@@ -3,6 +3,7 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import type { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
 import { textPattern } from "../../validation/limits";
@@ -156,6 +157,12 @@ export class CloudFrontLogBucket extends Construct {
   readonly bucket: S3Bucket;
   /** The value for the distribution's `logging_config.bucket`: the bucket's domain name. */
   readonly domainName: string;
+  /**
+   * What the distribution must wait for: a new bucket starts with ACLs disabled, and CloudFront
+   * refuses to log into it until the ownership controls (and the public access block, which
+   * settles which ACLs are allowed) are in place. The domain name alone does not order them.
+   */
+  readonly aclsReady: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: CloudFrontLogBucketProps) {
     super(scope, id);
@@ -171,6 +178,7 @@ export class CloudFrontLogBucket extends Construct {
     });
     this.bucket = secure.bucket;
     this.domainName = secure.bucket.bucketDomainName;
+    this.aclsReady = [secure.ownershipControls, secure.publicAccessBlock];
   }
 }
 

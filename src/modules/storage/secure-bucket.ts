@@ -74,6 +74,9 @@ export class SecureBucket extends Construct {
   readonly versioning: S3BucketVersioningA;
   /** Writers that the policy admits (ALB log delivery) must wait for it: depend on this. */
   readonly policy: S3BucketPolicy;
+  /** Whether the bucket accepts ACLs is settled by this: writers granting themselves an ACL wait for it. */
+  readonly ownershipControls: S3BucketOwnershipControls;
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -94,14 +97,14 @@ export class SecureBucket extends Construct {
     });
     const bucket = this.bucket.id;
 
-    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
       bucket,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, "Ownership", {
+    this.ownershipControls = new S3BucketOwnershipControls(this, "Ownership", {
       bucket,
       rule: { objectOwnership: props.enableAclsBecause === undefined ? "BucketOwnerEnforced" : "BucketOwnerPreferred" },
     });

@@ -57,6 +57,7 @@ export function buildEdge(scope: Construct, ctx: GlobalContext): GlobalEdge {
     webAclArn: webAcl.arn,
     priceClass: cloudFront.priceClass,
     logBucketDomainName: logBucket.domainName,
+    logBucketReady: logBucket.aclsReady,
     failoverOriginName: originHostname(apiHostname),
     primaryOriginName: regionalOriginHostname("primary", apiHostname),
     drOriginName: regionalOriginHostname("dr", apiHostname),
