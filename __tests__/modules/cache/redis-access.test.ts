@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
 import { TerraformOutput, Testing } from "cdktf";
@@ -51,6 +53,17 @@ describe("RedisAccessControl", () => {
     });
     for (const user of users(synth())) {
       expect(user).not.toHaveProperty("passwords");
+    }
+  });
+
+  it("names every access string it writes in README's perpetual-diff table, as unconfirmed until a real plan shows it", () => {
+    // The provider stores what DescribeUsers answers: a string AWS rewrites plans a change forever.
+    // Only a real account can tell, so the table says which strings to look at after the first apply.
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8");
+    const row = readme.split("\n").find((line) => line.startsWith("| `aws_elasticache_user` | **unconfirmed**"));
+    expect(row).toContain("terraform plan -detailed-exitcode");
+    for (const user of users(synth())) {
+      expect(row).toContain(`\`"${String(user.access_string)}"\``);
     }
   });
 
