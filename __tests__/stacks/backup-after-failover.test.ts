@@ -7,6 +7,22 @@ function backup(activeRole: "primary" | "dr", role: "primary" | "dr") {
   return { plans, selections };
 }
 
+describe("both regions' vaults are locked", () => {
+  test.each(["primary", "dr"] as const)(
+    "%s's vault keeps every recovery point for the shortest retention any job writes into it",
+    (role) => {
+      // A vault takes its own plan's points (while active) and the other region's copies: a lock
+      // minimum above either retention would fail those jobs.
+      const config = { backup: { retentionDays: 35, copyRetentionDays: 14 } };
+      const json = synthJson(buildApp(testConfig(config))[role]);
+      const [[vaultId]] = Object.entries(resourcesOf(json, "aws_backup_vault"));
+      expect(Object.values(resourcesOf(json, "aws_backup_vault_lock_configuration"))).toEqual([
+        { backup_vault_name: `\${aws_backup_vault.${vaultId}.name}`, min_retention_days: 14 },
+      ]);
+    },
+  );
+});
+
 describe("AWS Backup follows the Aurora writer (dr.activeRole)", () => {
   it("backs up primary's cluster in normal operation, copying to DR's vault, and nothing in DR", () => {
     const primary = backup("primary", "primary");

@@ -72,7 +72,7 @@ describe("the teardown switch", () => {
   it("warns that it is on", () => {
     expect(configWarnings(testConfig({ teardown: true }), new Date())).toContainEqual(
       expect.stringMatching(
-        /^teardown is on: deletion protection, prevent_destroy and the secrets' recovery window are lifted/,
+        /^teardown is on: deletion protection, prevent_destroy, the backup vaults' locks and the secrets' recovery window are lifted/,
       ),
     );
     expect(configWarnings(testConfig(), new Date()).filter((w) => w.startsWith("teardown"))).toEqual([]);

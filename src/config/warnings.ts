@@ -58,7 +58,7 @@ export function configWarnings(config: TitanConfig, now: Date): string[] {
   warnings.push(...versionSupportWarnings(config, now));
   if (config.teardown) {
     warnings.push(
-      "teardown is on: deletion protection, prevent_destroy and the secrets' recovery window are lifted, and buckets, " +
+      "teardown is on: deletion protection, prevent_destroy, the backup vaults' locks and the secrets' recovery window are lifted, and buckets, " +
         "repositories and the backup vault are destroyed with their contents; apply, then destroy in reverse deploy order (README, Teardown)",
     );
   }

@@ -2,6 +2,7 @@ import { Annotations, Aspects, type IAspect, TerraformResource, TerraformStack }
 import type { IConstruct } from "constructs";
 import { RenderedResources } from "./rendered";
 import type { PolicyRule, RuleContext, RuleResult, SynthesizedResource } from "./rule";
+import { backupVaultLock } from "./rules/backup-vault-lock";
 import { cloudFrontAccessLogging } from "./rules/cloudfront-access-logging";
 import { cloudFrontOriginGroupReadOnly } from "./rules/cloudfront-origin-group-read-only";
 import { cloudFrontOriginTls } from "./rules/cloudfront-origin-tls";
@@ -70,6 +71,7 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   iamNoWildcardAdmin,
   serviceTrustConditions,
   webIdentityTrust,
+  backupVaultLock,
 ];
 
 /** A non-compliant resource: an error unless a suppression with a reason covers it. */

@@ -17,6 +17,11 @@ export const TEARDOWN_REASON =
 interface Lift {
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly rules: readonly string[];
+  /**
+   * The resource is itself the protection (`count = 0`): the teardown apply destroys it rather
+   * than updating it in place.
+   */
+  readonly removed?: true;
 }
 
 /** Per type: the arguments that make `terraform destroy` succeed, and what it then deletes. */
@@ -31,6 +36,9 @@ export const TEARDOWN_LIFTS: Readonly<Record<string, Lift>> = {
   aws_ecr_repository: { overrides: { force_delete: true }, rules: [] },
   // A vault holding recovery points cannot be deleted otherwise; the copies in DR's vault go too.
   aws_backup_vault: { overrides: { force_destroy: true }, rules: [] },
+  // Vault Lock (governance) keeps every recovery point for its minimum retention, force_destroy or
+  // not: the teardown apply removes the lock, so destroy can then empty the vault.
+  aws_backup_vault_lock_configuration: { overrides: { count: 0 }, rules: [], removed: true },
   // No recovery window: a name pending deletion would block the next deployment of the environment.
   aws_secretsmanager_secret: { overrides: { recovery_window_in_days: 0 }, rules: [] },
 };

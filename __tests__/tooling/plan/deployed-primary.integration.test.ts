@@ -171,13 +171,16 @@ describe("the teardown switch", () => {
     lifted = await deploy(teardown, deployed.state);
   });
 
-  it("lifts every protection in one apply, replacing and destroying nothing, then plans no more changes", () => {
+  it("lifts every protection in one apply, replacing nothing and destroying only the locks, then plans no more changes", () => {
     const { plan, outcome } = lifted.first;
     expect(outcome.result).toBe("planned");
-    expect(plan.changes.filter((c) => !["update", "no-op", "read"].includes(c.action))).toEqual([]);
+    const removed = Object.keys(TEARDOWN_LIFTS).filter((type) => TEARDOWN_LIFTS[type].removed);
+    const others = plan.changes.filter((c) => !["update", "no-op", "read"].includes(c.action));
+    expect(others.map((c) => [c.type, c.action])).toEqual(removed.map((type) => [type, "delete"]));
     const updates = plan.changes.filter((c) => c.action === "update");
     const liftedTypes = new Set(updates.filter((c) => knownChanges(c).length > 0).map((c) => c.type));
-    expect([...liftedTypes].sort()).toEqual(Object.keys(TEARDOWN_LIFTS).sort());
+    const inPlace = Object.keys(TEARDOWN_LIFTS).filter((type) => !TEARDOWN_LIFTS[type].removed);
+    expect([...liftedTypes].sort()).toEqual(inPlace.sort());
     for (const change of updates.filter((c) => TEARDOWN_LIFTS[c.type] !== undefined)) {
       for (const attribute of knownChanges(change)) {
         expect({ [change.address]: attribute }).toEqual({

@@ -54,7 +54,13 @@ export function buildStorage(
     bucketPolicy: logArchive.policy,
   });
   const albLogs = new AlbAccessLogBucket(scope, "AlbLogs", { namer, accountId: ctx.accountId });
-  const backupVault = new BackupVault(scope, "BackupVault", { namer, kmsKeyArn: ctx.key.arn });
+  const backupVault = new BackupVault(scope, "BackupVault", {
+    namer,
+    kmsKeyArn: ctx.key.arn,
+    // Either region's vault takes its own plan's points (retentionDays, while active) and the
+    // other's copies (copyRetentionDays): a lock above either would fail those jobs.
+    lockMinRetentionDays: Math.min(config.backup.retentionDays, config.backup.copyRetentionDays),
+  });
   if (regionState(config, ctx.role) !== "active") {
     return { logArchive, albLogs, backupVault };
   }
