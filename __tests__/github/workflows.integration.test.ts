@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { DEPLOY_ORDER } from "../../src/app";
 import { DEFAULT_CONFIG } from "../../src/config/defaults";
+import { evaluateIf, simulateRun } from "../support/workflow-run";
 
 /**
  * The team workflow in `.github/workflows/`: schema-valid (action-validator, the same check
@@ -154,17 +155,15 @@ describe("the deploy workflow", () => {
 
   it("plans and applies the stacks one at a time, in the deploy order, from primary on", () => {
     const expected = DEPLOY_ORDER.filter((stack) => !stack.startsWith("state-") && stack !== "ci");
-    const order: string[] = [];
     const jobs = new Map(Object.entries(workflow.jobs));
-    let next = [...jobs].filter(([, job]) => needsOf(job).length === 0).map(([id]) => id);
-    while (next.length === 1) {
-      order.push(next[0]);
-      const done = next[0];
-      next = [...jobs].filter(([, job]) => needsOf(job).includes(done)).map(([id]) => id);
-    }
-    expect(next).toEqual([]);
-    expect(order).toEqual(expected);
     expect(jobs.size).toBe(expected.length);
+    // Each job needs the one before it in the deploy order (and maybe earlier ones): one at a time.
+    for (const [index, stack] of expected.entries()) {
+      const needs = needsOf(workflow.jobs[stack]);
+      expect(needs.every((need) => expected.indexOf(need) < index)).toBe(true);
+      expect(index === 0 ? needs : needs.includes(expected[index - 1])).toEqual(index === 0 ? [] : true);
+    }
+    expect(simulateRun(workflow.jobs).ran).toEqual(expected);
     for (const [id, job] of jobs) {
       expect(job.uses).toBe("./.github/workflows/stack.yml");
       expect(job.with?.stack).toBe(id);
@@ -173,6 +172,47 @@ describe("the deploy workflow", () => {
         expect(Object.keys(calledInputs)).toContain(input);
       }
     }
+  });
+
+  it("stops a normal run at the first stack that fails: nothing after it is planned", () => {
+    const primaryDown = simulateRun(workflow.jobs, { outcome: (job) => (job === "primary" ? "failure" : "success") });
+    expect(primaryDown.ran).toEqual(["primary"]);
+    const drK8sFails = simulateRun(workflow.jobs, { outcome: (job) => (job === "dr-k8s" ? "failure" : "success") });
+    expect(drK8sFails.ran).toEqual(["primary", "dr", "primary-k8s", "dr-k8s"]);
+    expect(drK8sFails.results).toMatchObject({ global: "skipped", "cross-region": "skipped" });
+  });
+
+  it("runs the failover (dr, dr-k8s, global, in order) while us-east-2 is down, waiting on nothing there", () => {
+    const dispatch = workflow.on.workflow_dispatch as { inputs: Record<string, { type: string; default: unknown }> };
+    expect(dispatch.inputs.failover).toMatchObject({ type: "boolean", default: false });
+    // Every us-east-2 job would fail: primary's plan reads its us-east-2 backend, primary-k8s its cluster.
+    const down = (job: string) => (["primary", "primary-k8s", "cross-region"].includes(job) ? "failure" : "success");
+    const failover = simulateRun(workflow.jobs, { inputs: { failover: true, allow_destroy: "" }, outcome: down });
+    expect(failover.ran).toEqual(["dr", "dr-k8s", "global"]);
+    expect(failover.results).toMatchObject({ primary: "skipped", "primary-k8s": "skipped", "cross-region": "skipped" });
+    // A stack of the failover that fails still stops the ones after it.
+    const drFails = simulateRun(workflow.jobs, {
+      inputs: { failover: true },
+      outcome: (job) => (job === "dr" ? "failure" : "success"),
+    });
+    expect(drFails.ran).toEqual(["dr"]);
+  });
+
+  it("needs each DR-side job's explicit condition: without them GitHub skips the whole failover", () => {
+    // Without the explicit conditions, GitHub skips every job after a skipped one (the reviewer's finding).
+    const naive = Object.fromEntries(
+      Object.entries(workflow.jobs).map(([id, job]) => [
+        id,
+        { needs: job.needs, if: ["primary", "primary-k8s", "cross-region"].includes(id) ? job.if : undefined },
+      ]),
+    );
+    expect(simulateRun(naive, { inputs: { failover: true } }).ran).toEqual([]);
+  });
+
+  it("gives a failover run its own concurrency group, so a queued push can never cancel it", () => {
+    const { concurrency } = workflow as unknown as { concurrency: { group: string; "cancel-in-progress": boolean } };
+    expect(concurrency["cancel-in-progress"]).toBe(false);
+    expect(concurrency.group).toBe("deploy-${{ inputs.failover && 'failover' || 'main' }}");
   });
 
   it("sends the Kubernetes stacks to runners inside their VPC", () => {
@@ -260,4 +300,28 @@ describe("README's team workflow", () => {
     const [destroy] = readmeBlock("## Teardown", prefix);
     expect(destroy.slice(prefix.length).split(" ")).toEqual([...DEPLOY_ORDER].reverse());
   });
+});
+
+describe("the workflow simulation the deploy tests rely on", () => {
+  const scope = (upstream: ("success" | "failure" | "skipped")[], needs = {}) => ({ inputs: {}, needs, upstream });
+
+  it("adds GitHub's implicit success() to an if without a status function, over every upstream job", () => {
+    expect(evaluateIf("${{ true }}", scope(["success", "skipped"]))).toBe(false);
+    expect(evaluateIf("${{ !cancelled() && true }}", scope(["success", "skipped"]))).toBe(true);
+    expect(evaluateIf(undefined, scope(["success"]))).toBe(true);
+    expect(evaluateIf("${{ failure() }}", scope(["failure"]))).toBe(true);
+  });
+
+  it("reads inputs and needs results, comparing strings as GitHub does (ignoring case)", () => {
+    const withNeeds = { inputs: { failover: true }, needs: { "dr-k8s": "success" as const }, upstream: [] };
+    expect(evaluateIf("${{ needs.dr-k8s.result == 'SUCCESS' && inputs.failover }}", withNeeds)).toBe(true);
+    expect(evaluateIf("${{ !cancelled() && (inputs.missing || 'fallback') }}", withNeeds)).toBe("fallback");
+  });
+
+  test.each(["${{ github.ref == 'x' }}", "${{ needs.other.result == 'success' }}", "${{ contains('a', 'b') }}"])(
+    "refuses what it does not model: %s",
+    (condition) => {
+      expect(() => evaluateIf(condition, scope([]))).toThrow(/workflow-run:/);
+    },
+  );
 });
