@@ -81,3 +81,12 @@ function fitToLength(name: string, maxLength: number): string {
   const head = name.slice(0, maxLength - HASH_LENGTH - 1).replace(/-+$/, "");
   return `${head}-${hash}`;
 }
+
+/**
+ * Where the team workflow keeps saved plans in a state bucket, between a plan job and its apply:
+ * `<project>/plans/<stack>/<run>/plan.bin`. The plan role may write there and nowhere else but the
+ * lock, and the state bucket expires them (they hold the state's values).
+ */
+export function savedPlansPrefix(project: string): string {
+  return `${project}/plans/`;
+}

@@ -154,7 +154,7 @@ describe("the deploy workflow", () => {
   });
 
   it("plans and applies the stacks one at a time, in the deploy order, from primary on", () => {
-    const expected = DEPLOY_ORDER.filter((stack) => !stack.startsWith("state-") && stack !== "ci");
+    const expected: string[] = DEPLOY_ORDER.filter((stack) => !stack.startsWith("state-") && stack !== "ci");
     const jobs = new Map(Object.entries(workflow.jobs));
     expect(jobs.size).toBe(expected.length);
     // Each job needs the one before it in the deploy order (and maybe earlier ones): one at a time.
@@ -247,15 +247,38 @@ describe("one stack's plan and apply", () => {
     const uploaded = plan.steps?.find((step) => step.uses?.startsWith("actions/upload-artifact@"))?.with;
     const downloaded = apply.steps?.find((step) => step.uses?.startsWith("actions/download-artifact@"))?.with;
     expect(downloaded?.name).toBe(uploaded?.name);
-    expect(uploaded?.path).toContain("cdktf.out/plans/${{ inputs.stack }}/");
+    expect(uploaded?.path).toContain("cdktf.out/plans/${{ inputs.stack }}/stored-plan.json");
     // Downloaded where it was uploaded from: the paths' common root, cdktf.out.
     expect(downloaded?.path).toBe("cdktf.out");
-    expect(npmCommands({ ...workflow, jobs: { apply } })).toEqual(["npm ci", 'npm run apply -- "$STACK"']);
-    // No credentials before the saved plan is in place, and no synth or plan in the apply job.
+    expect(npmCommands({ ...workflow, jobs: { apply } })).toEqual([
+      "npm ci",
+      'npm run plan:download -- "$STACK"',
+      'npm run apply -- "$STACK"',
+    ]);
+    // No credentials before the record of the saved plan is in place, and no synth or plan in the apply job.
     const order = (apply.steps ?? []).map((step) => step.uses?.split("@")[0] ?? step.run);
     expect(order.indexOf("actions/download-artifact")).toBeLessThan(
       order.indexOf("aws-actions/configure-aws-credentials"),
     );
+  });
+
+  it("hands the saved plan over through the state bucket, never as an artifact, and leaves none of it on a runner", () => {
+    const planSteps = plan.steps ?? [];
+    const index = (match: (step: Step) => boolean) => planSteps.findIndex(match);
+    const upload = index((step) => step.run?.includes("npm run plan:upload") === true);
+    const artifact = index((step) => step.uses?.startsWith("actions/upload-artifact@") === true);
+    expect(upload).toBeGreaterThan(index((step) => step.run?.includes("--live") === true));
+    expect(upload).toBeLessThan(artifact);
+    // An allow-list of files: no directory of plans that would pick up plan.bin or plan.json.
+    const paths = String(planSteps[artifact].with?.path)
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith("cdktf.out/plans/"));
+    expect(paths.every((line) => /\/(summary\.md|plan-meta\.json|stored-plan\.json)$/.test(line))).toBe(true);
+    for (const job of [plan, apply]) {
+      const last = (job.steps ?? []).at(-1);
+      expect(last).toMatchObject({ if: "${{ always() }}", run: "rm -rf cdktf.out/plans" });
+    }
   });
 
   it("skips the apply, and its approval, when the plan changes nothing", () => {

@@ -99,6 +99,7 @@ describe("the ci stack", () => {
     const plan = statements(json, "PlanRole/PermissionsPolicy");
     expect(plan.map((s) => s.sid)).toEqual([
       "TakeTheStateLock",
+      "StoreTheSavedPlan",
       "GeneratePasswordAtPlan",
       "ReadTheSecretsAPlanOpens",
       "DecryptThoseSecretsThroughSecretsManager",
@@ -108,14 +109,18 @@ describe("the ci stack", () => {
       "arn:aws:s3:::titan-primary-tfstate/titan/*.tflock",
       "arn:aws:s3:::titan-dr-tfstate/titan/*.tflock",
     ]);
-    expect(plan[3]).toMatchObject({
+    expect(plan[1]).toMatchObject({
+      actions: ["s3:PutObject"],
+      resources: ["arn:aws:s3:::titan-primary-tfstate/titan/plans/*", "arn:aws:s3:::titan-dr-tfstate/titan/plans/*"],
+    });
+    expect(plan[4]).toMatchObject({
       actions: ["kms:Decrypt"],
       condition: [
         { test: "StringLike", variable: "kms:ViaService", values: ["secretsmanager.*.amazonaws.com"] },
-        { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: plan[2].resources },
+        { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: plan[3].resources },
       ],
     });
-    expect(plan[4]).toMatchObject({
+    expect(plan[5]).toMatchObject({
       effect: "Deny",
       not_resources: ["arn:aws:s3:::titan-primary-tfstate/*", "arn:aws:s3:::titan-dr-tfstate/*"],
     });

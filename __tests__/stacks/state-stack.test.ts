@@ -78,7 +78,25 @@ describe.each<[RegionRole, string]>([
 
   it("expires old state versions after 90 days", () => {
     expect(json).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
-      rule: [expect.objectContaining({ status: "Enabled", noncurrent_version_expiration: [{ noncurrent_days: 90 }] })],
+      rule: [
+        expect.objectContaining({ status: "Enabled", noncurrent_version_expiration: [{ noncurrent_days: 90 }] }),
+        expect.anything(),
+      ],
+    });
+  });
+
+  it("expires the team workflow's saved plans (they hold the state's values) after 7 days, old versions a day later", () => {
+    expect(json).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [
+        expect.anything(),
+        {
+          id: "expire-titan-plans",
+          status: "Enabled",
+          filter: [{ prefix: "titan/plans/" }],
+          expiration: [{ days: 7 }],
+          noncurrent_version_expiration: [{ noncurrent_days: 1 }],
+        },
+      ],
     });
   });
 
@@ -90,6 +108,7 @@ describe.each<[RegionRole, string]>([
           expiration: [{ expired_object_delete_marker: true }],
           noncurrent_version_expiration: [{ noncurrent_days: 90 }],
         }),
+        expect.anything(),
       ],
     });
   });

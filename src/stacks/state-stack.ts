@@ -2,7 +2,11 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { RegionRole, TitanConfig } from "../config";
 import { SecureBucket } from "../modules/storage/secure-bucket";
+import { savedPlansPrefix } from "../naming";
 import { awsProvider, stateBucketName, TitanStack } from "./stack-base";
+
+/** Days a saved plan is kept in the state bucket: a plan waiting longer for approval is stale anyway. */
+export const SAVED_PLAN_DAYS = 7;
 
 export interface StateStackProps {
   readonly config: TitanConfig;
@@ -27,6 +31,9 @@ export class StateStack extends TitanStack {
       // Each plan and apply also writes and deletes a `.tflock` object (use_lockfile): its old
       // versions expire with the state's, and the delete marker left behind is removed after them.
       noncurrentVersionExpirationDays: 90,
+      // The team workflow's saved plans (npm run plan:upload) hold the state's values: they live
+      // as long as an approval may take, not as long as state history.
+      shortLivedPrefixes: [{ prefix: savedPlansPrefix(props.config.project), expireAfterDays: SAVED_PLAN_DAYS }],
       preventDestroy: true,
     });
 

@@ -61,7 +61,7 @@ export function primaryDataServices(): TerraformStack {
     destinationRegion: "us-west-1",
   });
 
-  const vault = new BackupVault(stack, "BackupVault", { namer, kmsKeyArn: key.arn });
+  const vault = new BackupVault(stack, "BackupVault", { namer, kmsKeyArn: key.arn, lockMinRetentionDays: 7 });
   new AuroraBackupPlan(stack, "AuroraBackup", {
     namer,
     vaultName: vault.name,

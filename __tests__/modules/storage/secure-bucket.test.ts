@@ -79,3 +79,15 @@ describe("SecureBucket", () => {
     );
   });
 });
+
+describe("SecureBucket short-lived prefixes", () => {
+  test.each<[string, number]>([
+    ["titan/plans", 7],
+    ["/titan/plans/", 7],
+    ["titan/plans/", 0],
+  ])("refuses the prefix %j after %p days", (prefix, days) => {
+    expect(() => synth({ shortLivedPrefixes: [{ prefix, expireAfterDays: days }] })).toThrow(
+      /shortLivedPrefixes needs a key prefix ending in "\/" and 1 or more days/,
+    );
+  });
+});

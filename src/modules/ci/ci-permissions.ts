@@ -10,6 +10,7 @@
  * and parameters are limited to titan's names; the CI roles themselves are out of reach.
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { savedPlansPrefix } from "../../naming";
 
 /**
  * The IAM service prefix for each Terraform resource type prefix titan uses, longest prefix
@@ -88,6 +89,12 @@ export function planStatements(scope: CiScope): DataAwsIamPolicyDocumentStatemen
       sid: "TakeTheStateLock",
       actions: ["s3:PutObject", "s3:DeleteObject"],
       resources: scope.stateBuckets.map((bucket) => `arn:aws:s3:::${bucket}/${scope.project}/*.tflock`),
+    },
+    {
+      // The saved plan goes to the apply job through the state bucket, never as an artifact.
+      sid: "StoreTheSavedPlan",
+      actions: ["s3:PutObject"],
+      resources: scope.stateBuckets.map((bucket) => `arn:aws:s3:::${bucket}/${savedPlansPrefix(scope.project)}*`),
     },
     {
       // The ephemeral aws_secretsmanager_random_password is opened at plan time; the action has

@@ -25,6 +25,13 @@ export type BucketEncryption =
   /** SSE-KMS with a customer key, with an S3 bucket key to cut KMS request costs. */
   | { readonly kind: "customer-kms"; readonly keyArn: string };
 
+/** Objects under a prefix that live only briefly (their current and old versions both expire). */
+export interface ShortLivedPrefix {
+  /** e.g. `titan/plans/` */
+  readonly prefix: string;
+  readonly expireAfterDays: number;
+}
+
 /** A move of current objects to a cheaper storage class after some days. */
 export interface BucketTransition {
   readonly days: number;
@@ -50,6 +57,12 @@ export interface SecureBucketProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Prefixes whose objects expire sooner than the rest, old versions a day after (S3 applies the
+   * shortest of overlapping expirations).
+   * @default - none
+   */
+  readonly shortLivedPrefixes?: readonly ShortLivedPrefix[];
   /** Statements added to the bucket policy after the TLS-only deny (log delivery, replication). */
   readonly policyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
   /**
@@ -116,9 +129,24 @@ export class SecureBucket extends Construct {
       bucket,
       rule: [encryptionRule(encryption)],
     });
+    const shortLived = props.shortLivedPrefixes ?? [];
+    for (const { prefix, expireAfterDays } of shortLived) {
+      if (
+        !/^[\w.!*'()-]+(\/[\w.!*'()-]+)*\/$/.test(prefix) ||
+        !Number.isInteger(expireAfterDays) ||
+        expireAfterDays < 1
+      ) {
+        throw new Error(
+          `SecureBucket ${props.bucketName}: shortLivedPrefixes needs a key prefix ending in "/" and 1 or more days, got ${JSON.stringify(prefix)} after ${expireAfterDays}`,
+        );
+      }
+    }
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket,
-      rule: [lifecycleRule(noncurrentDays, props.transitions ?? [], props.expirationDays)],
+      rule: [
+        lifecycleRule(noncurrentDays, props.transitions ?? [], props.expirationDays),
+        ...shortLived.map(shortLivedRule),
+      ],
       dependsOn: [this.versioning],
     });
 
@@ -160,6 +188,16 @@ function lifecycleRule(
     // would stay for good: Terraform's S3 lock file (use_lockfile) leaves one per plan or apply.
     // S3 refuses this flag beside `days`, and with `days` the rule expires objects anyway.
     expiration: [expirationDays === undefined ? { expiredObjectDeleteMarker: true } : { days: expirationDays }],
+  };
+}
+
+function shortLivedRule({ prefix, expireAfterDays }: ShortLivedPrefix): S3BucketLifecycleConfigurationRule {
+  return {
+    id: `expire-${prefix.replace(/\/$/, "").replace(/[^\w-]/g, "-")}`,
+    status: "Enabled",
+    filter: [{ prefix }],
+    expiration: [{ days: expireAfterDays }],
+    noncurrentVersionExpiration: [{ noncurrentDays: 1 }],
   };
 }
 
