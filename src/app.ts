@@ -5,6 +5,7 @@ import { CiStack } from "./stacks/ci-stack";
 import { CrossRegionStack } from "./stacks/cross-region-stack";
 import { GlobalStack } from "./stacks/global-stack";
 import { K8sStack } from "./stacks/k8s-stack";
+import { requirePermissionsBoundary } from "./stacks/permissions-boundary";
 import { RegionalStack } from "./stacks/regional/regional-stack";
 import { StateStack } from "./stacks/state-stack";
 import { liftProtections } from "./stacks/teardown";
@@ -62,7 +63,8 @@ export interface TitanStacks {
  * its cluster, the global edge (its alias targets are the regions' origin records, and primary writes
  * the origin-verify secret replica it reads) and the cross-region wiring (it needs both
  * regions' buckets). The `ci` stack joins them when the config names the repository, after the
- * DR state bucket that holds its state. With `teardown` on, every protection that stops `destroy` is lifted.
+ * DR state bucket that holds its state; every role of the other stacks then carries its permissions
+ * boundary, so they come after it. With `teardown` on, every protection that stops `destroy` is lifted.
  */
 export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   const statePrimary = new StateStack(app, STACK_NAMES.statePrimary, { config, role: "primary" });
@@ -84,7 +86,17 @@ export function buildTitan(app: App, config: TitanConfig): TitanStacks {
   crossRegion.addDependency(primary);
   crossRegion.addDependency(dr);
   if (config.ci.githubRepository !== "") {
-    new CiStack(app, CI_STACK_ID, { config }).addDependency(stateDr);
+    const ci = new CiStack(app, CI_STACK_ID, { config });
+    ci.addDependency(stateDr);
+    // Every role the pipeline manages carries the boundary its apply role insists on, which the
+    // ci stack creates: those stacks come after it.
+    const withRoles = requirePermissionsBoundary(
+      [primary, dr, primaryK8s, drK8s, global, crossRegion],
+      CiStack.roleBoundaryName(config),
+    );
+    for (const stack of withRoles.keys()) {
+      stack.addDependency(ci);
+    }
   }
   if (config.teardown) {
     liftProtections(app);

@@ -149,7 +149,7 @@ describe("the ci stack", () => {
     expect(bySid("ManageTitanServices").actions).not.toContain("s3:*");
   });
 
-  it("passes the policy, the apply role's service-wide grant suppressed with its reason", () => {
+  it("passes the policy, the apply role's service-wide grant and the boundary suppressed with their reasons", () => {
     const report = checkPolicy(ciStack().node.root);
     expect(report.violations.map(formatFinding)).toEqual([]);
     expect(report.suppressed.filter((f) => f.constructPath.startsWith("ci/"))).toEqual([
@@ -158,6 +158,13 @@ describe("the ci stack", () => {
         constructPath: "ci/ApplyRole/Policy",
         suppression: expect.objectContaining({
           reason: expect.stringMatching(/^the apply role creates, changes and deletes/),
+        }),
+      }),
+      expect.objectContaining({
+        ruleId: "TITAN-IAM-1",
+        constructPath: "ci/RoleBoundary/Resource",
+        suppression: expect.objectContaining({
+          reason: expect.stringMatching(/^a permissions boundary grants nothing/),
         }),
       }),
     ]);
@@ -191,5 +198,177 @@ describe("the ci stack", () => {
           }),
       ),
     ).toThrow(/subject: must be one repository and one branch or environment without wildcards/);
+  });
+});
+
+/** A synthesized document's statements with the account and the boundary's ARN as AWS will see them. */
+function rendered(json: SynthesizedStack, path: string): string {
+  return JSON.stringify(statements(json, path))
+    .replaceAll("${data.aws_caller_identity.Account.account_id}", "111122223333")
+    .replace(
+      /\$\{aws_iam_policy\.RoleBoundary_\w+\.arn\}/g,
+      "arn:aws:iam::111122223333:policy/titan-global-ci-role-boundary",
+    );
+}
+
+describe("the apply role cannot escalate, nor reach other teams' resources", () => {
+  const json = synthJson(ciStack());
+  const apply = statements(json, "ApplyRole/PermissionsPolicy");
+  const bySid = (list: Statement[], sid: string): Statement =>
+    list.find((s) => s.sid === sid) ?? { sid: `${sid} is missing` };
+  const boundaryArn = `\${aws_iam_policy.${Object.keys(resourcesOf(json, "aws_iam_policy"))[0]}.arn}`;
+
+  it("creates and changes roles only with the boundary, which it can neither remove nor edit", () => {
+    expect(bySid(apply, "RolesOnlyWithTheBoundary")).toMatchObject({
+      effect: "Deny",
+      actions: expect.arrayContaining(["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy"]),
+      resources: ["*"],
+      condition: [{ test: "StringNotEquals", variable: "iam:PermissionsBoundary", values: [boundaryArn] }],
+    });
+    expect(bySid(apply, "KeepTheBoundary")).toMatchObject({
+      effect: "Deny",
+      actions: ["iam:DeleteRolePermissionsBoundary"],
+    });
+    expect(bySid(apply, "LeaveTheBoundaryAlone")).toMatchObject({
+      effect: "Deny",
+      not_actions: ["iam:Get*", "iam:List*"],
+      resources: [boundaryArn],
+    });
+    expect(Object.values(resourcesOf(json, "aws_iam_policy"))).toEqual([
+      expect.objectContaining({ name: "titan-global-ci-role-boundary" }),
+    ]);
+    expect(json.output?.role_boundary_arn.value).toBe(boundaryArn);
+  });
+
+  it("attaches only the AWS managed policies titan's roles use, none of them an admin policy", () => {
+    expect(bySid(apply, "OnlyTheManagedPoliciesTitanUses")).toMatchObject({
+      effect: "Deny",
+      actions: ["iam:AttachRolePolicy"],
+      condition: [{ test: "ArnNotEquals", variable: "iam:PolicyARN", values: [...ATTACHABLE_MANAGED_POLICIES] }],
+    });
+    const attached = new Set<string>();
+    const configs = [...Object.values(ADDRESS_VARIANTS), { teardown: true }, { dr: { activeRole: "dr" } }];
+    for (const overrides of configs) {
+      for (const stack of buildApp(testConfig({ ...overrides, ...CI })).primary.node.root.node.children) {
+        if (stack.node.id === CI_STACK_ID) {
+          continue;
+        }
+        const json = JSON.parse(Testing.synth(stack as CiStack)) as SynthesizedStack;
+        for (const attachment of Object.values(json.resource?.aws_iam_role_policy_attachment ?? {})) {
+          attached.add(String(attachment.policy_arn));
+        }
+      }
+    }
+    expect([...attached].sort()).toEqual([...ATTACHABLE_MANAGED_POLICIES].sort());
+    expect(ATTACHABLE_MANAGED_POLICIES.join(" ")).not.toMatch(/AdministratorAccess|PowerUser|IAMFullAccess|FullAccess/);
+  });
+
+  it("keeps off keys, databases and networks without titan's Project tag, and tags every key it creates", () => {
+    const notTitan = { test: "StringNotEquals", variable: "aws:ResourceTag/Project", values: ["titan"] };
+    expect(bySid(apply, "OnlyTitanKeys")).toMatchObject({
+      effect: "Deny",
+      actions: expect.arrayContaining([
+        "kms:ScheduleKeyDeletion",
+        "kms:PutKeyPolicy",
+        "kms:Decrypt",
+        "kms:TagResource",
+      ]),
+      resources: ["arn:aws:kms:*:${data.aws_caller_identity.Account.account_id}:key/*"],
+      // Calls S3 and Secrets Manager make for the caller use AWS-managed keys, which carry no tags.
+      condition: [notTitan, { test: "Null", variable: "kms:ViaService", values: ["true"] }],
+    });
+    expect(bySid(apply, "TagEveryNewKey").condition).toEqual([
+      { test: "StringNotEquals", variable: "aws:RequestTag/Project", values: ["titan"] },
+    ]);
+    expect(bySid(apply, "OnlyTitanDatabases")).toMatchObject({
+      effect: "Deny",
+      actions: expect.arrayContaining(["rds:ModifyDBCluster", "rds:DeleteDBCluster", "rds:DeleteGlobalCluster"]),
+      condition: [notTitan],
+    });
+    expect(bySid(apply, "OnlyTitanDatabases").resources).toContain(
+      "arn:aws:rds::${data.aws_caller_identity.Account.account_id}:global-cluster:*",
+    );
+    expect(bySid(apply, "OnlyTitanNetworks")).toMatchObject({
+      effect: "Deny",
+      actions: expect.arrayContaining(["ec2:DeleteVpc", "ec2:DeleteSubnet", "ec2:DeleteNatGateway"]),
+      condition: [notTitan],
+    });
+    // Security groups are out: the VPC's default group and EKS's cluster group carry no Project tag.
+    expect(bySid(apply, "OnlyTitanNetworks").resources?.join(" ")).not.toContain("security-group");
+    expect(bySid(apply, "NoTaggingIntoScope").condition).toEqual([
+      notTitan,
+      { test: "Null", variable: "ec2:CreateAction", values: ["true"] },
+    ]);
+  });
+
+  it("deletes no recovery point, lock or vault and schedules no key deletion, unless the config sets teardown", () => {
+    expect(bySid(apply, "KeepRecoveryPointsUntilTeardown")).toMatchObject({
+      effect: "Deny",
+      actions: [
+        "backup:DeleteBackupVault",
+        "backup:DeleteBackupVaultLockConfiguration",
+        "backup:DeleteRecoveryPoint",
+        "backup:UpdateRecoveryPointLifecycle",
+      ],
+      resources: ["*"],
+    });
+    expect(bySid(apply, "KeepKeysUntilTeardown")).toMatchObject({
+      effect: "Deny",
+      actions: ["kms:ScheduleKeyDeletion"],
+    });
+    const teardown = statements(synthJson(ciStack({ ...CI, teardown: true })), "ApplyRole/PermissionsPolicy").map(
+      (s) => s.sid,
+    );
+    expect(teardown).not.toContain("KeepRecoveryPointsUntilTeardown");
+    expect(teardown).not.toContain("KeepKeysUntilTeardown");
+    expect(teardown).toContain("OnlyTitanKeys");
+  });
+
+  it("bounds every role the boundary applies to by the same guardrails, and lets none change an identity", () => {
+    const boundary = statements(json, "RoleBoundary/Document");
+    expect(boundary[0]).toMatchObject({ not_actions: ["iam:*", "organizations:*", "account:*"], resources: ["*"] });
+    expect(bySid(boundary, "PassOnlyTitanRoles").resources).toEqual([
+      "arn:aws:iam::${data.aws_caller_identity.Account.account_id}:role/titan-*",
+    ]);
+    for (const sid of ["OnlyTitanKeys", "OnlyTitanDatabases", "OnlyTitanNetworks", "KeepRecoveryPointsUntilTeardown"]) {
+      expect(bySid(boundary, sid)).toEqual(bySid(apply, sid));
+    }
+  });
+
+  it("fits IAM's size limits: 10,240 characters of inline policy per role, 6,144 per managed policy", () => {
+    // Whitespace does not count; the rendered JSON here is compact, with a real account id.
+    expect(rendered(json, "ApplyRole/PermissionsPolicy").length).toBeLessThan(10240);
+    expect(rendered(json, "RoleBoundary/Document").length).toBeLessThan(6144);
+  });
+});
+
+describe("every role of the other stacks carries the CI role boundary", () => {
+  it("sets it on every IAM role outside the ci stack when the workflow exists, each stack after the ci stack", () => {
+    const root = buildApp(testConfig({ ...CI, web: { runtime: "ec2" } })).primary.node.root;
+    let roles = 0;
+    for (const stack of root.node.children as CiStack[]) {
+      if (stack.node.id === CI_STACK_ID || stack.node.id.startsWith("state-")) {
+        continue;
+      }
+      const json = synthJson(stack);
+      for (const role of Object.values(resourcesOf(json, "aws_iam_role"))) {
+        roles++;
+        expect(role.permissions_boundary).toMatch(
+          /^arn:aws:iam::\$\{data\.aws_caller_identity\.\w+\.account_id\}:policy\/titan-global-ci-role-boundary$/,
+        );
+      }
+      if (Object.keys(resourcesOf(json, "aws_iam_role")).length > 0) {
+        expect(stack.dependencies.map((d) => d.node.id)).toContain(CI_STACK_ID);
+      }
+    }
+    expect(roles).toBeGreaterThan(15);
+  });
+
+  it("sets none without the workflow: there is no boundary to point at", () => {
+    for (const stack of Object.values(buildApp())) {
+      for (const role of Object.values(resourcesOf(synthJson(stack), "aws_iam_role"))) {
+        expect(role).not.toHaveProperty("permissions_boundary");
+      }
+    }
   });
 });

@@ -1,15 +1,19 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { TerraformOutput } from "cdktf";
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
+import type { TitanConfig } from "../config";
 import { applyStatements, type CiScope, planStatements } from "../modules/ci/ci-permissions";
 import { GITHUB_OIDC_HOST, GithubActionsRole } from "../modules/ci/github-actions-role";
+import { roleBoundaryStatements } from "../modules/ci/role-boundary";
 import { DatabaseCredentials } from "../modules/database/db-credentials";
 import { OriginVerifySecret } from "../modules/edge/origin-verify-secret";
 import { GrafanaAdminCredentials } from "../modules/observability/grafana-admin-credentials";
+import { Namer } from "../naming";
 import { suppressRule } from "../policy";
 import { awsProvider, stateBucketName, TitanStack, type TitanStackProps } from "./stack-base";
 
@@ -17,7 +21,11 @@ const READ_ONLY_ACCESS = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
 /** Why the apply role's service-wide statement is not the wildcard grant TITAN-IAM-1 forbids. */
 const APPLY_REASON =
-  "the apply role creates, changes and deletes every kind of resource titan manages: actions are limited to those services (a test keeps the list in step with the stacks), IAM, S3, secrets and parameters to titan's names, and only a job in the approved environment can assume it";
+  "the apply role creates, changes and deletes every kind of resource titan manages: actions are limited to those services (a test keeps the list in step with the stacks), IAM, S3, secrets and parameters to titan's names, every role it makes carries the boundary, the guardrails deny other teams' keys, databases and networks, and only a job in the approved environment can assume it";
+
+/** Why the boundary's allow-everything-but-IAM statement is not the grant TITAN-IAM-1 forbids. */
+const BOUNDARY_REASON =
+  "a permissions boundary grants nothing by itself: it caps every titan role at everything but IAM, Organizations and account changes, minus the apply role's guardrails, whatever the role's own policies say";
 
 /**
  * The team workflow's AWS side: GitHub's OIDC provider, a plan role for pushes to the main branch
@@ -26,8 +34,17 @@ const APPLY_REASON =
  * that operates `dr` during a primary-region outage depends on it.
  */
 export class CiStack extends TitanStack {
+  /**
+   * The permissions boundary's name: every other stack sets it on its roles by ARN
+   * (`requirePermissionsBoundary`), and the apply role may create no role without it.
+   */
+  static roleBoundaryName(config: TitanConfig): string {
+    return new Namer(config.project, "global", config.bucketSuffix).name("ci-role-boundary", "iamPolicy");
+  }
+
   readonly planRoleArn: string;
   readonly applyRoleArn: string;
+  readonly roleBoundary: IamPolicy;
 
   constructor(scope: Construct, id: string, props: TitanStackProps) {
     super(scope, id, props.config, { nameScope: "global", stateRole: "dr", backend: props.backend });
@@ -59,6 +76,18 @@ export class CiStack extends TitanStack {
       subject: `repo:${repository}:environment:${config.ci.applyEnvironment}`,
     });
 
+    const guardrails = { accountId, project: config.project, teardown: config.teardown };
+    const boundary = new Construct(this, "RoleBoundary");
+    const boundaryDocument = new DataAwsIamPolicyDocument(boundary, "Document", {
+      statement: roleBoundaryStatements(guardrails),
+    });
+    this.roleBoundary = new IamPolicy(boundary, "Resource", {
+      name: CiStack.roleBoundaryName(config),
+      description: "Permissions boundary of every titan role: no IAM changes, none of the apply role's guardrails",
+      policy: boundaryDocument.json,
+    });
+    suppressRule(this.roleBoundary, "TITAN-IAM-1", BOUNDARY_REASON);
+
     const ciScope: CiScope = {
       accountId,
       project: config.project,
@@ -70,6 +99,8 @@ export class CiStack extends TitanStack {
         GrafanaAdminCredentials.secretName(this.namer.forScope("dr")),
       ],
       ciRoleNames: [planRoleName, applyRoleName],
+      roleBoundaryArn: this.roleBoundary.arn,
+      teardown: config.teardown,
     };
     new IamRolePolicyAttachment(plan, "ReadOnlyAccess", { role: plan.name, policyArn: READ_ONLY_ACCESS });
     const planPolicy = new DataAwsIamPolicyDocument(plan, "PermissionsPolicy", { statement: planStatements(ciScope) });
@@ -94,6 +125,10 @@ export class CiStack extends TitanStack {
     new TerraformOutput(this, "apply_role_arn", {
       value: apply.arn,
       description: "Repository variable TITAN_APPLY_ROLE_ARN of the team workflow",
+    });
+    new TerraformOutput(this, "role_boundary_arn", {
+      value: this.roleBoundary.arn,
+      description: "Permissions boundary every titan role carries (the apply role creates no role without it)",
     });
   }
 }

@@ -7,10 +7,14 @@
  *
  * Apply: create, change and delete every kind of resource titan manages. Services are named one by
  * one from the resource types titan synthesizes (a test keeps the table complete); IAM, S3, secrets
- * and parameters are limited to titan's names; the CI roles themselves are out of reach.
+ * and parameters are limited to titan's names; the CI roles and the role boundary are out of reach;
+ * every role it creates or changes carries the boundary, and only the AWS managed policies titan
+ * uses can be attached; the guardrails (apply-guardrails.ts) keep it off other teams' keys,
+ * databases and networks and off recovery points until teardown.
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { savedPlansPrefix } from "../../naming";
+import { applyGuardrails } from "./apply-guardrails";
 
 /**
  * The IAM service prefix for each Terraform resource type prefix titan uses, longest prefix
@@ -79,7 +83,29 @@ export interface CiScope {
   readonly planSecretNames: readonly string[];
   /** Names of the CI roles: the apply role must not be able to change them. */
   readonly ciRoleNames: readonly string[];
+  /** ARN of the permissions boundary every role the apply role creates or changes must carry. */
+  readonly roleBoundaryArn: string;
+  /** `config.teardown`: only then may the apply role delete recovery points and schedule key deletion. */
+  readonly teardown: boolean;
 }
+
+/**
+ * The AWS managed policies titan's roles use: the only ones the apply role may attach (a test keeps
+ * the list in step with the stacks). AdministratorAccess, PowerUserAccess, IAMFullAccess and the
+ * like are not among them.
+ */
+export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [
+  "AmazonEC2ContainerRegistryPullOnly",
+  "AmazonEKSClusterPolicy",
+  "AmazonEKSWorkerNodePolicy",
+  "AmazonEKS_CNI_Policy",
+  "AmazonSSMManagedInstanceCore",
+  "CloudWatchAgentServerPolicy",
+  "service-role/AWSBackupServiceRolePolicyForBackup",
+  "service-role/AWSBackupServiceRolePolicyForRestores",
+  "service-role/AmazonEBSCSIDriverPolicy",
+  "service-role/AmazonRDSEnhancedMonitoringRole",
+].map((name) => `arn:aws:iam::aws:policy/${name}`);
 
 /** Statements of the plan role's inline policy (beside the AWS managed ReadOnlyAccess). */
 export function planStatements(scope: CiScope): DataAwsIamPolicyDocumentStatement[] {
@@ -199,5 +225,41 @@ export function applyStatements(scope: CiScope): DataAwsIamPolicyDocumentStateme
       actions: ["iam:*"],
       resources: scope.ciRoleNames.map((name) => `arn:aws:iam::${account}:role/${name}`),
     },
+    {
+      // A role without the boundary could be given any policy and passed to a build: admin.
+      sid: "RolesOnlyWithTheBoundary",
+      effect: "Deny",
+      actions: [
+        "iam:CreateRole",
+        "iam:PutRolePermissionsBoundary",
+        "iam:AttachRolePolicy",
+        "iam:DetachRolePolicy",
+        "iam:PutRolePolicy",
+        "iam:DeleteRolePolicy",
+      ],
+      resources: ["*"],
+      condition: [{ test: "StringNotEquals", variable: "iam:PermissionsBoundary", values: [scope.roleBoundaryArn] }],
+    },
+    {
+      sid: "KeepTheBoundary",
+      effect: "Deny",
+      actions: ["iam:DeleteRolePermissionsBoundary"],
+      resources: ["*"],
+    },
+    {
+      // A new version of the boundary would lift it from every role at once.
+      sid: "LeaveTheBoundaryAlone",
+      effect: "Deny",
+      notActions: ["iam:Get*", "iam:List*"],
+      resources: [scope.roleBoundaryArn],
+    },
+    {
+      sid: "OnlyTheManagedPoliciesTitanUses",
+      effect: "Deny",
+      actions: ["iam:AttachRolePolicy"],
+      resources: ["*"],
+      condition: [{ test: "ArnNotEquals", variable: "iam:PolicyARN", values: [...ATTACHABLE_MANAGED_POLICIES] }],
+    },
+    ...applyGuardrails({ accountId: account, project: scope.project, teardown: scope.teardown }),
   ];
 }
