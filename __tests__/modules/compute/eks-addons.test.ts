@@ -73,6 +73,18 @@ describe("EksAddons", () => {
     expect(element(json, "resource", "aws_eks_addon", "Addons/VpcCni").addon_version).toBeUndefined();
   });
 
+  it("switches on the VPC CNI's network policy agent, so the NetworkPolicies titan writes are enforced", () => {
+    const vpcCni = (json: ReturnType<typeof parse>) =>
+      element(json, "resource", "aws_eks_addon", "Addons/VpcCni").configuration_values;
+    expect(JSON.parse(String(vpcCni(parse(synth()))))).toEqual({ enableNetworkPolicy: "true" });
+    expect(vpcCni(parse(synth({ networkPolicy: false })))).toBeUndefined();
+    // Only the CNI carries configuration: the others run as EKS installs them.
+    const json = parse(synth());
+    for (const id of ["KubeProxy", "PodIdentityAgent", "CoreDns", "EbsCsiDriver", "MetricsServer"]) {
+      expect(element(json, "resource", "aws_eks_addon", `Addons/${id}`).configuration_values).toBeUndefined();
+    }
+  });
+
   it("rejects an empty node group list, since coredns would never become ACTIVE", () => {
     expect(() => synth({ nodeGroups: [] })).toThrow(
       /nodeGroups: must list at least one node group \(coredns and the EBS CSI controller .*got none/,

@@ -24,6 +24,12 @@ export interface EksAddonsProps {
    * @default - each add-on's default version for the cluster's Kubernetes version at creation
    */
   readonly addonVersions?: Readonly<Partial<Record<EksAddonName, string>>>;
+  /**
+   * Switch on the VPC CNI's network policy agent, so NetworkPolicies are enforced (without it the
+   * API accepts them and nothing happens).
+   * @default true
+   */
+  readonly networkPolicy?: boolean;
 }
 
 /**
@@ -41,6 +47,10 @@ export interface EksAddonsProps {
  * breaks the offline plan and makes `most_recent` drift from one plan to the next. Unpinned,
  * EKS installs its default for the cluster version; after a control-plane upgrade, pin the new
  * versions here (`aws eks describe-addon-versions`), since Terraform does not move them alone.
+ * WHY network policy is on: titan's NetworkPolicies (the database bootstrap's default deny) mean
+ * something only with an engine. The VPC CNI's own agent (a container in aws-node, eBPF on each
+ * pod's interface; the controller runs in EKS's control plane) is AWS-supported, costs nothing
+ * and leaves every pod no policy selects untouched, unlike a second CNI such as Calico.
  */
 export class EksAddons extends Construct {
   readonly addons: Readonly<Record<EksAddonName, EksAddon>>;
@@ -59,7 +69,7 @@ export class EksAddons extends Construct {
     const addon = (
       id: string,
       name: EksAddonName,
-      extra: { serviceAccountRoleArn?: string; afterNodes?: boolean } = {},
+      extra: { serviceAccountRoleArn?: string; afterNodes?: boolean; configurationValues?: string } = {},
     ) =>
       new EksAddon(this, id, {
         clusterName: props.clusterName,
@@ -68,11 +78,17 @@ export class EksAddons extends Construct {
         resolveConflictsOnCreate: "OVERWRITE",
         resolveConflictsOnUpdate: "OVERWRITE",
         serviceAccountRoleArn: extra.serviceAccountRoleArn,
+        configurationValues: extra.configurationValues,
         dependsOn: extra.afterNodes ? nodeGroups : undefined,
       });
 
     this.addons = {
-      "vpc-cni": addon("VpcCni", "vpc-cni"),
+      "vpc-cni": addon("VpcCni", "vpc-cni", {
+        // The add-on's schema takes the switch as the string "true" (`aws eks
+        // describe-addon-configuration --addon-name vpc-cni`).
+        configurationValues:
+          (props.networkPolicy ?? true) ? JSON.stringify({ enableNetworkPolicy: "true" }) : undefined,
+      }),
       "kube-proxy": addon("KubeProxy", "kube-proxy"),
       "eks-pod-identity-agent": addon("PodIdentityAgent", "eks-pod-identity-agent"),
       coredns: addon("CoreDns", "coredns", { afterNodes: true }),
