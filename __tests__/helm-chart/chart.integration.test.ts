@@ -5,6 +5,7 @@ import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Service } from "kubernetes-models/v1";
 import type { RegionRole } from "../../src/config";
 import { appDatabaseEnvironment } from "../../src/modules/database/app-connection";
+import { restrictedViolations } from "../support/pod-security-standard";
 import { buildApp, resourcesOf, synthJson } from "../support/synth";
 import { helm, type K8sObject, renderedObjects } from "./rendered";
 import { TARGET_GROUP_BINDING_SCHEMA } from "./target-group-binding.schema";
@@ -114,6 +115,11 @@ describe.each<RegionRole>(["primary", "dr"])("helm-chart/ with the values the %s
       "topology.kubernetes.io/zone",
     );
     expect(deployment.spec?.replicas).toBeUndefined();
+  });
+
+  it("renders pods the restricted Pod Security profile admits, which the app's namespace enforces", () => {
+    const [deployment] = byKind("Deployment") as unknown as { spec: { template: { spec: Record<string, unknown> } } }[];
+    expect(restrictedViolations(deployment.spec.template.spec)).toEqual([]);
   });
 
   it("gives the app generic names and its IAM database user, and no secret", () => {

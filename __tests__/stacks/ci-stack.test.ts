@@ -1,11 +1,13 @@
 import { Testing } from "cdktf";
 import { CI_STACK_ID } from "../../src/app";
 import { resolveConfig } from "../../src/config";
+import { ATTACHABLE_MANAGED_POLICIES } from "../../src/modules/ci/ci-permissions";
 import { GithubActionsRole } from "../../src/modules/ci/github-actions-role";
 import { checkPolicy, formatFinding } from "../../src/policy";
 import type { CiStack } from "../../src/stacks/ci-stack";
+import { ADDRESS_VARIANTS } from "../../src/tooling/addresses";
 import { type Statement, statements } from "../modules/compute/synthesized";
-import { buildApp, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
+import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
 import { removeTempDirs } from "../tooling/fixtures";
 
 const CI = { ci: { githubRepository: "octo-org/titan" } };
@@ -131,6 +133,19 @@ describe("the ci stack", () => {
     const names = (readable?.resources ?? []).map((arn) => /:secret:(.+)-\?{6}$/.exec(arn)?.[1]);
     expect(readable?.resources?.every((arn) => arn.startsWith("arn:aws:secretsmanager:*:"))).toBe(true);
     expect(names.sort()).toEqual([...secretsOpenedAtPlan()].sort());
+  });
+
+  it("opens the master password in no plan but primary's: the bootstrap Job reads it in its own pod", () => {
+    // primary's cluster reads it back into master_password_wo (db_master_secret); any other stack
+    // would name the secret in an ephemeral or data read, as primary-k8s once did for the Job.
+    const openers = Object.values(buildApp(testConfig(CI)))
+      .filter((stack) => {
+        const rendered = synthJson(stack) as SynthesizedStack & { ephemeral?: object };
+        const reads = JSON.stringify({ ephemeral: rendered.ephemeral, data: rendered.data });
+        return reads.includes("titan-primary-db-master") || reads.includes("db_master_secret");
+      })
+      .map((stack) => stack.node.id);
+    expect(openers).toEqual(["primary"]);
   });
 
   it("keeps the apply role off titan's CI roles, and IAM and S3 on titan's names", () => {

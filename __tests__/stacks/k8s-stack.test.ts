@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import type { RegionRole } from "../../src/config";
 import { K8sStack } from "../../src/stacks/k8s-stack";
-import { buildApp, resourcesOf, synthJson, testConfig } from "../support/synth";
+import { buildApp, resourcesOf, type SynthesizedStack, synthJson, testConfig } from "../support/synth";
 
 type Release = {
   name: string;
@@ -170,44 +170,31 @@ describe.each<RegionRole>(["primary", "dr"])("K8sStack (%s)", (role) => {
   });
 });
 
-describe("the database bootstrap", () => {
-  const stacks = buildApp();
-  const primary = synthJson(stacks.primaryK8s);
-  const dr = synthJson(stacks.drK8s);
+describe("the database bootstrap after a failover", () => {
+  const afterFailover = buildApp(testConfig({ dr: { activeRole: "dr" } }));
 
-  it("moves to DR with the writer after a failover, reading primary's secret from DR's replica of it", () => {
-    const afterFailover = buildApp(testConfig({ dr: { activeRole: "dr" } }));
+  it("moves to DR with the writer, reading primary's secret from DR's replica with DR's own IRSA role", () => {
     expect(Object.keys(resourcesOf(synthJson(afterFailover.primaryK8s), "kubernetes_job_v1"))).toEqual([]);
     const drK8s = synthJson(afterFailover.drK8s);
-    expect(Object.keys(resourcesOf(drK8s, "kubernetes_job_v1"))).toHaveLength(1);
-    const reads = Object.values(
-      (drK8s as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral
-        ?.aws_secretsmanager_secret_version ?? {},
-    ).map((read) => read.secret_id);
-    expect(reads).toContain("titan-primary-db-master");
-  });
-
-  it("runs in the writer's region only, from the master secret copied into its own namespace", () => {
-    expect(Object.keys(resourcesOf(dr, "kubernetes_job_v1"))).toEqual([]);
-    const [job] = Object.values(resourcesOf(primary, "kubernetes_job_v1")) as {
-      wait_for_completion: boolean;
-      spec: { template: { spec: { container: { command: string[]; env: { name: string; value: string }[] }[] } } };
+    const jobs = Object.values(resourcesOf(drK8s, "kubernetes_job_v1")) as {
+      spec: { template: { spec: { init_container: { env: { name: string; value: string }[] }[] } } };
     }[];
-    expect(job.wait_for_completion).toBe(true);
-    const [container] = job.spec.template.spec.container;
-    expect(container.command.slice(0, 5)).toEqual(["psql", "--no-psqlrc", "--set", "ON_ERROR_STOP=1", "--command"]);
-    expect(container.command[5]).toContain('GRANT rds_iam TO "birthday_app";');
-    expect(Object.fromEntries(container.env.map((variable) => [variable.name, variable.value]))).toMatchObject({
-      PGHOST: "db.titan.internal",
-      PGDATABASE: "birthday",
+    expect(jobs).toHaveLength(1);
+    const [init] = jobs[0].spec.template.spec.init_container;
+    expect(Object.fromEntries(init.env.map((v) => [v.name, v.value]))).toMatchObject({
+      MASTER_SECRET_ID: "titan-primary-db-master",
+      AWS_REGION: "us-west-1",
     });
-    const secrets = Object.values(resourcesOf(primary, "kubernetes_secret_v1")) as {
-      metadata: { name: string; namespace: string };
-      data_wo: Record<string, string>;
+    const accounts = Object.values(resourcesOf(drK8s, "kubernetes_service_account_v1")) as {
+      metadata: { name: string; annotations: Record<string, string> };
     }[];
-    const master = secrets.find((secret) => secret.metadata.name === "db-master");
-    expect(Object.keys(master?.data_wo ?? {}).sort()).toEqual(["PGPASSWORD", "PGUSER"]);
-    expect(master?.metadata.namespace).toMatch(/DatabaseBootstrap_Namespace/);
+    expect(accounts.find((a) => a.metadata.name === "db-bootstrap")?.metadata.annotations).toMatchObject({
+      "eks.amazonaws.com/role-arn": expect.stringMatching(/:role\/titan-dr-irsa-db-bootstrap$/),
+    });
+    const roleNames = (stack: SynthesizedStack) =>
+      Object.values(resourcesOf(stack, "aws_iam_role")).map((role) => role.name);
+    expect(roleNames(synthJson(afterFailover.dr))).toContain("titan-dr-irsa-db-bootstrap");
+    expect(roleNames(synthJson(afterFailover.primary))).not.toContain("titan-primary-irsa-db-bootstrap");
   });
 });
 

@@ -152,7 +152,6 @@ describe("RegionalStack", () => {
         /^primary\.resource\.aws_secretsmanager_secret_version\.OriginVerifySecret_.*\.secret_string_wo$/,
       ),
       expect.stringMatching(/^dr\.resource\.aws_secretsmanager_secret_version\.GrafanaAdmin_.*\.secret_string_wo$/),
-      "primary-k8s.resource.kubernetes_secret_v1.DatabaseBootstrap_MasterCredentials_3CE41A81.data_wo.PGPASSWORD",
       "primary-k8s.resource.kubernetes_secret_v1.Platform_GrafanaAdminSecret_3A0AFB9C.data_wo.admin-password",
       "dr-k8s.resource.kubernetes_secret_v1.Platform_GrafanaAdminSecret_3A0AFB9C.data_wo.admin-password",
     ]);

@@ -19,6 +19,9 @@ import { iamNoWildcardAdmin } from "./rules/iam-no-wildcard-admin";
 import { ingressOpenToWorld } from "./rules/ingress-open-to-world";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
 import { kubernetesJobHardening } from "./rules/kubernetes-job-hardening";
+import { kubernetesNamespacePodSecurity } from "./rules/kubernetes-namespace-pod-security";
+import { kubernetesNetworkPolicyScoped } from "./rules/kubernetes-network-policy-scoped";
+import { kubernetesRbacLeastPrivilege } from "./rules/kubernetes-rbac-least-privilege";
 import { kubernetesSecretWriteOnly } from "./rules/kubernetes-secret-write-only";
 import { kubernetesStorageEncrypted } from "./rules/kubernetes-storage-encrypted";
 import { launchTemplateImdsv2 } from "./rules/launch-template-imdsv2";
@@ -56,6 +59,9 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   kubernetesSecretWriteOnly,
   kubernetesStorageEncrypted,
   kubernetesJobHardening,
+  kubernetesNamespacePodSecurity,
+  kubernetesRbacLeastPrivilege,
+  kubernetesNetworkPolicyScoped,
   cloudFrontWebAcl,
   cloudFrontViewerTls,
   cloudFrontAccessLogging,

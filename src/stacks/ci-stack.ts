@@ -42,6 +42,16 @@ export class CiStack extends TitanStack {
     return new Namer(config.project, "global", config.bucketSuffix).name("ci-role-boundary", "iamPolicy");
   }
 
+  /** The plan role's name: the clusters give it read access for the `*-k8s` plans. */
+  static planRoleName(config: TitanConfig): string {
+    return new Namer(config.project, "global", config.bucketSuffix).name("ci-plan", "iamRole");
+  }
+
+  /** The apply role's name: the clusters give it admin access for the `*-k8s` applies. */
+  static applyRoleName(config: TitanConfig): string {
+    return new Namer(config.project, "global", config.bucketSuffix).name("ci-apply", "iamRole");
+  }
+
   readonly planRoleArn: string;
   readonly applyRoleArn: string;
   readonly roleBoundary: IamPolicy;
@@ -61,8 +71,8 @@ export class CiStack extends TitanStack {
         }).arn
       : `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
 
-    const planRoleName = this.namer.name("ci-plan", "iamRole");
-    const applyRoleName = this.namer.name("ci-apply", "iamRole");
+    const planRoleName = CiStack.planRoleName(config);
+    const applyRoleName = CiStack.applyRoleName(config);
     const plan = new GithubActionsRole(this, "PlanRole", {
       roleName: planRoleName,
       description: `Live plans of ${repository}'s ${config.ci.mainBranch} branch: read-only, plus the state lock`,

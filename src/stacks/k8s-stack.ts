@@ -13,7 +13,7 @@ import { DatabaseCredentials } from "../modules/database/db-credentials";
 import { ClusterPlatform } from "../modules/k8s/cluster-platform";
 import { DatabaseBootstrap } from "../modules/k8s/db-bootstrap";
 import { AppDeployerAccess } from "../modules/k8s/deployer-access";
-import { PLATFORM_NAMESPACES } from "../modules/k8s/platform-names";
+import { PlanReaderAccess } from "../modules/k8s/plan-reader-access";
 import { AppNamespace } from "../modules/k8s/workload-identity";
 import { GrafanaAdminCredentials } from "../modules/observability/grafana-admin-credentials";
 import { dataKeyAlias } from "./regional/context";
@@ -26,7 +26,7 @@ export interface K8sStackProps extends TitanStackProps {
 
 /**
  * In-cluster workloads of one region, through the helm and kubernetes providers: the platform
- * releases, the app's namespace and service account, and (in primary, the writer) the app's
+ * releases, the app's namespace and service account, and (in the writer's region) the app's
  * database role. The app's own release belongs to the pipeline.
  *
  * Apart from the regional stack because a provider configured from a cluster created in the same
@@ -89,16 +89,30 @@ export class K8sStack extends TitanStack {
       grafanaAdminSecretName: GrafanaAdminCredentials.secretName(this.namer),
     });
 
+    // The team workflow's plan role reads the cluster (regional stack's access entry): what its
+    // refresh of this stack needs beyond EKS's view policy.
+    if (config.ci.githubRepository !== "") {
+      new PlanReaderAccess(this, "PlanReaderAccess", {
+        releaseNamespaces: {
+          "kube-system": "kube-system",
+          monitoring: this.platform.namespaces.monitoring.metadata.name,
+          tracing: this.platform.namespaces.tracing.metadata.name,
+        },
+      });
+    }
+
     // The writer's region only (dr.activeRole): its db name is the writer, while the standby's is a
     // reader whose forwarded writes carry no CREATE ROLE. Aurora global replication carries the
-    // role to the other cluster, and after a failover the flip moves the Job to DR.
+    // role to the other cluster, and after a failover the flip moves the Job (and its IRSA role,
+    // made by the regional stack of the same region) to DR.
     if (regionState(config, props.role) === "active") {
       const db = config.database;
       this.databaseBootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", {
-        namespace: PLATFORM_NAMESPACES.databaseBootstrap,
         // Primary's secret, which DR holds as a replica under the same name.
         masterSecretName: DatabaseCredentials.secretName(this.namer.forScope("primary")),
-        masterPasswordVersion: db.masterPasswordVersion,
+        serviceAccountRoleArn: roleArn("dbBootstrap"),
+        region,
+        vpcCidr: config.regions[props.role].vpcCidr,
         masterUsername: db.masterUsername,
         host: databaseHostname(config.domain.internalZoneName),
         databaseName: db.databaseName,

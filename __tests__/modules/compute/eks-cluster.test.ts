@@ -131,6 +131,42 @@ describe("EksCluster", () => {
     });
   });
 
+  describe("the team workflow's roles", () => {
+    const PLAN = `arn:aws:iam::${ACCOUNT}:role/titan-global-ci-plan`;
+    const APPLY = `arn:aws:iam::${ACCOUNT}:role/titan-global-ci-apply`;
+    const json = synth({
+      planReaderRoleArns: { "titan-global-ci-plan": PLAN },
+      pipelineAdminRoleArns: { "titan-global-ci-apply": APPLY },
+    });
+    const parsed = parse(json);
+    const policyOf = (path: string) =>
+      element(parsed, "resource", "aws_eks_access_policy_association", `${path}/Policy`).policy_arn;
+
+    it("gives the plan role, which runs before any approval, EKS's view policy and the plan readers' group, never admin", () => {
+      expect(
+        element(parsed, "resource", "aws_eks_access_entry", "PlanReaders/titan-global-ci-plan/Entry"),
+      ).toMatchObject({
+        principal_arn: PLAN,
+        kubernetes_groups: ["titan:plan-readers"],
+      });
+      expect(policyOf("PlanReaders/titan-global-ci-plan")).toBe(
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+      );
+    });
+
+    it("gives the apply role, which runs once reviewers approved, cluster admin", () => {
+      expect(policyOf("PipelineAdmins/titan-global-ci-apply")).toBe(
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+      );
+    });
+
+    it("refuses the plan role in adminRoleArns, where the old setup instructions put it", () => {
+      expect(() => synth({ adminRoleArns: [PLAN], planReaderRoleArns: { "titan-global-ci-plan": PLAN } })).toThrow(
+        /adminRoleArns\[0\]: names the role "titan-global-ci-plan", which the ci config already gives its own access entry/,
+      );
+    });
+  });
+
   it("registers the cluster's OIDC issuer for IRSA and exposes it without the scheme", () => {
     const json = synth();
     expect(json).toHaveResourceWithProperties(IamOpenidConnectProvider, {

@@ -1,6 +1,7 @@
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Testing } from "cdktf";
 import { WorkloadRoles, type WorkloadRolesProps } from "../../../src/modules/compute/workload-roles";
+import { DatabaseCredentials } from "../../../src/modules/database/db-credentials";
 import { Namer } from "../../../src/naming";
 import { allStatements, parse, type Statement, statements, statementWithSid } from "./synthesized";
 
@@ -129,5 +130,52 @@ describe("WorkloadRoles", () => {
   it("never grants the app a secret or a key of its own", () => {
     const actions = permissions("App").flatMap((statement) => statement.actions ?? []);
     expect(actions.filter((action) => /^(secretsmanager|kms):/.test(action))).toEqual([]);
+  });
+
+  describe("the database bootstrap's role", () => {
+    const SECRET = `arn:aws:secretsmanager:us-east-2:${ACCOUNT}:secret:titan-primary-db-master-AbCdEf`;
+    const KEY = `arn:aws:kms:us-east-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const withBootstrap = parse(synth({ masterSecret: { secretArn: SECRET, region: "us-east-2", kmsKeyArn: KEY } }));
+
+    it("exists only where the master secret is given (the writer's region)", () => {
+      expect(Object.keys(withBootstrap.resource?.aws_iam_role ?? {})).toContainEqual(
+        expect.stringMatching(/^Roles_DbBootstrap_/),
+      );
+      expect(Object.keys(json.resource?.aws_iam_role ?? {})).not.toContainEqual(expect.stringMatching(/DbBootstrap/));
+    });
+
+    it("is assumed only by titan-db-bootstrap/db-bootstrap", () => {
+      expect(statements(withBootstrap, "DbBootstrap/TrustPolicy")[0].condition?.[0]).toEqual({
+        test: "StringEquals",
+        variable: `${ISSUER}:sub`,
+        values: ["system:serviceaccount:titan-db-bootstrap:db-bootstrap"],
+      });
+    });
+
+    it("reads the master secret and decrypts it only through Secrets Manager, for that secret", () => {
+      expect(statements(withBootstrap, "DbBootstrap/PermissionsPolicy")).toEqual([
+        { sid: "ReadTheMasterSecret", actions: ["secretsmanager:GetSecretValue"], resources: [SECRET] },
+        {
+          sid: "DecryptItThroughSecretsManager",
+          actions: ["kms:Decrypt"],
+          resources: [KEY],
+          condition: [
+            { test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.us-east-2.amazonaws.com"] },
+            { test: "StringEquals", variable: "kms:EncryptionContext:SecretARN", values: [SECRET] },
+          ],
+        },
+      ]);
+    });
+
+    it("in DR reads the replica by name, whose AWS-managed key Secrets Manager opens without a KMS grant", () => {
+      const replica = DatabaseCredentials.replicaLocation(new Namer("titan", "primary"), "us-west-1", ACCOUNT);
+      expect(statements(parse(synth({ masterSecret: replica })), "DbBootstrap/PermissionsPolicy")).toEqual([
+        {
+          sid: "ReadTheMasterSecret",
+          actions: ["secretsmanager:GetSecretValue"],
+          resources: [`arn:aws:secretsmanager:us-west-1:${ACCOUNT}:secret:titan-primary-db-master-??????`],
+        },
+      ]);
+    });
   });
 });

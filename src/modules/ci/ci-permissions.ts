@@ -78,7 +78,9 @@ export interface CiScope {
   readonly stateBuckets: readonly string[];
   /**
    * The secrets a plan opens, by name: through ephemeral secret versions (the Aurora master secret,
-   * Grafana's admin login) and secret data sources (the origin-verify header, in each region's replica).
+   * which only `primary`'s plan opens: Terraform opens the cluster's read-back at every plan, and
+   * refuses a count that could skip it outside apply; Grafana's admin login) and secret data sources
+   * (the origin-verify header, in each region's replica).
    */
   readonly planSecretNames: readonly string[];
   /** Names of the CI roles: the apply role must not be able to change them. */

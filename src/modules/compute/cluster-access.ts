@@ -7,6 +7,7 @@ import type { PropChecks } from "../../validation/prop-checks";
 
 const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 const EDIT_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy";
+const VIEW_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 /**
@@ -14,6 +15,12 @@ const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
  * policy cannot grant (the app chart's TargetGroupBinding, a CRD).
  */
 export const APP_DEPLOYERS_GROUP = "titan:app-deployers";
+
+/**
+ * The Kubernetes group plan readers are put in: the k8s stacks bind it to what a plan's refresh
+ * reads beyond EKS's view policy (the platform releases' Helm secrets, RBAC, StorageClasses).
+ */
+export const PLAN_READERS_GROUP = "titan:plan-readers";
 
 export interface ClusterAccessProps {
   readonly clusterName: string;
@@ -29,6 +36,18 @@ export interface ClusterAccessProps {
   readonly deployNamespaces: readonly string[];
   /** `"namespace"`: AmazonEKSEditPolicy in deployNamespaces; `"cluster"`: cluster admin. */
   readonly deployAccessScope: "namespace" | "cluster";
+  /**
+   * Roles that plan the `*-k8s` stacks without approval (the CI plan role), keyed by the role's
+   * name: AmazonEKSViewPolicy on the cluster and {@link PLAN_READERS_GROUP}, never admin.
+   * @default - none
+   */
+  readonly planReaderRoleArns?: Readonly<Record<string, string>>;
+  /**
+   * Admin roles made by another stack (the CI apply role), keyed by the role's name: their ARNs
+   * are tokens, so they cannot go in adminRoleArns.
+   * @default - none
+   */
+  readonly pipelineAdminRoleArns?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -44,6 +63,10 @@ export interface ClusterAccessProps {
  * `deployAccessScope: "cluster"` is the explicit opt-out when a pipeline must install such charts
  * itself. Namespace-scoped deploy roles are also in {@link APP_DEPLOYERS_GROUP}, which the k8s
  * stacks bind to the app chart's TargetGroupBinding (a CRD) in the app's namespace.
+ *
+ * Plan readers (the CI plan role, which runs on every push before anyone approves) get
+ * AmazonEKSViewPolicy and {@link PLAN_READERS_GROUP}: enough to refresh the k8s stacks' state,
+ * nothing that creates, changes or execs, and no secret outside the platform releases' namespaces.
  */
 export class ClusterAccess extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAccessProps) {
@@ -54,6 +77,8 @@ export class ClusterAccess extends Construct {
       const name = String(nameInArn(arn, IAM_ROLE_ARN));
       grant(new Construct(admins, name), props.clusterName, arn, CLUSTER_ADMIN_POLICY_ARN, { type: "cluster" });
     }
+
+    grantPipelineRoles(this, props);
 
     const deployers = new Construct(this, "Deployers");
     for (const [label, arn] of Object.entries(props.deployRoleArns)) {
@@ -109,6 +134,40 @@ export function checkClusterAccess(checks: PropChecks, props: ClusterAccessProps
       adminNames.add(name);
     }
   });
+  // The team workflow's roles have their own entries (the plan role may only read): listed as
+  // admins too, EKS would refuse the second entry for the same principal.
+  const pipelineNames = [
+    ...Object.keys(props.pipelineAdminRoleArns ?? {}),
+    ...Object.keys(props.planReaderRoleArns ?? {}),
+  ];
+  props.adminRoleArns.forEach((arn, index) => {
+    const name = nameInArn(arn, IAM_ROLE_ARN);
+    checks.require(
+      name === undefined || !pipelineNames.includes(name),
+      `adminRoleArns[${index}]`,
+      `names the role "${name}", which the ci config already gives its own access entry (the plan role may only read); remove it`,
+    );
+  });
+}
+
+/** The team workflow's roles: the apply role administers, the plan role reads. */
+function grantPipelineRoles(scope: Construct, props: ClusterAccessProps): void {
+  const pipelineAdmins = Object.entries(props.pipelineAdminRoleArns ?? {});
+  const planReaders = Object.entries(props.planReaderRoleArns ?? {});
+  if (pipelineAdmins.length > 0) {
+    const admins = new Construct(scope, "PipelineAdmins");
+    for (const [name, arn] of pipelineAdmins) {
+      grant(new Construct(admins, name), props.clusterName, arn, CLUSTER_ADMIN_POLICY_ARN, { type: "cluster" });
+    }
+  }
+  if (planReaders.length > 0) {
+    const readers = new Construct(scope, "PlanReaders");
+    for (const [name, arn] of planReaders) {
+      grant(new Construct(readers, name), props.clusterName, arn, VIEW_POLICY_ARN, { type: "cluster" }, [
+        PLAN_READERS_GROUP,
+      ]);
+    }
+  }
 }
 
 function grant(

@@ -49,6 +49,10 @@ export interface EksClusterProps {
    * @default "namespace"
    */
   readonly deployAccessScope?: "namespace" | "cluster";
+  /** Roles that only plan the `*-k8s` stacks, keyed by role name (`ClusterAccessProps.planReaderRoleArns`). @default {} */
+  readonly planReaderRoleArns?: Readonly<Record<string, string>>;
+  /** Admin roles made by another stack, keyed by role name (`ClusterAccessProps.pipelineAdminRoleArns`). @default {} */
+  readonly pipelineAdminRoleArns?: Readonly<Record<string, string>>;
   /**
    * What happens when the version leaves standard support: EXTENDED keeps it (six times the hourly
    * price once standard support has ended), STANDARD lets EKS upgrade the control plane, after which
@@ -100,6 +104,8 @@ export class EksCluster extends Construct {
       deployRoleArns: props.deployRoleArns ?? {},
       deployNamespaces: props.deployNamespaces ?? [SERVICE_ACCOUNTS.app.namespace],
       deployAccessScope: props.deployAccessScope ?? "namespace",
+      planReaderRoleArns: props.planReaderRoleArns,
+      pipelineAdminRoleArns: props.pipelineAdminRoleArns,
     } as const;
     const checks = new PropChecks(this)
       .matches("kubernetesVersion", props.kubernetesVersion, KUBERNETES_VERSION)

@@ -19,4 +19,6 @@ export const SERVICE_ACCOUNTS = {
   ebsCsiController: { namespace: "kube-system", name: "ebs-csi-controller-sa" },
   adotCollector: { namespace: "observability", name: "adot-collector" },
   app: { namespace: "birthday", name: "birthday-app" },
+  /** The database bootstrap Job, in a namespace of its own: it reads the master secret. */
+  dbBootstrap: { namespace: "titan-db-bootstrap", name: "db-bootstrap" },
 } as const satisfies Record<string, ServiceAccountRef>;

@@ -1,6 +1,7 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { Construct } from "constructs";
 import type { Namer } from "../../naming";
+import { type MasterSecretLocation, masterSecretReadStatements } from "../database/db-credentials";
 import { XRAY_CLIENT_ACTIONS } from "../observability/xray-actions";
 import { IrsaRole } from "./irsa-role";
 import { loadBalancerControllerStatements } from "./lb-controller-policy";
@@ -18,6 +19,12 @@ export interface WorkloadRolesProps {
   readonly oidcProviderArn: string;
   /** The cluster's OIDC issuer without `https://`. */
   readonly oidcIssuerUrl: string;
+  /**
+   * The Aurora master secret where the database bootstrap runs (the writer's region): a role for
+   * the bootstrap Job to read it, and nothing else.
+   * @default - no bootstrap role
+   */
+  readonly masterSecret?: MasterSecretLocation;
 }
 
 const ROLE_NAMES = {
@@ -25,6 +32,7 @@ const ROLE_NAMES = {
   clusterAutoscaler: "cluster-autoscaler",
   loadBalancerController: "lb-controller",
   app: "app",
+  dbBootstrap: "db-bootstrap",
 } as const;
 
 /** A workload whose service account the `*-k8s` stacks annotate with its role. */
@@ -58,6 +66,7 @@ export class WorkloadRoles extends Construct {
   readonly loadBalancerController: IrsaRole;
   readonly ebsCsiDriver: IrsaRole;
   readonly app: IrsaRole;
+  readonly dbBootstrap?: IrsaRole;
 
   constructor(scope: Construct, id: string, props: WorkloadRolesProps) {
     super(scope, id);
@@ -107,6 +116,16 @@ export class WorkloadRoles extends Construct {
       // The app holds no database password: Aurora and Redis grant it IAM authentication.
       policyStatements: [{ sid: "SendTracesAndSample", actions: XRAY_CLIENT_ACTIONS, resources: ["*"] }],
     });
+
+    if (props.masterSecret !== undefined) {
+      this.dbBootstrap = new IrsaRole(this, "DbBootstrap", {
+        ...irsa,
+        name: ROLE_NAMES.dbBootstrap,
+        namespace: SERVICE_ACCOUNTS.dbBootstrap.namespace,
+        serviceAccount: SERVICE_ACCOUNTS.dbBootstrap.name,
+        policyStatements: masterSecretReadStatements(props.masterSecret),
+      });
+    }
   }
 }
 

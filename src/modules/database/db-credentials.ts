@@ -6,11 +6,55 @@ import type { Namer } from "../../naming";
 import { GENERATION } from "../../validation/limits";
 import { PropChecks } from "../../validation/prop-checks";
 import { addEphemeralBlock, ephemeralName, ephemeralReference, generatedPassword } from "../security/ephemeral";
+import type { PolicyStatement } from "../security/grants";
 
 /** Characters RDS refuses in a master password: `/`, `"`, `@` and space. */
 const RDS_EXCLUDED_CHARACTERS = '/"@ ';
 const PASSWORD_LENGTH = 32;
 const POSTGRES_PORT = 5432;
+
+/** Where the master secret is read in one region: primary's own secret, or DR's replica of it. */
+export interface MasterSecretLocation {
+  /** The secret's ARN; for a replica, its name followed by `-??????` (the suffix is random). */
+  readonly secretArn: string;
+  readonly region: string;
+  /**
+   * The customer key that encrypts it there.
+   * @default - an AWS-managed key, which Secrets Manager opens for anyone IAM lets read the secret
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * Read access to the master secret where `location` says, and nothing else: the secret, decrypted
+ * only through Secrets Manager and only for it (the encryption context names the secret).
+ */
+export function masterSecretReadStatements(location: MasterSecretLocation): PolicyStatement[] {
+  const read: PolicyStatement = {
+    sid: "ReadTheMasterSecret",
+    actions: ["secretsmanager:GetSecretValue"],
+    resources: [location.secretArn],
+  };
+  if (location.kmsKeyArn === undefined) {
+    return [read];
+  }
+  return [
+    read,
+    {
+      sid: "DecryptItThroughSecretsManager",
+      actions: ["kms:Decrypt"],
+      resources: [location.kmsKeyArn],
+      condition: [
+        {
+          test: "StringEquals",
+          variable: "kms:ViaService",
+          values: [`secretsmanager.${location.region}.amazonaws.com`],
+        },
+        { test: "StringEquals", variable: "kms:EncryptionContext:SecretARN", values: [location.secretArn] },
+      ],
+    },
+  ];
+}
 
 export interface DatabaseCredentialsProps {
   readonly namer: Namer;
@@ -69,6 +113,15 @@ export class DatabaseCredentials extends Construct {
     return primaryNamer.name("db-master");
   }
 
+  /**
+   * The replica in `region` (DR's), known from names alone, so the DR stack needs nothing of
+   * primary's: it uses the region's AWS-managed key (see `replicaKmsKeyArn`).
+   */
+  static replicaLocation(primaryNamer: Namer, region: string, accountId: string): MasterSecretLocation {
+    const name = DatabaseCredentials.secretName(primaryNamer);
+    return { secretArn: `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}-??????`, region };
+  }
+
   readonly secret: SecretsmanagerSecret;
   readonly secretVersion: SecretsmanagerSecretVersion;
   readonly secretArn: string;
@@ -79,6 +132,7 @@ export class DatabaseCredentials extends Construct {
    */
   readonly passwordExpression: string;
   readonly passwordVersion: number;
+  private readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: DatabaseCredentialsProps) {
     super(scope, id);
@@ -92,6 +146,7 @@ export class DatabaseCredentials extends Construct {
       )
       .throwIfAny();
     this.passwordVersion = passwordVersion;
+    this.kmsKeyArn = props.kmsKeyArn;
 
     const password = generatedPassword(this, "db_master_password", {
       length: PASSWORD_LENGTH,
@@ -135,5 +190,10 @@ export class DatabaseCredentials extends Construct {
       },
     );
     this.passwordExpression = ephemeralReference(`jsondecode(${readBack}.secret_string).password`);
+  }
+
+  /** This secret, in the region it was made in (`region`): what the bootstrap reads there. */
+  locationIn(region: string): MasterSecretLocation {
+    return { secretArn: this.secretArn, region, kmsKeyArn: this.kmsKeyArn };
   }
 }

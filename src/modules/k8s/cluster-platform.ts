@@ -24,6 +24,7 @@ import { EncryptedStorageClass } from "./encrypted-storage-class";
 import { autoscalerImageTagProblem } from "./limits";
 import { ENCRYPTED_STORAGE_CLASS, GRAFANA_ADMIN_SECRET, PLATFORM_NAMESPACES } from "./platform-names";
 import { PlatformRelease } from "./platform-release";
+import { podSecurityLabels } from "./pod-security";
 import { SecretFromSecretsManager } from "./secret-from-secrets-manager";
 
 export interface ClusterPlatformProps {
@@ -61,6 +62,7 @@ export class ClusterPlatform extends Construct {
   readonly releases: Readonly<
     Record<"loadBalancerController" | "clusterAutoscaler" | "traceCollector" | "monitoring", PlatformRelease>
   >;
+  readonly namespaces: Readonly<Record<"monitoring" | "tracing", NamespaceV1>>;
 
   constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
     super(scope, id);
@@ -127,9 +129,19 @@ export class ClusterPlatform extends Construct {
     checks.throwIfAny();
 
     const labels = { "app.kubernetes.io/managed-by": "titan" };
-    const namespace = (nsId: string, name: string) => new NamespaceV1(this, nsId, { metadata: { name, labels } });
-    const monitoring = namespace("MonitoringNamespace", PLATFORM_NAMESPACES.monitoring);
-    const tracing = namespace("TracingNamespace", PLATFORM_NAMESPACES.tracing);
+    const namespace = (nsId: string, name: string, podSecurity: Record<string, string>) =>
+      new NamespaceV1(this, nsId, { metadata: { name, labels: { ...labels, ...podSecurity } } });
+    // node-exporter (a DaemonSet of kube-prometheus-stack) shares the host's network and PID
+    // namespaces and mounts its root read-only to report node metrics: only `privileged` admits it.
+    // Everything else there should pass `baseline`, which warn and audit report against.
+    const monitoring = namespace(
+      "MonitoringNamespace",
+      PLATFORM_NAMESPACES.monitoring,
+      podSecurityLabels("privileged", "baseline"),
+    );
+    // The collector runs with the restricted security context its values set.
+    const tracing = namespace("TracingNamespace", PLATFORM_NAMESPACES.tracing, podSecurityLabels("restricted"));
+    this.namespaces = { monitoring, tracing };
 
     const loadBalancerController = new PlatformRelease(this, "LoadBalancerController", {
       chart: LOAD_BALANCER_CONTROLLER_CHART,

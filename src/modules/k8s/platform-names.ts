@@ -10,8 +10,8 @@ export const PLATFORM_NAMESPACES = {
   monitoring: "monitoring",
   /** The OpenTelemetry collector, where its IRSA service account lives. */
   tracing: SERVICE_ACCOUNTS.adotCollector.namespace,
-  /** The database bootstrap Job and the master credentials it alone reads. */
-  databaseBootstrap: "titan-db-bootstrap",
+  /** The database bootstrap Job, which alone reads the master credentials. */
+  databaseBootstrap: SERVICE_ACCOUNTS.dbBootstrap.namespace,
 } as const;
 
 /** The collector's Service (`fullnameOverride`), which the app exports OTLP to. */

@@ -2,6 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Construct } from "constructs";
 import type { ServiceAccountRef } from "../compute/service-accounts";
+import { podSecurityLabels } from "./pod-security";
 
 export interface AppNamespaceProps {
   /** The app's service account; its namespace is created here. */
@@ -29,8 +30,13 @@ export class AppNamespace extends Construct {
       metadata: {
         name: props.serviceAccount.namespace,
         // The load balancer controller adds a readiness gate to pods here: a rollout waits until
-        // new pods pass the ALB's health check before old ones go.
-        labels: { ...labels, "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" },
+        // new pods pass the ALB's health check before old ones go. The deploy role creates pods
+        // here: `restricted` keeps them off the node (the app chart's pods comply; tested).
+        labels: {
+          ...labels,
+          "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled",
+          ...podSecurityLabels("restricted"),
+        },
       },
     });
     this.serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {

@@ -5,6 +5,8 @@ import { EksAddons } from "../../modules/compute/eks-addons";
 import { EksCluster } from "../../modules/compute/eks-cluster";
 import { EksNodeGroup } from "../../modules/compute/node-group";
 import { WorkloadRoles } from "../../modules/compute/workload-roles";
+import { DatabaseCredentials } from "../../modules/database/db-credentials";
+import { CiStack } from "../ci-stack";
 import { buildFromConfig } from "../from-config";
 import type { RegionContext, RegionParts } from "./context";
 
@@ -12,6 +14,28 @@ export interface RegionalCompute {
   readonly cluster: EksCluster;
   readonly roles: WorkloadRoles;
   readonly nodeGroups: readonly EksNodeGroup[];
+}
+
+/**
+ * The team workflow's roles on the cluster, when the config builds them: the plan role reads (its
+ * jobs run on every push, before any approval), the apply role administers (its jobs run once the
+ * environment's reviewers approved). By name, from the ci stack, which deploys first.
+ */
+function ciClusterAccess(ctx: RegionContext) {
+  if (ctx.config.ci.githubRepository === "") {
+    return {};
+  }
+  const arn = (name: string) => `arn:aws:iam::${ctx.accountId}:role/${name}`;
+  const plan = CiStack.planRoleName(ctx.config);
+  const apply = CiStack.applyRoleName(ctx.config);
+  return { planReaderRoleArns: { [plan]: arn(plan) }, pipelineAdminRoleArns: { [apply]: arn(apply) } };
+}
+
+/** The master secret as the region holds it: primary's own, or DR's replica (known by name). */
+function masterSecretIn(ctx: RegionContext, credentials: DatabaseCredentials | undefined) {
+  return credentials !== undefined
+    ? credentials.locationIn(ctx.region.region)
+    : DatabaseCredentials.replicaLocation(ctx.namer.forScope("primary"), ctx.region.region, ctx.accountId);
 }
 
 /**
@@ -48,6 +72,7 @@ export function buildCompute(
       publicAccessCidrs: k8s.publicAccessCidrs,
       adminRoleArns: k8s.adminRoleArns,
       deployRoleArns: { "helm-deploy": deploy.roleArn },
+      ...ciClusterAccess(ctx),
     },
     {
       kubernetesVersion: "kubernetes.version",
@@ -73,6 +98,9 @@ export function buildCompute(
     clusterName: cluster.clusterName,
     oidcProviderArn: cluster.oidcProviderArn,
     oidcIssuerUrl: cluster.oidcIssuerUrl,
+    // The database bootstrap runs in the writer's region (dr.activeRole) and reads primary's
+    // master secret there: the secret itself in primary, its replica in DR.
+    masterSecret: state !== "active" ? undefined : masterSecretIn(ctx, dataTier.credentials),
   });
   // The app signs IAM tokens for its own database user and cache user; no password anywhere.
   dataTier.aurora.grantConnect(roles.app, config.database.appUsername);

@@ -39,3 +39,38 @@ export const topologySpread = z.array(
     labelSelector: z.strictObject({ matchLabels: z.record(z.string(), z.string()) }),
   }),
 );
+
+/**
+ * The restricted Pod Security profile, as the charts' `podSecurityContext` and `securityContext`
+ * values write it: non-root, the runtime's seccomp profile, no privilege escalation, no
+ * capability, a read-only root filesystem.
+ */
+export const restrictedPodSecurityContext = z.strictObject({
+  runAsNonRoot: z.literal(true),
+  runAsUser: z.int().min(1),
+  runAsGroup: z.int().min(1),
+  seccompProfile: z.strictObject({ type: z.literal("RuntimeDefault") }),
+});
+
+export const restrictedContainerSecurityContext = z.strictObject({
+  allowPrivilegeEscalation: z.literal(false),
+  readOnlyRootFilesystem: z.literal(true),
+  capabilities: z.strictObject({ drop: z.tuple([z.literal("ALL")]) }),
+});
+
+/** The restricted security context for an image that runs as `uid`. */
+export function restrictedSecurityContexts(uid: number) {
+  return {
+    podSecurityContext: {
+      runAsNonRoot: true as const,
+      runAsUser: uid,
+      runAsGroup: uid,
+      seccompProfile: { type: "RuntimeDefault" as const },
+    },
+    securityContext: {
+      allowPrivilegeEscalation: false as const,
+      readOnlyRootFilesystem: true as const,
+      capabilities: { drop: ["ALL"] as ["ALL"] },
+    },
+  };
+}

@@ -2,7 +2,19 @@ import { z } from "zod";
 import { SERVICE_ACCOUNTS } from "../../compute/service-accounts";
 import { OTLP_HTTP_PORT, TRACE_COLLECTOR_SERVICE } from "../platform-names";
 import type { PinnedChart } from "./chart";
-import { irsaAnnotation, replicas, resources, topologySpread, zoneSpread } from "./common";
+import {
+  irsaAnnotation,
+  replicas,
+  resources,
+  restrictedContainerSecurityContext,
+  restrictedPodSecurityContext,
+  restrictedSecurityContexts,
+  topologySpread,
+  zoneSpread,
+} from "./common";
+
+/** The contrib image's user (its Dockerfile's USER). */
+const COLLECTOR_UID = 10001;
 
 export const TRACE_COLLECTOR_CHART: PinnedChart = {
   repository: "https://open-telemetry.github.io/opentelemetry-helm-charts",
@@ -65,6 +77,9 @@ export const traceCollectorValues = z.strictObject({
   podDisruptionBudget: z.strictObject({ enabled: z.literal(true), maxUnavailable: z.literal(1) }),
   topologySpreadConstraints: topologySpread,
   resources,
+  // The chart sets none: the observability namespace enforces the restricted profile.
+  podSecurityContext: restrictedPodSecurityContext,
+  securityContext: restrictedContainerSecurityContext,
 });
 
 export type TraceCollectorValues = z.infer<typeof traceCollectorValues>;
@@ -124,5 +139,6 @@ export function buildTraceCollectorValues(input: TraceCollectorInput): TraceColl
     podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
     topologySpreadConstraints: zoneSpread({ "app.kubernetes.io/name": "opentelemetry-collector" }),
     resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } },
+    ...restrictedSecurityContexts(COLLECTOR_UID),
   };
 }
