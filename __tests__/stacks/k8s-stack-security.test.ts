@@ -75,10 +75,14 @@ describe("the database bootstrap", () => {
     expect(rendered).not.toContain("titan-primary-db-master");
 
     const [init] = pod.init_container;
-    expect(init.image).toBe(AWS_CLI_IMAGE);
+    expect(init.image).toBe(
+      `\${data.aws_caller_identity.Account.account_id}.dkr.ecr.us-east-2.amazonaws.com/titan-ecr-public/${AWS_CLI_IMAGE.path}:${AWS_CLI_IMAGE.tag}`,
+    );
     expect(env(init)).toMatchObject({ MASTER_SECRET_ID: "titan-primary-db-master", AWS_REGION: "us-east-2" });
     const [psql] = pod.container;
-    expect(psql.image).toBe(PSQL_IMAGE);
+    expect(psql.image).toBe(
+      `\${data.aws_caller_identity.Account.account_id}.dkr.ecr.us-east-2.amazonaws.com/titan-ecr-public/${PSQL_IMAGE.path}:${PSQL_IMAGE.tag}`,
+    );
     expect(psql.env_from).toBeUndefined();
     expect(env(psql)).toMatchObject({
       PGHOST: "db.titan.internal",

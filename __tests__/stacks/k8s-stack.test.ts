@@ -51,6 +51,38 @@ describe.each<RegionRole>(["primary", "dr"])("K8sStack (%s)", (role) => {
     expect(roles).toContain(roleName);
   });
 
+  it("pulls the platform's images through the region's ECR cache, except the two only Docker Hub serves", () => {
+    const registry = `\${data.aws_caller_identity.Account.account_id}.dkr.ecr.${region}.amazonaws.com`;
+    const cached = (prefix: string, path: string) => ({ registry, repository: `titan-${prefix}/${path}` });
+    expect(release("aws-load-balancer-controller").valuesObject.image).toEqual({
+      repository: `${registry}/titan-ecr-public/eks/aws-load-balancer-controller`,
+    });
+    expect(release("cluster-autoscaler").valuesObject.image.repository).toBe(
+      `${registry}/titan-k8s/autoscaling/cluster-autoscaler`,
+    );
+    const monitoring = release("kube-prometheus-stack").valuesObject;
+    expect({
+      operator: monitoring.prometheusOperator.image,
+      reloader: monitoring.prometheusOperator.prometheusConfigReloader.image,
+      prometheus: monitoring.prometheus.prometheusSpec.image,
+      kubeStateMetrics: monitoring["kube-state-metrics"].image,
+      nodeExporter: monitoring["prometheus-node-exporter"].image,
+      grafanaSidecar: monitoring.grafana.sidecar.image,
+    }).toEqual({
+      operator: cached("quay", "prometheus-operator/prometheus-operator"),
+      reloader: cached("quay", "prometheus-operator/prometheus-config-reloader"),
+      prometheus: cached("quay", "prometheus/prometheus"),
+      kubeStateMetrics: cached("k8s", "kube-state-metrics/kube-state-metrics"),
+      nodeExporter: cached("quay", "prometheus/node-exporter"),
+      grafanaSidecar: cached("quay", "kiwigrid/k8s-sidecar"),
+    });
+    // ECR caches Docker Hub only with an account's credentials: README says so, and why it is acceptable.
+    expect(release("otel-collector").valuesObject.image).toEqual({
+      repository: "otel/opentelemetry-collector-contrib",
+    });
+    expect(monitoring.grafana.image).toBeUndefined();
+  });
+
   it("installs the four platform charts, pinned, atomic, waited for and time-boxed", () => {
     expect(releases.map((candidate) => [candidate.name, candidate.chart, candidate.version]).sort()).toEqual([
       ["aws-load-balancer-controller", "aws-load-balancer-controller", "3.5.0"],

@@ -137,6 +137,25 @@ describe("regional platform", () => {
     });
   });
 
+  test.each<[RegionRole, SynthesizedStack]>([
+    ["primary", primary],
+    ["dr", dr],
+  ])("caches the platform's public images in %s's ECR, which every node group may fill", (_role, json) => {
+    const prefixes = Object.values(resourcesOf(json, "aws_ecr_pull_through_cache_rule")).map(
+      (rule) => rule.ecr_repository_prefix,
+    );
+    expect(prefixes).toEqual(["titan-ecr-public", "titan-k8s", "titan-quay"]);
+    const grants = Object.values(resourcesOf(json, "aws_iam_role_policy")).filter((p) => p.name === "image-cache");
+    // One role per kind of node group (the zones' general groups share theirs), each granted once.
+    const nodeRoles = new Set(
+      Object.values(resourcesOf(json, "aws_eks_node_group")).map((group) => String(group.node_role_arn)),
+    );
+    expect(nodeRoles.size).toBeGreaterThan(0);
+    expect(grants.map((grant) => String(grant.role)).sort()).toEqual(
+      [...nodeRoles].map((arn) => arn.replace(/\.arn\}$/, ".name}")).sort(),
+    );
+  });
+
   it("lets Auto Scaling use the regional key for encrypted node and web volumes", () => {
     const statements = Object.values(primary.data?.aws_iam_policy_document ?? {}).flatMap(
       (document) => (document.statement as { sid?: string }[] | undefined) ?? [],
@@ -157,7 +176,7 @@ describe("regional platform", () => {
     const trusts = Object.values(primary.data?.aws_iam_policy_document ?? {})
       .flatMap((document) => (document.statement as Resource[] | undefined) ?? [])
       .filter((statement) => (statement.actions as string[] | undefined)?.includes("sts:AssumeRoleWithWebIdentity"));
-    // Five workloads, and in the writer's region the database bootstrap.
+    // Collector, app, autoscaler, EBS CSI, load balancer controller, and the writer's database bootstrap.
     expect(trusts).toHaveLength(6);
     for (const trust of trusts) {
       const variables = (trust.condition as { variable: string }[]).map((condition) => condition.variable);

@@ -10,6 +10,8 @@ import { cloudFrontResponseHeaders } from "./rules/cloudfront-response-headers";
 import { cloudFrontViewerTls } from "./rules/cloudfront-viewer-tls";
 import { cloudFrontWebAcl } from "./rules/cloudfront-web-acl";
 import { codebuildPrivilegedMode } from "./rules/codebuild-privileged-mode";
+import { ecrPullThroughCacheUpstream } from "./rules/ecr-pull-through-cache-upstream";
+import { ecrRepositoryCreationTemplate } from "./rules/ecr-repository-creation-template";
 import { ecrRepositoryHardening } from "./rules/ecr-repository-hardening";
 import { eksClusterHardening } from "./rules/eks-cluster-hardening";
 import { elasticacheEncryption } from "./rules/elasticache-encryption";
@@ -48,6 +50,8 @@ export const TITAN_RULES: readonly PolicyRule[] = [
   launchTemplateImdsv2,
   ingressOpenToWorld,
   ecrRepositoryHardening,
+  ecrPullThroughCacheUpstream,
+  ecrRepositoryCreationTemplate,
   snsTopicEncryption,
   elasticacheEncryption,
   s3BucketForceDestroy,

@@ -7,6 +7,7 @@ import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { type RegionRole, regionState } from "../config";
 import { EksCluster } from "../modules/compute/eks-cluster";
+import { ImageCacheRef, privateRegistryHost } from "../modules/compute/image-cache-names";
 import { SERVICE_ACCOUNTS } from "../modules/compute/service-accounts";
 import { type IrsaWorkload, WorkloadRoles } from "../modules/compute/workload-roles";
 import { DatabaseCredentials } from "../modules/database/db-credentials";
@@ -71,6 +72,8 @@ export class K8sStack extends TitanStack {
     });
     new AppDeployerAccess(this, "AppDeployerAccess", { namespace: app.namespace.metadata.name });
 
+    // The regional stack's pull through cache, by name: the images' region is this cluster's.
+    const images = new ImageCacheRef(config.project, privateRegistryHost(accountId, region));
     const dataKey = new DataAwsKmsAlias(this, "DataKey", { name: `alias/${dataKeyAlias(this.namer)}` });
     this.platform = new ClusterPlatform(this, "Platform", {
       clusterName: this.clusterName,
@@ -87,6 +90,7 @@ export class K8sStack extends TitanStack {
       },
       kmsKeyArn: dataKey.targetKeyArn,
       grafanaAdminSecretName: GrafanaAdminCredentials.secretName(this.namer),
+      images,
     });
 
     // The team workflow's plan role reads the cluster (regional stack's access entry): what its
@@ -112,6 +116,7 @@ export class K8sStack extends TitanStack {
         masterSecretName: DatabaseCredentials.secretName(this.namer.forScope("primary")),
         serviceAccountRoleArn: roleArn("dbBootstrap"),
         region,
+        images,
         vpcCidr: config.regions[props.role].vpcCidr,
         masterUsername: db.masterUsername,
         host: databaseHostname(config.domain.internalZoneName),

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ImageCacheRef } from "../../../src/modules/compute/image-cache-names";
 import { serializeValues } from "../../../src/modules/k8s/charts/chart";
 import {
   buildLoadBalancerControllerValues,
@@ -19,6 +20,7 @@ const LBC_INPUT = {
   vpcId: "vpc-0abc",
   replicas: 2,
   roleArn: "arn:aws:iam::111122223333:role/titan-dr-irsa-lb-controller",
+  images: new ImageCacheRef("titan", "111122223333.dkr.ecr.us-west-1.amazonaws.com"),
 };
 
 /** Serializes `values` for `chart`, throwing the problems the chart's schema finds as one error. */

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import type { RegionRole, RegionState } from "../../config";
 import type { ClusterPlatformConfig } from "../../config/sections/cluster-platform";
 import { PropChecks } from "../../validation/prop-checks";
+import type { ImageCacheRef } from "../compute/image-cache-names";
 import { serializeValues } from "./charts/chart";
 import {
   buildClusterAutoscalerValues,
@@ -49,6 +50,8 @@ export interface ClusterPlatformProps {
   readonly kmsKeyArn: string;
   /** Name of the region's Grafana admin secret in Secrets Manager. */
   readonly grafanaAdminSecretName: string;
+  /** The region's ECR pull through cache, which the platform images come through. */
+  readonly images: ImageCacheRef;
 }
 
 /**
@@ -86,6 +89,7 @@ export class ClusterPlatform extends Construct {
           vpcId: props.vpcId,
           replicas: settings.loadBalancerController.replicas[state],
           roleArn: props.roleArns.loadBalancerController,
+          images: props.images,
         }),
       ),
       clusterAutoscaler: serializeValues(
@@ -100,6 +104,7 @@ export class ClusterPlatform extends Construct {
           imageTag: autoscalerTag,
           replicas: settings.clusterAutoscaler.replicas[state],
           roleArn: props.roleArns.clusterAutoscaler,
+          images: props.images,
         }),
       ),
       traceCollector: serializeValues(
@@ -123,6 +128,7 @@ export class ClusterPlatform extends Construct {
           retentionDays: settings.prometheus.retentionDays,
           storageGib: settings.prometheus.storageGib[role],
           grafanaReplicas: settings.grafana.replicas[state],
+          images: props.images,
         }),
       ),
     };

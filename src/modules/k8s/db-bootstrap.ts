@@ -2,16 +2,20 @@ import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Construct } from "constructs";
+import type { ImageCacheRef } from "../compute/image-cache-names";
 import { SERVICE_ACCOUNTS } from "../compute/service-accounts";
 import { FETCH_SECRET_SCRIPT, RUN_SQL_SCRIPT, SECRET_DIR } from "./db-bootstrap-script";
 import { databaseBootstrapSql } from "./db-bootstrap-sql";
 import { NamespaceIsolation } from "./namespace-isolation";
 import { podSecurityLabels } from "./pod-security";
 
-/** psql for the bootstrap: the engine's major version, from ECR Public (no Docker Hub limits). */
-export const PSQL_IMAGE = "public.ecr.aws/docker/library/postgres:16.6-alpine";
+/**
+ * psql for the bootstrap: the engine's major version, Docker's official image as ECR Public serves
+ * it (no Docker Hub limits), through the region's pull through cache.
+ */
+export const PSQL_IMAGE = { path: "docker/library/postgres", tag: "16.6-alpine" } as const;
 /** The aws CLI, AWS's own image on ECR Public: fetches the master secret with the pod's IRSA role. */
-export const AWS_CLI_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.27.49";
+export const AWS_CLI_IMAGE = { path: "aws-cli/aws-cli", tag: "2.27.49" } as const;
 /** The `postgres` user of the alpine image; the aws CLI image runs as any user. */
 const PSQL_UID = "70";
 
@@ -27,6 +31,8 @@ export interface DatabaseBootstrapProps {
   readonly host: string;
   readonly databaseName: string;
   readonly appUsername: string;
+  /** The region's ECR pull through cache, which both images come through. */
+  readonly images: ImageCacheRef;
   /** The VPC's CIDR: Aurora and the STS and Secrets Manager endpoints the pod may reach. */
   readonly vpcCidr: string;
   /**
@@ -122,7 +128,7 @@ export class DatabaseBootstrap extends Construct {
             initContainer: [
               {
                 name: "fetch-master-secret",
-                image: AWS_CLI_IMAGE,
+                image: `${props.images.image("ecrPublic", AWS_CLI_IMAGE.path).url}:${AWS_CLI_IMAGE.tag}`,
                 command: ["sh", "-c", FETCH_SECRET_SCRIPT],
                 env: [
                   { name: "MASTER_SECRET_ID", value: props.masterSecretName },
@@ -138,7 +144,7 @@ export class DatabaseBootstrap extends Construct {
             container: [
               {
                 name: "psql",
-                image: PSQL_IMAGE,
+                image: `${props.images.image("ecrPublic", PSQL_IMAGE.path).url}:${PSQL_IMAGE.tag}`,
                 command: ["sh", "-c", RUN_SQL_SCRIPT],
                 env: [
                   { name: "BOOTSTRAP_SQL", value: sql },

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { regionState } from "../../config";
 import { EksAddons } from "../../modules/compute/eks-addons";
 import { EksCluster } from "../../modules/compute/eks-cluster";
+import { ImageCache } from "../../modules/compute/image-cache";
 import { EksNodeGroup } from "../../modules/compute/node-group";
 import { WorkloadRoles } from "../../modules/compute/workload-roles";
 import { DatabaseCredentials } from "../../modules/database/db-credentials";
@@ -14,6 +15,7 @@ export interface RegionalCompute {
   readonly cluster: EksCluster;
   readonly roles: WorkloadRoles;
   readonly nodeGroups: readonly EksNodeGroup[];
+  readonly imageCache: ImageCache;
 }
 
 /**
@@ -167,10 +169,19 @@ export function buildCompute(
       ),
     );
   }
+  // Platform images come through the region's ECR: a failover's scale-out pulls nothing from the internet.
+  const imageCache = new ImageCache(scope, "ImageCache", {
+    project: config.project,
+    region: ctx.region.region,
+    accountId: ctx.accountId,
+  });
+  for (const group of nodeGroups) {
+    imageCache.grantImport(group.node.id, group.role);
+  }
   new EksAddons(scope, "EksAddons", {
     clusterName: cluster.clusterName,
     nodeGroups,
     ebsCsiRoleArn: roles.ebsCsiDriver.arn,
   });
-  return { cluster, roles, nodeGroups };
+  return { cluster, roles, nodeGroups, imageCache };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ImageCacheRef } from "../../compute/image-cache-names";
 import { SERVICE_ACCOUNTS } from "../../compute/service-accounts";
 import { CLUSTER_AUTOSCALER_IMAGE_TAG, defaultAutoscalerImageTag } from "../limits";
 import type { PinnedChart } from "./chart";
@@ -14,7 +15,11 @@ export const clusterAutoscalerValues = z.strictObject({
   cloudProvider: z.literal("aws"),
   awsRegion: z.string().min(1),
   autoDiscovery: z.strictObject({ clusterName: z.string().min(1) }),
-  image: z.strictObject({ tag: z.string().regex(CLUSTER_AUTOSCALER_IMAGE_TAG.regex) }),
+  // registry.k8s.io, through the region's pull through cache.
+  image: z.strictObject({
+    repository: z.string().min(1),
+    tag: z.string().regex(CLUSTER_AUTOSCALER_IMAGE_TAG.regex),
+  }),
   replicaCount: replicas,
   rbac: z.strictObject({
     serviceAccount: z.strictObject({
@@ -42,6 +47,7 @@ export interface ClusterAutoscalerInput {
   readonly imageTag?: string;
   readonly replicas: number;
   readonly roleArn: string;
+  readonly images: ImageCacheRef;
 }
 
 /**
@@ -55,7 +61,10 @@ export function buildClusterAutoscalerValues(input: ClusterAutoscalerInput): Clu
     cloudProvider: "aws",
     awsRegion: input.region,
     autoDiscovery: { clusterName: input.clusterName },
-    image: { tag: input.imageTag ?? defaultAutoscalerImageTag(input.kubernetesVersion) },
+    image: {
+      repository: input.images.image("kubernetes", "autoscaling/cluster-autoscaler").url,
+      tag: input.imageTag ?? defaultAutoscalerImageTag(input.kubernetesVersion),
+    },
     replicaCount: input.replicas,
     rbac: {
       serviceAccount: {

@@ -40,6 +40,9 @@ export const topologySpread = z.array(
   }),
 );
 
+/** An image a chart takes as registry and repository apart: the region's ECR cache. */
+export const cachedImage = z.strictObject({ registry: z.string().min(1), repository: z.string().min(1) });
+
 /**
  * The restricted Pod Security profile, as the charts' `podSecurityContext` and `securityContext`
  * values write it: non-root, the runtime's seccomp profile, no privilege escalation, no

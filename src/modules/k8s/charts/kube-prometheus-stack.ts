@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { ImageCacheRef } from "../../compute/image-cache-names";
 import { ENCRYPTED_STORAGE_CLASS, GRAFANA_ADMIN_SECRET } from "../platform-names";
 import type { PinnedChart } from "./chart";
-import { quantity, replicas, resources } from "./common";
+import { cachedImage, quantity, replicas, resources } from "./common";
 
 export const KUBE_PROMETHEUS_STACK_CHART: PinnedChart = {
   repository: "https://prometheus-community.github.io/helm-charts",
@@ -18,8 +19,16 @@ export const kubePrometheusStackValues = z.strictObject({
   kubeScheduler: off,
   kubeEtcd: off,
   kubeProxy: off,
+  // quay.io and registry.k8s.io images through the region's pull through cache, the chart's tags.
+  prometheusOperator: z.strictObject({
+    image: cachedImage,
+    prometheusConfigReloader: z.strictObject({ image: cachedImage }),
+  }),
+  "kube-state-metrics": z.strictObject({ image: cachedImage }),
+  "prometheus-node-exporter": z.strictObject({ image: cachedImage }),
   prometheus: z.strictObject({
     prometheusSpec: z.strictObject({
+      image: cachedImage,
       replicas,
       retention: z.string().regex(/^\d+d$/),
       retentionSize: z.string().regex(/^\d+GB$/),
@@ -47,6 +56,7 @@ export const kubePrometheusStackValues = z.strictObject({
     service: z.strictObject({ type: z.literal("ClusterIP") }),
     ingress: off,
     sidecar: z.strictObject({
+      image: cachedImage,
       datasources: z.strictObject({ enabled: z.literal(true), defaultDatasourceEnabled: z.literal(true) }),
     }),
     resources,
@@ -60,6 +70,7 @@ export interface KubePrometheusStackInput {
   readonly retentionDays: number;
   readonly storageGib: number;
   readonly grafanaReplicas: number;
+  readonly images: ImageCacheRef;
 }
 
 /**
@@ -72,14 +83,25 @@ export interface KubePrometheusStackInput {
 export function buildKubePrometheusStackValues(input: KubePrometheusStackInput): KubePrometheusStackValues {
   // Leave 10% of the volume free for compaction: Prometheus deletes the oldest blocks first.
   const retentionSizeGb = Math.floor(input.storageGib * 0.9);
+  const image = (registry: "quay" | "kubernetes", path: string) => {
+    const { registry: host, repository } = input.images.image(registry, path);
+    return { registry: host, repository };
+  };
   return {
     alertmanager: { enabled: false },
     kubeControllerManager: { enabled: false },
     kubeScheduler: { enabled: false },
     kubeEtcd: { enabled: false },
     kubeProxy: { enabled: false },
+    prometheusOperator: {
+      image: image("quay", "prometheus-operator/prometheus-operator"),
+      prometheusConfigReloader: { image: image("quay", "prometheus-operator/prometheus-config-reloader") },
+    },
+    "kube-state-metrics": { image: image("kubernetes", "kube-state-metrics/kube-state-metrics") },
+    "prometheus-node-exporter": { image: image("quay", "prometheus/node-exporter") },
     prometheus: {
       prometheusSpec: {
+        image: image("quay", "prometheus/prometheus"),
         replicas: input.prometheusReplicas,
         retention: `${input.retentionDays}d`,
         retentionSize: `${retentionSizeGb}GB`,
@@ -104,7 +126,10 @@ export function buildKubePrometheusStackValues(input: KubePrometheusStackInput):
       },
       service: { type: "ClusterIP" },
       ingress: { enabled: false },
-      sidecar: { datasources: { enabled: true, defaultDatasourceEnabled: true } },
+      sidecar: {
+        image: image("quay", "kiwigrid/k8s-sidecar"),
+        datasources: { enabled: true, defaultDatasourceEnabled: true },
+      },
       resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
     },
   };

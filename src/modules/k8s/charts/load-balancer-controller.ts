@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ImageCacheRef } from "../../compute/image-cache-names";
 import { SERVICE_ACCOUNTS } from "../../compute/service-accounts";
 import type { PinnedChart } from "./chart";
 import { irsaAnnotation, replicas, resources, topologySpread, zoneSpread } from "./common";
@@ -13,6 +14,8 @@ export const loadBalancerControllerValues = z.strictObject({
   clusterName: z.string().min(1),
   region: z.string().min(1),
   vpcId: z.string().min(1),
+  // ECR Public, through the region's pull through cache; the chart's tag.
+  image: z.strictObject({ repository: z.string().min(1) }),
   replicaCount: replicas,
   serviceAccount: z.strictObject({
     create: z.literal(true),
@@ -35,6 +38,7 @@ export interface LoadBalancerControllerInput {
   readonly vpcId: string;
   readonly replicas: number;
   readonly roleArn: string;
+  readonly images: ImageCacheRef;
 }
 
 /**
@@ -47,6 +51,7 @@ export function buildLoadBalancerControllerValues(input: LoadBalancerControllerI
     clusterName: input.clusterName,
     region: input.region,
     vpcId: input.vpcId,
+    image: { repository: input.images.image("ecrPublic", "eks/aws-load-balancer-controller").url },
     replicaCount: input.replicas,
     serviceAccount: {
       create: true,
