@@ -10,8 +10,6 @@ export const PLATFORM_NAMESPACES = {
   monitoring: "monitoring",
   /** The OpenTelemetry collector, where its IRSA service account lives. */
   tracing: SERVICE_ACCOUNTS.adotCollector.namespace,
-  /** The database bootstrap Job, which alone reads the master credentials. */
-  databaseBootstrap: SERVICE_ACCOUNTS.dbBootstrap.namespace,
 } as const;
 
 /** The collector's Service (`fullnameOverride`), which the app exports OTLP to. */
