@@ -34,6 +34,21 @@ export function reportUserError(error: unknown): number {
   return error.exitCode;
 }
 
+/**
+ * Runs an npm script's `main` and sets the exit code: its result, or a {@link UserError}'s code
+ * after printing it; any other error surfaces with its stack trace.
+ */
+export function runCliMain(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      process.exitCode = reportUserError(error);
+    },
+  );
+}
+
 /** A parsed stack CLI command line. */
 export interface StackArgs<Flag extends string> {
   /** Absolute path of the synth output directory (`--out`). */

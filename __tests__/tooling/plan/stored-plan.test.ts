@@ -22,6 +22,16 @@ const STACK_JSON = {
 };
 const PLAN = Buffer.from("PK\u0003\u0004 a saved plan holding the origin-verify value");
 
+/** What the upload of {@link PLAN} for `dr` in run 42, attempt 1, records. */
+const DR_PLAN: StoredPlan = {
+  stack: "dr",
+  bucket: "titan-dr-tfstate",
+  region: "us-west-1",
+  key: "titan/plans/dr/42-1/plan.bin",
+  versionId: "v1",
+  sha256: createHash("sha256").update(PLAN).digest("hex"),
+};
+
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());
 
@@ -58,14 +68,7 @@ describe("npm run plan:upload", () => {
       ChecksumSHA256: createHash("sha256").update(PLAN).digest("base64"),
     });
     expect(Buffer.from(put.args[0].input.Body as Uint8Array)).toEqual(PLAN);
-    expect(stored).toEqual({
-      stack: "dr",
-      bucket: "titan-dr-tfstate",
-      region: "us-west-1",
-      key: "titan/plans/dr/42-1/plan.bin",
-      versionId: "v1",
-      sha256: createHash("sha256").update(PLAN).digest("hex"),
-    });
+    expect(stored).toEqual(DR_PLAN);
   });
 
   it("leaves no plan on the runner: only the summary, the meta and where the plan went", async () => {
@@ -101,15 +104,7 @@ describe("npm run plan:upload", () => {
 
 describe("npm run plan:download", () => {
   function stored(dir: string, plan: Partial<StoredPlan> = {}): void {
-    const record: StoredPlan = {
-      stack: "dr",
-      bucket: "titan-dr-tfstate",
-      region: "us-west-1",
-      key: "titan/plans/dr/42-1/plan.bin",
-      versionId: "v1",
-      sha256: createHash("sha256").update(PLAN).digest("hex"),
-      ...plan,
-    };
+    const record: StoredPlan = { ...DR_PLAN, ...plan };
     fs.writeFileSync(path.join(dir, STORED_PLAN_FILE), JSON.stringify(record));
   }
 

@@ -4,6 +4,7 @@ import { EcrRepositoryCreationTemplate } from "@cdktf/provider-aws/lib/ecr-repos
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { ecrLifecyclePolicy } from "../delivery/ecr-lifecycle-policy";
 import { CACHED_REGISTRIES, CACHED_REGISTRY_KEYS, type CachedRegistry, imageCachePrefix } from "./image-cache-names";
 
 /** Cached images kept per repository, newest first; an expired one is fetched again on its next pull. */
@@ -58,7 +59,7 @@ export class ImageCache extends Construct {
         appliedFor: ["PULL_THROUGH_CACHE"],
         imageTagMutability: "MUTABLE",
         encryptionConfiguration: [{ encryptionType: "KMS" }],
-        lifecyclePolicy: JSON.stringify(cacheLifecyclePolicy()),
+        lifecyclePolicy: JSON.stringify(ecrLifecyclePolicy(KEEP_TAGGED)),
       });
     }
     this.rules = rules as Record<CachedRegistry, EcrPullThroughCacheRule>;
@@ -87,29 +88,4 @@ export class ImageCache extends Construct {
     });
     return new IamRolePolicy(scope, "Resource", { name: "image-cache", role: role.name, policy: document.json });
   }
-}
-
-/** Untagged layers go after a day; of tagged images, the newest {@link KEEP_TAGGED} per repository stay. */
-function cacheLifecyclePolicy() {
-  return {
-    rules: [
-      {
-        rulePriority: 1,
-        description: "Expire untagged images a day after they were cached",
-        selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 },
-        action: { type: "expire" },
-      },
-      {
-        rulePriority: 2,
-        description: `Keep the newest ${KEEP_TAGGED} cached tags`,
-        selection: {
-          tagStatus: "tagged",
-          tagPatternList: ["*"],
-          countType: "imageCountMoreThan",
-          countNumber: KEEP_TAGGED,
-        },
-        action: { type: "expire" },
-      },
-    ],
-  };
 }

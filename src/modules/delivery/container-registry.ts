@@ -2,6 +2,7 @@ import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
 import { PropChecks } from "../../validation/prop-checks";
+import { ecrLifecyclePolicy } from "./ecr-lifecycle-policy";
 import { ECR_REPOSITORY_NAME, IMAGE_RETENTION_COUNT } from "./limits";
 
 /** ECR's rule for repository names: lowercase path segments of letters, digits and `._-`. */
@@ -104,36 +105,10 @@ class AppRepository extends Construct {
     });
     new EcrLifecyclePolicy(this, "Lifecycle", {
       repository: this.repository.name,
-      policy: JSON.stringify(lifecyclePolicy(props.retention)),
+      // Untagged manifests are only the leftovers of interrupted pushes here (tags never move), and
+      // the build pushes single-manifest images and charts (no image index whose untagged children
+      // the first rule would take).
+      policy: JSON.stringify(ecrLifecyclePolicy(props.retention)),
     });
   }
-}
-
-/**
- * Untagged manifests go after a day: tags never move here, so they are only the leftovers of
- * interrupted pushes. The build pushes single-manifest images and charts (no image index whose
- * untagged children this rule would take). Then every tagged version but the newest `retention`.
- */
-function lifecyclePolicy(retention: number) {
-  return {
-    rules: [
-      {
-        rulePriority: 1,
-        description: "Expire untagged images a day after they were pushed",
-        selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 },
-        action: { type: "expire" },
-      },
-      {
-        rulePriority: 2,
-        description: `Keep the last ${retention} tagged images`,
-        selection: {
-          tagStatus: "tagged",
-          tagPatternList: ["*"],
-          countType: "imageCountMoreThan",
-          countNumber: retention,
-        },
-        action: { type: "expire" },
-      },
-    ],
-  };
 }

@@ -1,7 +1,6 @@
 import { blocks, isSet, shown } from "../attributes";
 import { type PolicyRule, verdict } from "../rule";
-
-const KMS_ENCRYPTION = new Set(["KMS", "KMS_DSSE"]);
+import { KMS_ENCRYPTION } from "./ecr-repository-hardening";
 
 /**
  * Repositories ECR creates on titan's behalf (a pull through cache's first pull) are KMS-encrypted

@@ -1,7 +1,8 @@
 import { block, blocks, isTrue, shown } from "../attributes";
 import { type PolicyRule, verdict } from "../rule";
 
-const KMS_ENCRYPTION = new Set(["KMS", "KMS_DSSE"]);
+/** The encryption types that use a KMS key, for every rule about ECR repositories. */
+export const KMS_ENCRYPTION: ReadonlySet<string> = new Set(["KMS", "KMS_DSSE"]);
 
 /**
  * A deployed tag must always name the same image, every pushed image is scanned, and images are

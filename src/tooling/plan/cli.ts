@@ -16,7 +16,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { inventoryFromStacks, secretNamesInState } from "../aws-stub/inventory";
 import { formatStubCalls, startAwsStub } from "../aws-stub/server";
-import { readJson, readManifest, reportUserError, selectStacks, UserError } from "../synthesized-stacks";
+import { readJson, readManifest, runCliMain, selectStacks, UserError } from "../synthesized-stacks";
 import { writeCliConfig } from "../terraform-cli";
 import { allowancesFor, type PlanArgs, parsePlanArgs, unusedAllowances } from "./args";
 import { renderIndex } from "./index-summary";
@@ -124,12 +124,5 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: Error) => {
-      process.exitCode = reportUserError(error);
-    },
-  );
+  runCliMain(main);
 }

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { S3Client } from "@aws-sdk/client-s3";
-import { readJson, readManifest, reportUserError, selectStacks, UserError } from "../synthesized-stacks";
+import { readJson, readManifest, runCliMain, selectStacks, UserError } from "../synthesized-stacks";
 import { downloadStoredPlan, uploadStoredPlan } from "./stored-plan";
 
 const USAGE = [
@@ -52,12 +52,5 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: Error) => {
-      process.exitCode = reportUserError(error);
-    },
-  );
+  runCliMain(main);
 }
