@@ -37,12 +37,12 @@ describe("the ci stack, over every config that adds resource types, and planned"
     expect(APPLY_SERVICES_BY_TYPE.length).toBeGreaterThan(20);
   });
 
-  it("plans offline against the AWS stub, creating the provider, both roles and their policies", async () => {
+  it("plans offline against the AWS stub, creating the provider, both roles, their policies and the boundary", async () => {
     const stack = synthesizeStack(
       { ci: { githubRepository: "octo-org/titan" } },
       (stacks) => stacks.primary.node.root.node.findChild(CI_STACK_ID) as CiStack,
     );
     const { outcome } = await planOffline(stack);
-    expect(outcome).toMatchObject({ result: "planned", counts: { add: 6, change: 0, destroy: 0 } });
+    expect(outcome).toMatchObject({ result: "planned", counts: { add: 7, change: 0, destroy: 0 } });
   });
 });

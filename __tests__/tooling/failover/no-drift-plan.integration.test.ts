@@ -152,6 +152,9 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
       // Only the zone that had no node at the standby size (min 1 over two zones: 1 and 0).
       "aws_eks_node_group.GeneralNodes_usw1-az3_6D2D432B": "update",
       "aws_iam_role.AuroraBackup_Role_316264F0": "create",
+      // The database bootstrap's IRSA role follows the writer, like the Job in the k8s stacks.
+      "aws_iam_role.WorkloadRoles_DbBootstrap_EEC1D1A4": "create",
+      "aws_iam_role_policy.WorkloadRoles_DbBootstrap_RolePolicy_D6D6072B": "create",
       "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForBackup_1909D4F8":
         "create",
       "aws_iam_role_policy_attachment.AuroraBackup_Role_ManagedPolicies_AWSBackupServiceRolePolicyForRestores_86C8944A":
@@ -171,8 +174,9 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
   it("lowers primary to standby and points its DB name at its reader; its backup plan goes, a lag alarm comes", () => {
     const { primary } = plans;
     // Updates: a zone's node group, the DB name, the dashboard and the helm deploy's replicas.
+    // Deletes: the backup plan's five resources and the database bootstrap's role and policy.
     expect(Object.values(actions(primary)).sort()).toEqual(
-      ["create", "delete", "delete", "delete", "delete", "delete", "update", "update", "update", "update"].sort(),
+      ["create", ...Array.from({ length: 7 }, () => "delete"), ...Array.from({ length: 4 }, () => "update")].sort(),
     );
     expect(actions(primary)["aws_codebuild_project.HelmDeploy_08EC1CD8"]).toBe("update");
     // The standby minimum (1 over three zones: 1, 0, 0) lowers only the second zone's floor.
@@ -190,7 +194,7 @@ describe("flipping dr.activeRole to dr, planned against the deployed stacks", ()
     expect(
       changed(primary)
         .filter((c) => c.action === "delete")
-        .every((c) => /AuroraBackup/.test(c.address)),
+        .every((c) => /AuroraBackup|WorkloadRoles_DbBootstrap/.test(c.address)),
     ).toBe(true);
   });
 
@@ -221,10 +225,12 @@ describe("after the runbook, the flip changes nothing the runbook did", () => {
     // No zone's node group is left to change.
     expect(Object.keys(left).filter((address) => address.startsWith("aws_eks_node_group."))).toEqual([]);
     expect(left[dbRecord(state)]).toBeUndefined();
-    // What is left is what the runbook leaves to the apply: the backup plan, the alarms and the app's
-    // replicas in the helm deploy's values follow the writer.
+    // What is left is what the runbook leaves to the apply: the backup plan, the alarms, the app's
+    // replicas in the helm deploy's values and the database bootstrap's role follow the writer.
     expect(
-      Object.keys(left).every((address) => /AuroraBackup|Dashboard|GlobalReplicationLag|HelmDeploy/.test(address)),
+      Object.keys(left).every((address) =>
+        /AuroraBackup|Dashboard|GlobalReplicationLag|HelmDeploy|WorkloadRoles_DbBootstrap/.test(address),
+      ),
     ).toBe(true);
   });
 
