@@ -117,6 +117,12 @@ export function checkClusterAccess(checks: PropChecks, props: ClusterAccessProps
     "is empty while deployRoleArns is not; name the namespaces they deploy to",
   );
   const deployArns = new Set(Object.values(props.deployRoleArns));
+  // The team workflow's roles have their own entries (the plan role may only read): listed as
+  // admins too, EKS would refuse the second entry for the same principal.
+  const pipelineNames = new Set([
+    ...Object.keys(props.pipelineAdminRoleArns ?? {}),
+    ...Object.keys(props.planReaderRoleArns ?? {}),
+  ]);
   const adminNames = new Set<string>();
   props.adminRoleArns.forEach((arn, index) => {
     const prop = `adminRoleArns[${index}]`;
@@ -130,23 +136,14 @@ export function checkClusterAccess(checks: PropChecks, props: ClusterAccessProps
       `names the role "${name}" again; EKS allows one access entry per principal`,
     );
     checks.require(!deployArns.has(arn), prop, `${arn} is a deploy role too; keep it in one of them`);
+    checks.require(
+      name === undefined || !pipelineNames.has(name),
+      prop,
+      `names the role "${name}", which the ci config already gives its own access entry (the plan role may only read); remove it`,
+    );
     if (name !== undefined) {
       adminNames.add(name);
     }
-  });
-  // The team workflow's roles have their own entries (the plan role may only read): listed as
-  // admins too, EKS would refuse the second entry for the same principal.
-  const pipelineNames = [
-    ...Object.keys(props.pipelineAdminRoleArns ?? {}),
-    ...Object.keys(props.planReaderRoleArns ?? {}),
-  ];
-  props.adminRoleArns.forEach((arn, index) => {
-    const name = nameInArn(arn, IAM_ROLE_ARN);
-    checks.require(
-      name === undefined || !pipelineNames.includes(name),
-      `adminRoleArns[${index}]`,
-      `names the role "${name}", which the ci config already gives its own access entry (the plan role may only read); remove it`,
-    );
   });
 }
 
